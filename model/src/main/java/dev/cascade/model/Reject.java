@@ -1,0 +1,45 @@
+package dev.cascade.model;
+
+/**
+ * Why an input line, frame, row or file was not turned into events. Rejections are counted by reason and
+ * reported; they never stop a replay or a feed.
+ */
+public enum Reject {
+    MALFORMED_JSON("malformed-json"),
+    BINARY_DATA("binary-data"),
+    LINE_TOO_LONG("line-too-long"),
+    MALFORMED_CSV("malformed-csv"),
+    MISSING_FIELD("missing-field"),
+    WRONG_TYPE("wrong-type"),
+    NOT_A_NUMBER("not-a-number"),
+    NON_POSITIVE_SIZE("non-positive-size"),
+    NON_POSITIVE_PRICE("non-positive-price"),
+    BAD_TIMESTAMP("bad-timestamp"),
+    BAD_SIDE("bad-side"),
+    UNFILLED_ORDER("unfilled-order"),
+    UNKNOWN_INSTRUMENT("unknown-instrument"),
+    UNSUPPORTED_INSTRUMENT("unsupported-instrument"),
+    NON_USD_QUOTE("non-usd-quote"),
+    UNKNOWN_MESSAGE("unknown-message"),
+    UNSUPPORTED_VENUE("unsupported-venue"),
+    BAD_METADATA("bad-metadata"),
+    EMPTY_FILE("empty-file"),
+    TRUNCATED_FILE("truncated-file"),
+    UNKNOWN_FORMAT("unknown-format");
+
+    private final String id;
+
+    Reject(String id) {
+        this.id = id;
+    }
+
+    /** The stable id used in output, e.g. "non-positive-size". */
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
