@@ -1,0 +1,42 @@
+package dev.cascade.venues.tardis;
+
+import dev.cascade.model.Micros;
+import dev.cascade.model.Side;
+import dev.cascade.venues.Decode;
+import dev.cascade.venues.LiquidationConformance;
+
+/** Tardis CSV liquidations: µs times, Tardis's receive time, side = forced order's (sell = long). */
+class TardisLiquidationConformanceTest extends LiquidationConformance {
+    private final TardisTradesDecoder decoder = TardisTradesDecoder.liquidations(Decode.withMetadata().instruments());
+
+    @Override
+    protected String liquidation(String symbol, Side side, String quantity, String price, long timeMillis) {
+        return "binance-delivery," + symbol + "," + Micros.ofMillis(timeMillis) + "," + (Micros.ofMillis(timeMillis) + 5123)
+                + ",," + (side == Side.LONG ? "sell" : "buy") + "," + price + "," + quantity;
+    }
+
+    @Override
+    protected Decode.Result decode(String input) {
+        return Decode.rows(decoder, input);
+    }
+
+    @Override
+    protected String knownSymbol() {
+        return "ETHUSD_PERP";
+    }
+
+    @Override
+    protected String unknownSymbol() {
+        return "DOTUSD_PERP";
+    }
+
+    @Override
+    protected double expectedUsd(double quantity, double price) {
+        return quantity * 10;
+    }
+
+    @Override
+    protected long expectedReceiveMicros() {
+        return Micros.ofMillis(TIME_MILLIS) + 5123;
+    }
+}
