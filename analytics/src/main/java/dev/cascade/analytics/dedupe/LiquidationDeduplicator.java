@@ -1,0 +1,40 @@
+package dev.cascade.analytics.dedupe;
+
+import dev.cascade.model.Liquidation;
+
+/**
+ * Recognises a liquidation seen before: the same instrument, exchange time, side, price and quantity
+ * (DESIGN.md). It arrives twice when connections overlap, recordings overlap, or an archive repeats rows
+ * (data.binance.vision liquidationSnapshot). The last {@code capacity} liquidations are remembered, a
+ * horizon of hours even in a cascade; identity is a 64-bit hash of the five fields, whose collision odds
+ * over that horizon are below 10^-8.
+ */
+public final class LiquidationDeduplicator {
+    private final RecentKeys seen;
+
+    public LiquidationDeduplicator(int capacity) {
+        this.seen = new RecentKeys(capacity);
+    }
+
+    public LiquidationDeduplicator() {
+        this(1 << 18);
+    }
+
+    /** True the first time this liquidation is seen, false for a repeat. */
+    public boolean isNew(Liquidation l) {
+        long h = l.instrument().id() * 0x9E3779B97F4A7C15L;
+        h = mix(h ^ l.exchangeMicros());
+        h = mix(h ^ l.side().ordinal());
+        h = mix(h ^ Double.doubleToLongBits(l.price()));
+        h = mix(h ^ Double.doubleToLongBits(l.quantity()));
+        return seen.add(h);
+    }
+
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
+    }
+}

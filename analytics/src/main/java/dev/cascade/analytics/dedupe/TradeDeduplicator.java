@@ -1,0 +1,97 @@
+package dev.cascade.analytics.dedupe;
+
+import dev.cascade.model.Trade;
+import java.util.Arrays;
+
+/**
+ * Recognises a trade seen before by its venue trade id (DESIGN.md). Ids mostly rise per instrument (Binance
+ * aggregate ids are consecutive), so the common case costs a comparison: an id above every id seen is new.
+ * The last {@value #RECENT} ids of each instrument are kept in order for a binary search, and ids that arrive
+ * out of order (archives with interleaved rows, backfills) go to a shared set of the most recent such ids.
+ */
+public final class TradeDeduplicator {
+    static final int RECENT = 2048;
+
+    private long[] maxId = new long[64];
+    private boolean[] hasSeen = new boolean[64];
+    /** Per instrument, ids in rising order in a circular buffer of RECENT. */
+    private long[][] recent = new long[64][];
+    private int[] recentHead = new int[64];
+    private int[] recentSize = new int[64];
+    private final RecentKeys late;
+
+    public TradeDeduplicator(int lateCapacity) {
+        this.late = new RecentKeys(lateCapacity);
+    }
+
+    public TradeDeduplicator() {
+        this(1 << 16);
+    }
+
+    /** True the first time this trade id is seen for its instrument, false for a repeat. */
+    public boolean isNew(Trade t) {
+        return isNew(t.instrument().id(), t.id());
+    }
+
+    public boolean isNew(int instrument, long id) {
+        if (instrument >= maxId.length) {
+            grow(instrument);
+        }
+        if (!hasSeen[instrument] || id > maxId[instrument]) {
+            hasSeen[instrument] = true;
+            maxId[instrument] = id;
+            append(instrument, id);
+            return true;
+        }
+        if (containsRecent(instrument, id)) {
+            return false;
+        }
+        return late.add(id * 0x9E3779B97F4A7C15L + instrument);
+    }
+
+    private void append(int instrument, long id) {
+        long[] ring = recent[instrument];
+        if (ring == null) {
+            ring = new long[RECENT];
+            recent[instrument] = ring;
+        }
+        int size = recentSize[instrument];
+        int head = recentHead[instrument];
+        if (size < RECENT) {
+            ring[(head + size) % RECENT] = id;
+            recentSize[instrument] = size + 1;
+        } else {
+            ring[head] = id;
+            recentHead[instrument] = (head + 1) % RECENT;
+        }
+    }
+
+    private boolean containsRecent(int instrument, long id) {
+        long[] ring = recent[instrument];
+        int size = recentSize[instrument];
+        int head = recentHead[instrument];
+        int lo = 0;
+        int hi = size - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long v = ring[(head + mid) % RECENT];
+            if (v < id) {
+                lo = mid + 1;
+            } else if (v > id) {
+                hi = mid - 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void grow(int instrument) {
+        int n = Math.max(instrument + 1, maxId.length * 2);
+        maxId = Arrays.copyOf(maxId, n);
+        hasSeen = Arrays.copyOf(hasSeen, n);
+        recent = Arrays.copyOf(recent, n);
+        recentHead = Arrays.copyOf(recentHead, n);
+        recentSize = Arrays.copyOf(recentSize, n);
+    }
+}
