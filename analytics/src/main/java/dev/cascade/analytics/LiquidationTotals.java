@@ -4,6 +4,7 @@ import dev.cascade.model.Coin;
 import dev.cascade.model.Exchange;
 import dev.cascade.model.Instrument;
 import dev.cascade.model.Liquidation;
+import dev.cascade.model.MarketListener;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Side;
 import dev.cascade.model.Venue;
@@ -31,7 +32,7 @@ import java.util.TreeMap;
  * of whole minutes: the 1h window at 12:34:56 covers 11:35:00 to 12:34:56. Minutes of the per-minute series
  * older than {@link #evictBefore} are dropped; whole-input sums are never.
  */
-public final class LiquidationTotals {
+public final class LiquidationTotals implements MarketListener {
     private static final Venue[] VENUES = Venue.values();
     private static final Exchange[] EXCHANGES = Exchange.values();
     private static final int SIDES = 2;
@@ -54,6 +55,12 @@ public final class LiquidationTotals {
     private long firstMicros = Long.MAX_VALUE;
     private long lastMicros = Long.MIN_VALUE;
     private long count;
+
+    /** As a pipeline stage: counts every liquidation it is given. */
+    @Override
+    public void onLiquidation(Liquidation l) {
+        add(l);
+    }
 
     /** Counts one liquidation at its exchange time. */
     public void add(Liquidation l) {

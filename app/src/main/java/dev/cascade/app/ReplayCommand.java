@@ -1,0 +1,87 @@
+package dev.cascade.app;
+
+import dev.cascade.ingest.InputFiles;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cascade replay [--format text|json] FILE...}: liquidation totals of recordings and archives. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Replays recordings (.jsonl, .jsonl.gz), Tardis CSV(.gz) and data.binance.vision CSV/zip files, "
+                + "merged in time order, and prints liquidation totals. The kind of each file is told from its content.")
+final class ReplayCommand implements Callable<Integer> {
+    /** Inputs larger than this get a progress bar on a terminal. */
+    private static final long PROGRESS_BYTES = 32L << 20;
+
+    enum Format { TEXT, JSON }
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Output for a person (text, the default) or for programs (json).")
+    Format format;
+
+    @Option(names = "--bars", description = "Include per-minute liquidation bars per venue in JSON output.")
+    boolean withBars;
+
+    @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "Coins listed in text output (default 10).")
+    int topCoins;
+
+    @Option(names = "--max-line-bytes", defaultValue = "" + InputFiles.DEFAULT_MAX_LINE_BYTES, paramLabel = "BYTES",
+            description = "Longest line read; longer ones are rejected (default 8 MiB).")
+    int maxLineBytes;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files.")
+    List<Path> files;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (topCoins < 1 || maxLineBytes < 1024) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1 and --max-line-bytes at least 1024");
+        }
+        long totalBytes = 0;
+        for (Path f : files) {
+            if (!Files.exists(f)) {
+                throw new NoSuchFileException(f.toString());
+            }
+            if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
+                throw new java.nio.file.AccessDeniedException(f.toString());
+            }
+            totalBytes += Files.size(f);
+        }
+        ReplayResult result;
+        try (ProgressBar bar = totalBytes >= PROGRESS_BYTES && System.console() != null ? progressBar(totalBytes) : null) {
+            result = new ReplayJob(maxLineBytes).run(files, bytes -> {
+                if (bar != null) {
+                    bar.stepTo(bytes);
+                }
+            });
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.JSON) {
+            out.println(ReplayJson.MAPPER.writeValueAsString(ReplayJson.render(result, withBars)));
+        } else {
+            out.print(ReplayText.render(result, topCoins));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static ProgressBar progressBar(long totalBytes) {
+        return new ProgressBarBuilder().setTaskName("Replaying").setInitialMax(totalBytes).setUnit(" MB", 1 << 20)
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .setUpdateIntervalMillis(250).clearDisplayOnFinish().build();
+    }
+}

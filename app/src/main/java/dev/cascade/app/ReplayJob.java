@@ -1,0 +1,62 @@
+package dev.cascade.app;
+
+import dev.cascade.analytics.EventCounts;
+import dev.cascade.analytics.LiquidationTotals;
+import dev.cascade.analytics.dedupe.DedupingListener;
+import dev.cascade.ingest.FrameSource;
+import dev.cascade.ingest.InputFiles;
+import dev.cascade.ingest.OpenedInput;
+import dev.cascade.ingest.ReadStats;
+import dev.cascade.ingest.TimeMerge;
+import dev.cascade.model.InstrumentRegistry;
+import dev.cascade.model.Tee;
+import dev.cascade.venues.VenueDecoders;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The replay pipeline, wired once:
+ *
+ * <pre>
+ *   files ─> InputFiles (detect, unwrap) ─> FrameSources ─> TimeMerge ─> DedupingListener ─┬─> EventCounts
+ *                                                                                          └─> LiquidationTotals
+ * </pre>
+ */
+final class ReplayJob {
+    /** Observes the replay's progress: input bytes read so far. */
+    interface Progress {
+        void update(long bytesRead);
+    }
+
+    private final int maxLineBytes;
+
+    ReplayJob(int maxLineBytes) {
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    ReplayResult run(List<Path> files, Progress progress) throws IOException {
+        ReadStats stats = new ReadStats();
+        EventCounts counts = new EventCounts();
+        LiquidationTotals liquidations = new LiquidationTotals();
+        DedupingListener pipeline = new DedupingListener(new Tee(counts, liquidations));
+        VenueDecoders decoders = new VenueDecoders(new InstrumentRegistry());
+        List<OpenedInput> inputs = new ArrayList<>();
+        try (InputFiles opener = new InputFiles(decoders, stats, maxLineBytes)) {
+            for (Path file : files) {
+                inputs.addAll(opener.open(file, pipeline));
+            }
+            List<FrameSource> sources = new ArrayList<>();
+            for (OpenedInput input : inputs) {
+                if (input.source() != null) {
+                    sources.add(input.source());
+                }
+            }
+            TimeMerge.run(sources, pipeline, items -> progress.update(opener.bytesRead()));
+            progress.update(opener.bytesRead());
+        }
+        return new ReplayResult(inputs, stats, counts, pipeline.duplicateLiquidations(), pipeline.duplicateTrades(),
+                liquidations);
+    }
+}

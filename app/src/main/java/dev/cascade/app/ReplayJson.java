@@ -1,0 +1,70 @@
+package dev.cascade.app;
+
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cascade.ingest.OpenedInput;
+import dev.cascade.model.Micros;
+import dev.cascade.model.Venue;
+
+/** {@code cascade replay --format json}: one object, the DESIGN.md shape plus windows, inputs and counts. */
+final class ReplayJson {
+    static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+    private ReplayJson() {
+    }
+
+    static ObjectNode render(ReplayResult r, boolean withBars) {
+        ObjectNode o = MAPPER.createObjectNode();
+        if (r.hasEvents()) {
+            o.put("from", Micros.iso(r.fromMicros()));
+            o.put("to", Micros.iso(r.toMicros()));
+        } else {
+            o.putNull("from");
+            o.putNull("to");
+        }
+        o.set("liquidations", LiquidationJson.summary(r.liquidations().total()));
+        ObjectNode windows = o.putObject("windows");
+        for (ReplayResult.Window w : ReplayResult.WINDOWS) {
+            windows.set(w.name(), LiquidationJson.summary(r.liquidations().window(r.toMicros(), w.lengthMicros())));
+        }
+        if (withBars) {
+            ObjectNode bars = o.putObject("minuteBars");
+            for (Venue v : Venue.values()) {
+                ArrayNode a = MAPPER.createArrayNode();
+                r.liquidations().minuteBars(v).forEach(b -> a.add(LiquidationJson.bar(b)));
+                if (!a.isEmpty()) {
+                    bars.set(v.id(), a);
+                }
+            }
+        }
+        ObjectNode input = o.putObject("input");
+        ArrayNode files = input.putArray("files");
+        for (OpenedInput in : r.inputs()) {
+            files.addObject().put("name", in.name()).put("format", in.description());
+        }
+        input.put("frames", r.read().items());
+        input.put("data", r.read().data());
+        input.put("control", r.read().control());
+        input.put("ignored", r.read().ignored());
+        input.put("rejected", r.read().rejected());
+        input.put("instruments", r.read().instrumentsLoaded());
+        ObjectNode events = o.putObject("events");
+        events.put("liquidations", r.events().liquidations());
+        events.put("trades", r.events().trades());
+        events.put("openInterest", r.events().openInterest());
+        events.put("markPrices", r.events().markPrices());
+        events.put("fundingRates", r.events().fundingRates());
+        events.put("candles", r.events().candles());
+        ObjectNode duplicates = o.putObject("duplicates");
+        duplicates.put("liquidations", r.duplicateLiquidations());
+        duplicates.put("trades", r.duplicateTrades());
+        ObjectNode rejected = o.putObject("rejected");
+        rejected.put("count", r.events().rejected());
+        ObjectNode byReason = rejected.putObject("byReason");
+        r.events().rejectsByReason().forEach(byReason::put);
+        return o;
+    }
+}

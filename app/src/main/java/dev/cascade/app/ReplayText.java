@@ -1,0 +1,175 @@
+package dev.cascade.app;
+
+import dev.cascade.analytics.LargestLiquidation;
+import dev.cascade.analytics.LiquidationSummary;
+import dev.cascade.analytics.MinuteBar;
+import dev.cascade.analytics.SideTotals;
+import dev.cascade.ingest.OpenedInput;
+import dev.cascade.model.Micros;
+import dev.cascade.model.Venue;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code cascade replay} for a person: aligned tables, dollars with separators, long share in percent. */
+final class ReplayText {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final String[] COLUMNS = {"Total", "Longs", "Shorts", "Orders", "Long share"};
+
+    private ReplayText() {
+    }
+
+    static String render(ReplayResult r, int topCoins) {
+        StringBuilder out = new StringBuilder();
+        out.append("Cascade replay: ").append(plural(r.inputs().size(), "input")).append(", ")
+                .append(plural(r.read().items(), "frame"));
+        if (r.hasEvents()) {
+            out.append(", ").append(time(r.fromMicros())).append(" to ").append(time(r.toMicros())).append(" UTC (")
+                    .append(duration(r.toMicros() - r.fromMicros())).append(')');
+        }
+        out.append('\n');
+        for (OpenedInput in : r.inputs()) {
+            out.append("  ").append(in.name()).append(": ").append(in.description()).append('\n');
+        }
+        LiquidationSummary total = r.liquidations().total();
+        out.append("\nLiquidations, as reported by the venues\n");
+        TextTable periods = table("<Period");
+        periods.row(cells("whole input", total.total()));
+        for (ReplayResult.Window w : ReplayResult.WINDOWS) {
+            periods.row(cells("last " + w.name(), r.liquidations().window(r.toMicros(), w.lengthMicros()).total()));
+        }
+        periods.render(out, "  ");
+        if (total.total().count() > 0) {
+            section(out, "By exchange", "<Exchange", total.byExchange(), Integer.MAX_VALUE);
+            section(out, "By venue", "<Venue", total.byVenue(), Integer.MAX_VALUE);
+            section(out, total.byCoin().size() > topCoins
+                    ? "By coin (top " + topCoins + " of " + total.byCoin().size() + ")" : "By coin",
+                    "<Coin", total.byCoin(), topCoins);
+            LargestLiquidation l = total.largest();
+            out.append("\nLargest single order: ").append(dollars(l.usd())).append(' ').append(l.side().id())
+                    .append(" on ").append(l.venue().exchange().id()).append(' ').append(l.symbol()).append(" (")
+                    .append(l.venue().id()).append(") at ").append(price(l.price())).append(", ")
+                    .append(time(l.timeMicros())).append(" UTC\n");
+            busiestMinutes(out, r);
+        }
+        out.append("\nInput: ").append(plural(r.read().items(), "frame")).append(": ")
+                .append(number(r.read().data())).append(" data, ").append(number(r.read().control()))
+                .append(" control, ").append(number(r.read().ignored())).append(" ignored, ")
+                .append(number(r.read().rejected())).append(" rejected");
+        if (r.read().instrumentsLoaded() > 0) {
+            out.append("; ").append(plural(r.read().instrumentsLoaded(), "instrument")).append(" from metadata");
+        }
+        out.append("\nEvents: ").append(plural(r.events().liquidations(), "liquidation")).append(", ")
+                .append(plural(r.events().trades(), "trade")).append(", ")
+                .append(plural(r.events().markPrices(), "mark price")).append(", ")
+                .append(plural(r.events().fundingRates(), "funding rate")).append(", ")
+                .append(number(r.events().openInterest())).append(" open interest, ")
+                .append(plural(r.events().candles(), "candle")).append('\n');
+        if (r.duplicateLiquidations() + r.duplicateTrades() > 0) {
+            out.append("Duplicates dropped: ").append(plural(r.duplicateLiquidations(), "liquidation")).append(", ")
+                    .append(plural(r.duplicateTrades(), "trade")).append('\n');
+        }
+        Map<String, Long> rejects = r.events().rejectsByReason();
+        if (rejects.isEmpty()) {
+            out.append("Rejected: none\n");
+        } else {
+            out.append("Rejected: ").append(number(r.events().rejected())).append('\n');
+            TextTable reasons = new TextTable("<Reason", "Count");
+            rejects.forEach((reason, n) -> reasons.row(reason, number(n)));
+            reasons.render(out, "  ");
+            if (rejects.containsKey("unknown-instrument")) {
+                out.append("  (unknown-instrument: the venue's instrument metadata was not in the input; pass its\n"
+                        + "   exchangeInfo, instruments-info or instruments JSON file along with the data)\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static void section(StringBuilder out, String title, String first, Map<String, SideTotals> rows, int limit) {
+        out.append('\n').append(title).append('\n');
+        TextTable t = table(first);
+        rows.entrySet().stream().limit(limit).forEach(e -> t.row(cells(e.getKey(), e.getValue())));
+        t.render(out, "  ");
+    }
+
+    /** The minutes with the most USD liquidated on one venue: the "liquidation incremental chart" at a glance. */
+    private static void busiestMinutes(StringBuilder out, ReplayResult r) {
+        List<Object[]> minutes = new ArrayList<>();
+        for (Venue v : Venue.values()) {
+            for (MinuteBar b : r.liquidations().minuteBars(v)) {
+                minutes.add(new Object[] {v, b});
+            }
+        }
+        minutes.sort(Comparator.comparingDouble(m -> -((MinuteBar) m[1]).usd()));
+        if (minutes.isEmpty()) {
+            return;
+        }
+        double max = ((MinuteBar) minutes.get(0)[1]).usd();
+        out.append("\nBusiest minutes (UTC)\n");
+        TextTable t = new TextTable("<Minute", "<Venue", "Longs", "Shorts", "Orders", "<");
+        for (Object[] m : minutes.subList(0, Math.min(8, minutes.size()))) {
+            MinuteBar b = (MinuteBar) m[1];
+            int width = max > 0 ? (int) Math.round(24 * b.usd() / max) : 0;
+            t.row(MINUTE.format(Micros.toInstant(b.minuteMicros())), ((Venue) m[0]).id(), dollars(b.longUsd()),
+                    dollars(b.shortUsd()), number(b.longCount() + b.shortCount()), "#".repeat(Math.max(1, width)));
+        }
+        t.render(out, "  ");
+    }
+
+    private static TextTable table(String first) {
+        String[] columns = new String[COLUMNS.length + 1];
+        columns[0] = first;
+        System.arraycopy(COLUMNS, 0, columns, 1, COLUMNS.length);
+        return new TextTable(columns);
+    }
+
+    private static String[] cells(String name, SideTotals t) {
+        return new String[] {name, dollars(t.usd()), dollars(t.longUsd()), dollars(t.shortUsd()), number(t.count()),
+            percent(t.longShare())};
+    }
+
+    static String dollars(double usd) {
+        return String.format(Locale.ROOT, "$%,.0f", usd);
+    }
+
+    static String price(double price) {
+        return price >= 100 ? String.format(Locale.ROOT, "$%,.1f", price) : "$" + java.math.BigDecimal.valueOf(price)
+                .stripTrailingZeros().toPlainString();
+    }
+
+    static String percent(double share) {
+        return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String plural(long n, String noun) {
+        return number(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String time(long micros) {
+        return TIME.format(Micros.toInstant(micros));
+    }
+
+    private static String duration(long micros) {
+        Duration d = Duration.ofNanos(micros * 1000);
+        if (d.toDays() > 0) {
+            return d.toDays() + "d " + d.toHoursPart() + "h";
+        }
+        if (d.toHours() > 0) {
+            return d.toHours() + "h " + d.toMinutesPart() + "m";
+        }
+        if (d.toMinutes() > 0) {
+            return d.toMinutes() + "m " + d.toSecondsPart() + "s";
+        }
+        return d.toSeconds() + "s";
+    }
+}

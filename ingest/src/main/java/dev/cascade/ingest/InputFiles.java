@@ -1,0 +1,350 @@
+package dev.cascade.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cascade.model.MarketListener;
+import dev.cascade.model.Reject;
+import dev.cascade.venues.RowDecoder;
+import dev.cascade.venues.VenueDecoders;
+import dev.cascade.venues.binance.vision.VisionKind;
+import dev.cascade.venues.codec.Ascii;
+import dev.cascade.venues.codec.CsvRow;
+import dev.cascade.venues.codec.JsonTape;
+import dev.cascade.venues.tardis.TardisDerivativeTickerDecoder;
+import dev.cascade.venues.tardis.TardisTradesDecoder;
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Opens input files and tells from their content, never their name, what they hold: gzip and zip are
+ * unwrapped by their magic bytes, then the first line decides (a recording envelope, a raw venue frame, a
+ * cryptofeed line, a metadata document, a Tardis or data.binance.vision header, or headerless vision rows).
+ * The one thing only a name can give is the symbol of a data.binance.vision file, whose rows do not say it.
+ *
+ * <p>Metadata files are applied to the registry as they are opened, before any frame is read.
+ */
+public final class InputFiles implements Closeable {
+    /** Longest line accepted: REST metadata lines in recordings run to a few MB. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 8 << 20;
+    /** Largest pretty-printed metadata document read whole. */
+    private static final long MAX_DOCUMENT_BYTES = 256L << 20;
+    private static final int PEEK = 1 << 16;
+    private static final Pattern VISION_SYMBOL = Pattern.compile("([A-Z0-9_]+)-.*");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] FRAME = Ascii.bytes("frame");
+    private static final Pattern CRYPTOFEED_LINE = Pattern.compile("^\\d+(\\.\\d+)?: .*", Pattern.DOTALL);
+
+    private final VenueDecoders decoders;
+    private final ReadStats stats;
+    private final int maxLineBytes;
+    private final List<Closeable> open = new ArrayList<>();
+    private long bytesRead;
+
+    public InputFiles(VenueDecoders decoders, ReadStats stats, int maxLineBytes) {
+        this.decoders = decoders;
+        this.stats = stats;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    public InputFiles(VenueDecoders decoders, ReadStats stats) {
+        this(decoders, stats, DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /** Bytes read from disk so far (compressed bytes for gzip and zip files): for progress. */
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    /**
+     * Opens a file into its readable parts. Content problems are rejections reported to {@code rejects}
+     * (an empty file, an unknown format); only a file that cannot be opened at all throws.
+     */
+    public List<OpenedInput> open(Path path, MarketListener rejects) throws IOException {
+        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        InputStream raw = new Counting(Files.newInputStream(path));
+        byte[] magic = new byte[4];
+        int n = raw.readNBytes(magic, 0, 4);
+        raw.close();
+        List<OpenedInput> parts = new ArrayList<>();
+        if (n == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+            ZipFile zip = new ZipFile(path.toFile());
+            open.add(zip);
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (!entry.isDirectory()) {
+                    parts.add(part(name + "!" + entry.getName(), entry.getName(), new ZipCounting(zip.getInputStream(entry),
+                            entry), rejects));
+                }
+            }
+            return parts;
+        }
+        InputStream in = new Counting(Files.newInputStream(path));
+        if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+            in = new GZIPInputStream(in, 1 << 16);
+        }
+        parts.add(part(name, name, in, rejects));
+        return parts;
+    }
+
+    private OpenedInput part(String name, String fileName, InputStream in, MarketListener rejects) throws IOException {
+        stats.countFile();
+        open.add(in);
+        byte[] head = new byte[PEEK];
+        int len = 0;
+        boolean isTruncated = false;
+        try {
+            for (int r; len < PEEK && (r = in.read(head, len, PEEK - len)) >= 0; ) {
+                len += r;
+            }
+        } catch (EOFException e) {
+            isTruncated = true; // a gzip cut short within its first bytes: keep what was readable
+        }
+        InputStream rest;
+        if (isTruncated) {
+            rest = new SequenceInputStream(new ByteArrayInputStream(head, 0, len), new Failing());
+        } else {
+            PushbackInputStream pushback = new PushbackInputStream(in, PEEK);
+            pushback.unread(head, 0, len);
+            rest = pushback;
+        }
+        if (len == 0) {
+            rejects.onReject(isTruncated ? Reject.TRUNCATED_FILE : Reject.EMPTY_FILE);
+            return new OpenedInput(name, InputFormat.EMPTY, null, null);
+        }
+        int start = 0;
+        while (start < len && isSpace(head[start])) {
+            start++;
+        }
+        if (start == len) {
+            rejects.onReject(Reject.EMPTY_FILE);
+            return new OpenedInput(name, InputFormat.EMPTY, null, null);
+        }
+        int lineEnd = start;
+        while (lineEnd < len && head[lineEnd] != '\n') {
+            lineEnd++;
+        }
+        boolean isLineComplete = lineEnd < len || len < PEEK;
+        byte first = head[start];
+        if (looksBinary(head, start, Math.min(len, start + 1024))) {
+            rejects.onReject(Reject.UNKNOWN_FORMAT);
+            return new OpenedInput(name, InputFormat.UNKNOWN, "binary data", null);
+        }
+        String firstLine = new String(head, start, Math.min(lineEnd - start, 4096), StandardCharsets.UTF_8);
+        if (first == '{' || first == '[' || first == '"') {
+            return json(name, rest, head, start, lineEnd, isLineComplete, firstLine, rejects);
+        }
+        if (CRYPTOFEED_LINE.matcher(firstLine).matches() || firstLine.startsWith("wss://")
+                || firstLine.startsWith("https://")) {
+            return new OpenedInput(name, InputFormat.CRYPTOFEED, null,
+                    new JsonLinesSource(name, rest, maxLineBytes, decoders, stats));
+        }
+        return csv(name, fileName, rest, head, start, len, lineEnd, rejects);
+    }
+
+    private OpenedInput json(String name, InputStream rest, byte[] head, int start, int lineEnd, boolean isLineComplete,
+                             String firstLine, MarketListener rejects) throws IOException {
+        if (isLineComplete) {
+            JsonTape tape = new JsonTape();
+            if (tape.parse(head, start, lineEnd - start)) {
+                if (tape.isObject(0) && tape.member(0, FRAME) >= 0) {
+                    return new OpenedInput(name, InputFormat.RECORDING, null,
+                            new JsonLinesSource(name, rest, maxLineBytes, decoders, stats));
+                }
+                if (VenueDecoders.sniff(tape, 0) != null) {
+                    return new OpenedInput(name, InputFormat.RAW_FRAMES, null,
+                            new JsonLinesSource(name, rest, maxLineBytes, decoders, stats));
+                }
+            }
+        } else if (firstLine.replace(" ", "").matches("^\\{\"(ts|venue|rest)\":.*")) {
+            return new OpenedInput(name, InputFormat.RECORDING, null,
+                    new JsonLinesSource(name, rest, maxLineBytes, decoders, stats));
+        }
+        // one JSON document, perhaps pretty-printed over many lines: instrument metadata or nothing we know
+        byte[] all = rest.readNBytes((int) Math.min(MAX_DOCUMENT_BYTES, Integer.MAX_VALUE - 16));
+        try {
+            JsonNode root = JSON.readTree(all);
+            if (root != null && VenueDecoders.byContent(root) != null) {
+                int count = decoders.loadMetadata(null, root);
+                stats.countInstruments(count);
+                return new OpenedInput(name, InputFormat.METADATA, count + " instruments", null);
+            }
+        } catch (IOException | RuntimeException e) {
+            // not one JSON document either
+        }
+        rejects.onReject(Reject.UNKNOWN_FORMAT);
+        return new OpenedInput(name, InputFormat.UNKNOWN, null, null);
+    }
+
+    private OpenedInput csv(String name, String fileName, InputStream rest, byte[] head, int start, int len, int lineEnd,
+                            MarketListener rejects) {
+        CsvRow row = new CsvRow();
+        int end = lineEnd > start && head[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+        if (!row.split(head, start, end)) {
+            rejects.onReject(Reject.UNKNOWN_FORMAT);
+            return new OpenedInput(name, InputFormat.UNKNOWN, null, null);
+        }
+        if (TardisTradesDecoder.matchesHeader(row)) {
+            boolean isLiquidations = hasOnlyEmptyIds(head, lineEnd + 1, len, fileName);
+            RowDecoder decoder = isLiquidations ? TardisTradesDecoder.liquidations(decoders.instruments())
+                    : TardisTradesDecoder.trades(decoders.instruments());
+            return new OpenedInput(name, isLiquidations ? InputFormat.TARDIS_LIQUIDATIONS : InputFormat.TARDIS_TRADES,
+                    null, new CsvSource(name, rest, maxLineBytes, decoder, true, stats));
+        }
+        if (TardisDerivativeTickerDecoder.matchesHeader(row)) {
+            return new OpenedInput(name, InputFormat.TARDIS_DERIVATIVE_TICKER, null, new CsvSource(name, rest,
+                    maxLineBytes, new TardisDerivativeTickerDecoder(decoders.instruments()), true, stats));
+        }
+        VisionKind kind = VisionKind.ofHeader(row);
+        boolean hasHeader = kind != null;
+        if (kind == null) {
+            kind = VisionKind.ofData(row);
+        }
+        if (kind != null) {
+            String symbol = kind.needsSymbol() ? visionSymbol(fileName) : null;
+            String detail = kind.id() + (symbol == null ? "" : " " + symbol) + (hasHeader ? "" : ", no header");
+            return new OpenedInput(name, InputFormat.BINANCE_VISION, detail, new CsvSource(name, rest, maxLineBytes,
+                    kind.decoder(decoders.instruments(), symbol == null ? "" : symbol), hasHeader, stats));
+        }
+        rejects.onReject(Reject.UNKNOWN_FORMAT);
+        return new OpenedInput(name, InputFormat.UNKNOWN, null, null);
+    }
+
+    /**
+     * Tardis trades and liquidations share their columns. Liquidations of the venues Cascade covers have no
+     * id, trades always do: the first rows decide. With no row to look at, the name is the only hint left.
+     */
+    private static boolean hasOnlyEmptyIds(byte[] head, int from, int len, String fileName) {
+        CsvRow row = new CsvRow();
+        int rows = 0;
+        int lineStart = from;
+        for (int i = from; i < len && rows < 50; i++) {
+            if (head[i] == '\n') {
+                if (row.split(head, lineStart, i > lineStart && head[i - 1] == '\r' ? i - 1 : i) && row.count() >= 8) {
+                    if (!row.isEmpty(4)) {
+                        return false;
+                    }
+                    rows++;
+                }
+                lineStart = i + 1;
+            }
+        }
+        return rows > 0 || fileName.toLowerCase(Locale.ROOT).contains("liquidation");
+    }
+
+    /** data.binance.vision names files SYMBOL-kind-date.csv (klines: SYMBOL-1m-date.csv). */
+    static String visionSymbol(String fileName) {
+        String base = fileName.substring(fileName.lastIndexOf('/') + 1);
+        Matcher m = VISION_SYMBOL.matcher(base);
+        return m.matches() ? m.group(1) : null;
+    }
+
+    private static boolean looksBinary(byte[] b, int from, int to) {
+        int control = 0;
+        for (int i = from; i < to; i++) {
+            int c = b[i] & 0xff;
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+                control++;
+            }
+        }
+        return control > 0 && control * 100 >= (to - from);
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == (byte) 0xEF || b == (byte) 0xBB
+                || b == (byte) 0xBF; // and a UTF-8 byte order mark
+    }
+
+    @Override
+    public void close() {
+        for (Closeable c : open) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // read-only inputs
+            }
+        }
+        open.clear();
+    }
+
+    /** Counts bytes read from disk for progress. */
+    private final class Counting extends FilterInputStream {
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                bytesRead++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                bytesRead += n;
+            }
+            return n;
+        }
+    }
+
+    /** Counts a zip entry's progress in compressed bytes, scaled from the bytes it inflates. */
+    private final class ZipCounting extends FilterInputStream {
+        private final double ratio;
+        private double carry;
+
+        ZipCounting(InputStream in, ZipEntry entry) {
+            super(in);
+            this.ratio = entry.getSize() > 0 && entry.getCompressedSize() >= 0
+                    ? (double) entry.getCompressedSize() / entry.getSize() : 1.0;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                carry += n * ratio;
+                long whole = (long) carry;
+                bytesRead += whole;
+                carry -= whole;
+            }
+            return n;
+        }
+    }
+
+    /** The rest of a stream that ended too early. */
+    private static final class Failing extends InputStream {
+        private boolean hasFailed;
+
+        @Override
+        public int read() throws IOException {
+            if (!hasFailed) {
+                hasFailed = true;
+                throw new EOFException("Unexpected end of compressed input");
+            }
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package dev.cascade.ingest;
+
+import dev.cascade.model.MarketListener;
+import dev.cascade.model.Micros;
+import dev.cascade.model.Reject;
+import dev.cascade.model.Venue;
+import dev.cascade.venues.FrameDecoder;
+import dev.cascade.venues.FrameKind;
+import dev.cascade.venues.VenueDecoders;
+import dev.cascade.venues.codec.Ascii;
+import dev.cascade.venues.codec.JsonTape;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A file of JSON lines: Cascade recordings, and frames recorded without Cascade's envelope.
+ *
+ * <pre>
+ * {"ts":1718000000123456,"venue":"okx-swap","frame":{...}}                 recording: receive µs + venue + frame
+ * {"ts":1717999999000000,"venue":"okx-swap","rest":"/api/v5/public/instruments?instType=SWAP","frame":{...}}
+ *                                                                          REST metadata: applied when read, so
+ *                                                                          before the frames that need it
+ * {"stream":"btcusdt@aggTrade","data":{...}}                               raw frame: venue judged by its shape,
+ * 1626916408.60732: {"stream":"btcusdt@aggTrade","data":{...}}             cryptofeed line: receive time in seconds
+ * wss://fstream.binance.com/stream?streams=... &lt;-&gt; 1626992740.1        cryptofeed connection line: control
+ * </pre>
+ * Raw frames have no receive time: events take the exchange time, and the frame is ordered by the first
+ * timestamp field it carries.
+ */
+final class JsonLinesSource implements FrameSource {
+    private static final byte[] TS = Ascii.bytes("ts");
+    private static final byte[] VENUE = Ascii.bytes("venue");
+    private static final byte[] FRAME = Ascii.bytes("frame");
+    private static final byte[] REST = Ascii.bytes("rest");
+    private static final byte[][] TIME_FIELDS = {Ascii.bytes("E"), Ascii.bytes("T"), Ascii.bytes("ts"),
+        Ascii.bytes("updatedTime")};
+    private static final byte[] DATA = Ascii.bytes("data");
+
+    private final String name;
+    private final InputStream stream;
+    private final LineReader lines;
+    private final VenueDecoders decoders;
+    private final ReadStats stats;
+    private final JsonTape tape = new JsonTape();
+
+    private boolean isDone;
+    private long lastTime = Long.MIN_VALUE;
+    // the current item
+    private long time;
+    private Reject pending;
+    private FrameKind fixedKind;
+    private FrameDecoder decoder;
+    private int frame;
+    private long receiveMicros;
+
+    JsonLinesSource(String name, InputStream stream, int maxLineBytes, VenueDecoders decoders, ReadStats stats) {
+        this.name = name;
+        this.stream = stream;
+        this.lines = new LineReader(stream, maxLineBytes, 1 << 18);
+        this.decoders = decoders;
+        this.stats = stats;
+    }
+
+    @Override
+    public boolean advance() {
+        pending = null;
+        fixedKind = null;
+        decoder = null;
+        while (!isDone) {
+            try {
+                if (!lines.next()) {
+                    isDone = true;
+                    return false;
+                }
+            } catch (IOException e) {
+                isDone = true;
+                return item(Reject.TRUNCATED_FILE);
+            }
+            if (lines.isTooLong()) {
+                return item(Reject.LINE_TOO_LONG);
+            }
+            byte[] b = lines.buffer();
+            int s = lines.start();
+            int e = lines.end();
+            while (s < e && (b[s] == ' ' || b[s] == '\t')) {
+                s++;
+            }
+            if (s == e) {
+                continue; // blank line
+            }
+            long cryptofeedReceive = FrameDecoder.NO_RECEIVE_TIME;
+            if (startsWith(b, s, e, "wss://") || startsWith(b, s, e, "https://") || startsWith(b, s, e, "http://")) {
+                fixedKind = FrameKind.CONTROL;
+                time = lastTime;
+                return true;
+            }
+            if (b[s] >= '0' && b[s] <= '9') {
+                int colon = indexOf(b, s, e, (byte) ':');
+                cryptofeedReceive = colon < 0 ? Long.MIN_VALUE : secondsToMicros(b, s, colon);
+                if (!Micros.isPlausible(cryptofeedReceive)) {
+                    return item(Reject.MALFORMED_JSON);
+                }
+                s = colon + 1;
+            }
+            if (!tape.parse(b, s, e - s)) {
+                return item(tape.error());
+            }
+            return tape.isObject(0) && tape.member(0, FRAME) >= 0 ? envelope() : raw(cryptofeedReceive);
+        }
+        return false;
+    }
+
+    private boolean envelope() {
+        long ts = tape.integer(tape.member(0, TS));
+        int venueToken = tape.member(0, VENUE);
+        if (!Micros.isPlausible(ts)) {
+            return item(ts == Ascii.NOT_A_LONG ? tape.numberProblem(tape.member(0, TS)) : Reject.BAD_TIMESTAMP);
+        }
+        Venue venue = tape.isString(venueToken)
+                ? Venue.byId(tape.buffer(), tape.start(venueToken), tape.length(venueToken)) : null;
+        if (venue == null) {
+            return item(venueToken < 0 ? Reject.MISSING_FIELD : Reject.UNSUPPORTED_VENUE);
+        }
+        frame = tape.member(0, FRAME);
+        receiveMicros = ts;
+        time = ts;
+        lastTime = Math.max(lastTime, ts);
+        int rest = tape.member(0, REST);
+        if (rest >= 0) {
+            return metadata(tape.string(rest));
+        }
+        decoder = decoders.forVenue(venue);
+        return true;
+    }
+
+    private boolean metadata(String restPath) {
+        if (!VenueDecoders.isMetadataPath(restPath)) {
+            fixedKind = FrameKind.IGNORED; // REST backfills are replayed by the live issue's reader
+            return true;
+        }
+        try {
+            stats.countInstruments(decoders.loadMetadata(restPath, tape.buffer(), tape.start(frame),
+                    tape.end(frame) - tape.start(frame)));
+            fixedKind = FrameKind.CONTROL;
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return item(Reject.BAD_METADATA);
+        }
+    }
+
+    private boolean raw(long cryptofeedReceive) {
+        Venue venue = VenueDecoders.sniff(tape, 0);
+        if (venue == null) {
+            return item(Reject.UNKNOWN_MESSAGE);
+        }
+        frame = 0;
+        decoder = decoders.forVenue(venue);
+        receiveMicros = cryptofeedReceive;
+        long t = cryptofeedReceive != FrameDecoder.NO_RECEIVE_TIME ? cryptofeedReceive : exchangeTime(0, 3);
+        time = t != Long.MIN_VALUE ? t : lastTime;
+        lastTime = Math.max(lastTime, time);
+        return true;
+    }
+
+    /** The first plausible millisecond time field in a frame, searched a few levels deep; MIN_VALUE if none. */
+    private long exchangeTime(int token, int depth) {
+        if (tape.isObject(token)) {
+            for (byte[] field : TIME_FIELDS) {
+                long ms = tape.integer(tape.member(token, field));
+                if (ms != Ascii.NOT_A_LONG && Micros.isPlausible(Micros.ofMillis(ms))) {
+                    return Micros.ofMillis(ms);
+                }
+            }
+            if (depth > 0) {
+                for (int k = tape.firstKey(token); k >= 0; k = tape.nextKey(token, k)) {
+                    if (tape.isObject(k + 1) || tape.isArray(k + 1)) {
+                        long t = exchangeTime(k + 1, depth - 1);
+                        if (t != Long.MIN_VALUE) {
+                            return t;
+                        }
+                    }
+                }
+            }
+        } else if (tape.isArray(token) && depth > 0) {
+            int first = tape.firstElement(token);
+            return first < 0 ? Long.MIN_VALUE : exchangeTime(first, depth - 1);
+        }
+        return Long.MIN_VALUE;
+    }
+
+    private boolean item(Reject reason) {
+        pending = reason;
+        time = lastTime;
+        return true;
+    }
+
+    @Override
+    public long time() {
+        return time;
+    }
+
+    @Override
+    public void emit(MarketListener out) {
+        if (pending != null) {
+            out.onReject(pending);
+            stats.count(FrameKind.REJECTED);
+        } else if (fixedKind != null) {
+            stats.count(fixedKind);
+        } else {
+            stats.count(decoder.decode(tape, frame, receiveMicros, out));
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        try {
+            stream.close();
+        } catch (IOException ignored) {
+            // closing a file we only read cannot lose data
+        }
+    }
+
+    private static boolean startsWith(byte[] b, int s, int e, String prefix) {
+        if (e - s < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (b[s + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] b, int s, int e, byte c) {
+        for (int i = s; i < e; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** "1626916408.60732" (seconds with a fraction) as microseconds; MIN_VALUE if it is not that. */
+    static long secondsToMicros(byte[] b, int s, int e) {
+        int dot = indexOf(b, s, e, (byte) '.');
+        long seconds = Ascii.parseLong(b, s, dot < 0 ? e : dot);
+        if (seconds == Ascii.NOT_A_LONG || seconds < 0) {
+            return Long.MIN_VALUE;
+        }
+        long micros = 0;
+        if (dot >= 0) {
+            long scale = 100_000;
+            for (int i = dot + 1; i < e; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    return Long.MIN_VALUE;
+                }
+                micros += d * scale;
+                scale /= 10;
+            }
+        }
+        return seconds * Micros.PER_SECOND + micros;
+    }
+}
