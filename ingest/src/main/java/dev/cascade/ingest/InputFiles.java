@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
@@ -47,7 +46,6 @@ public final class InputFiles implements Closeable {
     /** Largest pretty-printed metadata document read whole. */
     private static final long MAX_DOCUMENT_BYTES = 256L << 20;
     private static final int PEEK = 1 << 16;
-    private static final Pattern VISION_SYMBOL = Pattern.compile("([A-Z0-9_]+)-.*");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] FRAME = Ascii.bytes("frame");
     private static final Pattern CRYPTOFEED_LINE = Pattern.compile("^\\d+(\\.\\d+)?: .*", Pattern.DOTALL);
@@ -250,11 +248,22 @@ public final class InputFiles implements Closeable {
         return rows > 0 || fileName.toLowerCase(Locale.ROOT).contains("liquidation");
     }
 
-    /** data.binance.vision names files SYMBOL-kind-date.csv (klines: SYMBOL-1m-date.csv). */
+    /**
+     * data.binance.vision names files SYMBOL-kind-date.csv (klines: SYMBOL-1m-date.csv); the symbol is the
+     * upper-case run before the first dash, so a prefixed copy (um_trades_OMGUSDT-2021-04-08.csv) works too.
+     */
     static String visionSymbol(String fileName) {
         String base = fileName.substring(fileName.lastIndexOf('/') + 1);
-        Matcher m = VISION_SYMBOL.matcher(base);
-        return m.matches() ? m.group(1) : null;
+        int dash = base.indexOf('-');
+        if (dash <= 0) {
+            return null;
+        }
+        String[] parts = base.substring(0, dash).split("_");
+        int first = parts.length;
+        while (first > 0 && parts[first - 1].matches("[A-Z0-9]+")) {
+            first--;
+        }
+        return first == parts.length ? null : String.join("_", java.util.Arrays.copyOfRange(parts, first, parts.length));
     }
 
     private static boolean looksBinary(byte[] b, int from, int to) {
