@@ -11,11 +11,18 @@ public final class Instrument {
     private final int id;
     private final InstrumentSpec spec;
     private final byte[] symbolBytes;
+    // the spec's conversion facts, flat: notionalUsd runs once per event
+    private final boolean isInverse;
+    private final boolean isUsdQuoted;
+    private final double contractSize;
 
     Instrument(int id, InstrumentSpec spec) {
         this.id = id;
         this.spec = spec;
         this.symbolBytes = spec.symbol().getBytes(StandardCharsets.UTF_8);
+        this.isInverse = spec.type() == ContractType.INVERSE;
+        this.isUsdQuoted = spec.isUsdQuoted();
+        this.contractSize = spec.contractSize();
     }
 
     public int id() {
@@ -47,11 +54,11 @@ public final class Instrument {
     }
 
     public boolean isInverse() {
-        return spec.type() == ContractType.INVERSE;
+        return isInverse;
     }
 
     public double contractSize() {
-        return spec.contractSize();
+        return contractSize;
     }
 
     public String contractCurrency() {
@@ -59,7 +66,7 @@ public final class Instrument {
     }
 
     public boolean isUsdQuoted() {
-        return spec.isUsdQuoted();
+        return isUsdQuoted;
     }
 
     byte[] symbolBytes() {
@@ -72,17 +79,17 @@ public final class Instrument {
      * not needed. NaN when the instrument is not quoted in USD or a linear price is unknown.
      */
     public double notionalUsd(double contracts, double price) {
-        if (!spec.isUsdQuoted()) {
+        if (!isUsdQuoted) {
             return Double.NaN;
         }
-        double size = contracts * spec.contractSize();
-        return spec.type() == ContractType.INVERSE ? size : size * price;
+        double size = contracts * contractSize;
+        return isInverse ? size : size * price;
     }
 
     /** The quantity in coins: linear contracts x contractSize; inverse USD / price. */
     public double coinQuantity(double contracts, double price) {
-        double size = contracts * spec.contractSize();
-        return spec.type() == ContractType.INVERSE ? size / price : size;
+        double size = contracts * contractSize;
+        return isInverse ? size / price : size;
     }
 
     @Override

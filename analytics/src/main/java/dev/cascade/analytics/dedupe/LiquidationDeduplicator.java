@@ -5,9 +5,10 @@ import dev.cascade.model.Liquidation;
 /**
  * Recognises a liquidation seen before: the same instrument, exchange time, side, price and quantity
  * (DESIGN.md). It arrives twice when connections overlap, recordings overlap, or an archive repeats rows
- * (data.binance.vision liquidationSnapshot). The last {@code capacity} liquidations are remembered, a
- * horizon of hours even in a cascade; identity is a 64-bit hash of the five fields, whose collision odds
- * over that horizon are below 10^-8.
+ * (data.binance.vision liquidationSnapshot), always within minutes. The last {@code capacity} liquidations
+ * are remembered (65,536 by default: minutes even at a cascade's peak, and a table small enough to stay in
+ * cache); identity is a 64-bit hash of the five fields, whose collision odds over that horizon are below
+ * 10^-9.
  */
 public final class LiquidationDeduplicator {
     private final RecentKeys seen;
@@ -17,7 +18,7 @@ public final class LiquidationDeduplicator {
     }
 
     public LiquidationDeduplicator() {
-        this(1 << 18);
+        this(1 << 16);
     }
 
     /** True the first time this liquidation is seen, false for a repeat. */

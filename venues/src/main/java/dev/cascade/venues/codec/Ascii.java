@@ -32,41 +32,29 @@ public final class Ascii {
         if (i >= to) {
             return Double.NaN;
         }
-        boolean negative = false;
-        if (b[i] == '-') {
-            negative = true;
-            i++;
-        } else if (b[i] == '+') {
+        boolean negative = b[i] == '-';
+        if (negative || b[i] == '+') {
             i++;
         }
+        int digitsFrom = i;
         long mantissa = 0;
-        int significant = 0;
-        int scale = 0;
-        boolean sawDigit = false;
-        boolean sawPoint = false;
-        boolean isInexact = false;
-        for (; i < to; i++) {
-            int c = b[i];
-            if (c >= '0' && c <= '9') {
-                sawDigit = true;
-                if (significant < 18) {
-                    mantissa = mantissa * 10 + (c - '0');
-                    if (mantissa != 0) {
-                        significant++;
-                    }
-                    if (sawPoint) {
-                        scale++;
-                    }
-                } else {
-                    isInexact = true;
-                }
-            } else if (c == '.' && !sawPoint) {
-                sawPoint = true;
-            } else {
-                break;
-            }
+        int d;
+        while (i < to && (d = b[i] - '0') >= 0 && d <= 9) {
+            mantissa = mantissa * 10 + d;
+            i++;
         }
-        if (!sawDigit) {
+        int digits = i - digitsFrom;
+        int scale = 0;
+        if (i < to && b[i] == '.') {
+            int fractionFrom = ++i;
+            while (i < to && (d = b[i] - '0') >= 0 && d <= 9) {
+                mantissa = mantissa * 10 + d;
+                i++;
+            }
+            scale = i - fractionFrom;
+            digits += scale;
+        }
+        if (digits == 0) {
             return Double.NaN;
         }
         int exponent = 0;
@@ -78,9 +66,9 @@ public final class Ascii {
                 i++;
             }
             int expStart = i;
-            while (i < to && b[i] >= '0' && b[i] <= '9') {
+            while (i < to && (d = b[i] - '0') >= 0 && d <= 9) {
                 if (exponent < 100_000) {
-                    exponent = exponent * 10 + (b[i] - '0');
+                    exponent = exponent * 10 + d;
                 }
                 i++;
             }
@@ -95,7 +83,8 @@ public final class Ascii {
             return Double.NaN;
         }
         int power = exponent - scale;
-        if (isInexact || mantissa >= EXACT_MANTISSA || power > 22 || power < -22) {
+        // more than 18 digits may have overflowed the mantissa: let the JDK do those (rare for prices)
+        if (digits > 18 || mantissa >= EXACT_MANTISSA || power > 22 || power < -22) {
             return slowParse(b, from, to);
         }
         double v = mantissa;
@@ -128,13 +117,25 @@ public final class Ascii {
                 return NOT_A_LONG;
             }
         }
+        if (to - i > 18) {
+            return parseLongChecked(b, i, to, negative);
+        }
         long v = 0;
-        for (; i < to; i++) {
+        for (; i < to; i++) { // 18 digits cannot overflow: no check per digit
             int d = b[i] - '0';
             if (d < 0 || d > 9) {
                 return NOT_A_LONG;
             }
-            if (v > (Long.MAX_VALUE - d) / 10) {
+            v = v * 10 + d;
+        }
+        return negative ? -v : v;
+    }
+
+    private static long parseLongChecked(byte[] b, int i, int to, boolean negative) {
+        long v = 0;
+        for (; i < to; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9 || v > (Long.MAX_VALUE - d) / 10) {
                 return NOT_A_LONG;
             }
             v = v * 10 + d;

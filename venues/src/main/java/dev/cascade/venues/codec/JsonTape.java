@@ -27,15 +27,35 @@ public final class JsonTape {
     public static final byte TRUE = 5;
     public static final byte FALSE = 6;
     public static final byte NULL = 7;
+    /** A string with backslash escapes: compares as raw bytes, {@link #string} unescapes it. */
+    private static final byte ESCAPED_STRING = 8;
+
+    /** Bytes that end a run of plain string content: the quote, the backslash and control characters. */
+    private static final boolean[] STRING_STOP = new boolean[256];
+    /** JSON whitespace. */
+    private static final boolean[] SPACE = new boolean[256];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            STRING_STOP[c] = true;
+        }
+        STRING_STOP['"'] = true;
+        STRING_STOP['\\'] = true;
+        SPACE[' '] = true;
+        SPACE['\n'] = true;
+        SPACE['\r'] = true;
+        SPACE['\t'] = true;
+    }
 
     private static final int MAX_DEPTH = 64;
+    /** Token layout: four ints per token in one array, for locality and one bounds check per write. */
+    private static final int KIND = 0;
+    private static final int START = 1;
+    private static final int END = 2;
+    private static final int NEXT = 3;
 
     private byte[] buf;
-    private byte[] kind = new byte[256];
-    private int[] start = new int[256];
-    private int[] end = new int[256];
-    private int[] next = new int[256];
-    private boolean[] isEscaped = new boolean[256];
+    private int[] tokens = new int[4 * 256];
     private final int[] stack = new int[MAX_DEPTH];
     private int count;
     private Reject error;
@@ -50,9 +70,6 @@ public final class JsonTape {
         error = null;
         int limit = off + len;
         int pos = skipWs(b, off, limit);
-        if (pos >= limit) {
-            return fail(Reject.MALFORMED_JSON);
-        }
         int depth = 0;
         while (true) {
             // a value starts at pos
@@ -60,81 +77,87 @@ public final class JsonTape {
                 return fail(Reject.MALFORMED_JSON);
             }
             byte c = b[pos];
-            if (c == '{' || c == '[') {
-                if (depth == MAX_DEPTH) {
-                    return fail(Reject.MALFORMED_JSON);
+            switch (c) {
+                case '"': {
+                    int e = scanString(b, pos + 1, limit);
+                    if (e < 0) {
+                        return fail(e == BINARY ? Reject.BINARY_DATA : Reject.MALFORMED_JSON);
+                    }
+                    push((e & 1) == 0 ? STRING : ESCAPED_STRING, pos + 1, e >>> 1);
+                    pos = (e >>> 1) + 1;
+                    break;
                 }
-                int t = add(c == '{' ? OBJECT : ARRAY, pos, pos);
-                stack[depth++] = t;
-                pos = skipWs(b, pos + 1, limit);
-                if (pos >= limit) {
-                    return fail(Reject.MALFORMED_JSON);
-                }
-                byte close = c == '{' ? (byte) '}' : (byte) ']';
-                if (b[pos] != close) {
-                    if (c == '{') {
-                        pos = key(b, pos, limit);
-                        if (pos < 0) {
+                case '{':
+                case '[': {
+                    if (depth == MAX_DEPTH) {
+                        return fail(Reject.MALFORMED_JSON);
+                    }
+                    boolean isObject = c == '{';
+                    stack[depth++] = push(isObject ? OBJECT : ARRAY, pos, pos);
+                    pos = skipWs(b, pos + 1, limit);
+                    if (pos >= limit) {
+                        return fail(Reject.MALFORMED_JSON);
+                    }
+                    if (b[pos] != (isObject ? '}' : ']')) {
+                        if (isObject && (pos = key(b, pos, limit)) < 0) {
                             return false;
                         }
+                        continue;
                     }
-                    continue;
+                    break; // empty: closed below
                 }
-                // empty container: fall through to closing it below
-            } else if (c == '"') {
-                pos = string(b, pos, limit);
-                if (pos < 0) {
-                    return false;
+                case 't':
+                    if (!literal(b, pos, limit, 'r', 'u', 'e')) {
+                        return fail(classify(b, pos, limit));
+                    }
+                    push(TRUE, pos, pos + 4);
+                    pos += 4;
+                    break;
+                case 'f':
+                    if (pos + 5 > limit || b[pos + 4] != 'e' || !literal(b, pos, limit, 'a', 'l', 's')) {
+                        return fail(classify(b, pos, limit));
+                    }
+                    push(FALSE, pos, pos + 5);
+                    pos += 5;
+                    break;
+                case 'n':
+                    if (!literal(b, pos, limit, 'u', 'l', 'l')) {
+                        return fail(classify(b, pos, limit));
+                    }
+                    push(NULL, pos, pos + 4);
+                    pos += 4;
+                    break;
+                default: {
+                    int e = scanNumber(b, pos, limit);
+                    if (e < 0) {
+                        return fail(classify(b, pos, limit));
+                    }
+                    push(NUMBER, pos, e);
+                    pos = e;
                 }
-            } else if (c == '-' || (c >= '0' && c <= '9')) {
-                pos = number(b, pos, limit);
-                if (pos < 0) {
-                    return false;
-                }
-            } else if (c == 't') {
-                pos = literal(b, pos, limit, TRUE, 't', 'r', 'u', 'e');
-                if (pos < 0) {
-                    return false;
-                }
-            } else if (c == 'f') {
-                if (pos + 5 > limit || b[pos + 1] != 'a' || b[pos + 2] != 'l' || b[pos + 3] != 's' || b[pos + 4] != 'e') {
-                    return fail(classify(b, pos, limit));
-                }
-                add(FALSE, pos, pos + 5);
-                pos += 5;
-            } else if (c == 'n') {
-                pos = literal(b, pos, limit, NULL, 'n', 'u', 'l', 'l');
-                if (pos < 0) {
-                    return false;
-                }
-            } else {
-                return fail(classify(b, pos, limit));
             }
-            // after a value: close containers, or move to the next element
+            // after a value: close containers, or move on to the next element
             while (true) {
+                pos = skipWs(b, pos, limit);
                 if (depth == 0) {
-                    pos = skipWs(b, pos, limit);
                     return pos == limit || fail(classify(b, pos, limit));
                 }
-                pos = skipWs(b, pos, limit);
                 if (pos >= limit) {
                     return fail(Reject.MALFORMED_JSON);
                 }
                 int container = stack[depth - 1];
+                boolean isObject = tokens[container << 2] == OBJECT;
                 byte d = b[pos];
                 if (d == ',') {
                     pos = skipWs(b, pos + 1, limit);
-                    if (kind[container] == OBJECT) {
-                        pos = key(b, pos, limit);
-                        if (pos < 0) {
-                            return false;
-                        }
+                    if (isObject && (pos = key(b, pos, limit)) < 0) {
+                        return false;
                     }
                     break;
                 }
-                if ((d == '}' && kind[container] == OBJECT) || (d == ']' && kind[container] == ARRAY)) {
-                    end[container] = pos + 1;
-                    next[container] = count;
+                if (d == (isObject ? '}' : ']')) {
+                    tokens[(container << 2) + END] = pos + 1;
+                    tokens[(container << 2) + NEXT] = count;
                     depth--;
                     pos++;
                     continue;
@@ -144,92 +167,78 @@ public final class JsonTape {
         }
     }
 
-    /** Parses a key and its colon; returns the position of the value, or -1. */
-    private int key(byte[] b, int pos, int limit) {
-        if (pos >= limit || b[pos] != '"') {
-            return pos >= limit ? failPos(Reject.MALFORMED_JSON) : failPos(classify(b, pos, limit));
-        }
-        pos = string(b, pos, limit);
-        if (pos < 0) {
-            return -1;
-        }
-        pos = skipWs(b, pos, limit);
-        if (pos >= limit || b[pos] != ':') {
-            return failPos(pos >= limit ? Reject.MALFORMED_JSON : classify(b, pos, limit));
-        }
-        return skipWs(b, pos + 1, limit);
-    }
+    private static final int MALFORMED = -1;
+    private static final int BINARY = -2;
 
-    private int string(byte[] b, int pos, int limit) {
-        int i = pos + 1;
-        boolean escaped = false;
+    /**
+     * Scans string content from {@code i} (after the opening quote). Returns (end &lt;&lt; 1 | escaped), where
+     * end is the closing quote's position, or MALFORMED / BINARY.
+     */
+    private static int scanString(byte[] b, int i, int limit) {
+        int escaped = 0;
         while (true) {
+            while (i < limit && !STRING_STOP[b[i] & 0xff]) {
+                i++;
+            }
             if (i >= limit) {
-                return failPos(Reject.MALFORMED_JSON);
+                return MALFORMED;
             }
             byte c = b[i];
             if (c == '"') {
-                break;
+                return (i << 1) | escaped;
             }
-            if (c == '\\') {
-                escaped = true;
-                if (i + 1 >= limit) {
-                    return failPos(Reject.MALFORMED_JSON);
+            if (c != '\\') {
+                return c == '\t' || c == '\n' || c == '\r' ? MALFORMED : BINARY;
+            }
+            escaped = 1;
+            if (i + 1 >= limit) {
+                return MALFORMED;
+            }
+            byte e = b[i + 1];
+            if (e == 'u') {
+                if (i + 6 > limit) {
+                    return MALFORMED;
                 }
-                byte e = b[i + 1];
-                if (e == 'u') {
-                    if (i + 6 > limit) {
-                        return failPos(Reject.MALFORMED_JSON);
+                for (int k = i + 2; k < i + 6; k++) {
+                    if (Character.digit(b[k], 16) < 0) {
+                        return MALFORMED;
                     }
-                    for (int k = i + 2; k < i + 6; k++) {
-                        if (Character.digit(b[k], 16) < 0) {
-                            return failPos(Reject.MALFORMED_JSON);
-                        }
-                    }
-                    i += 6;
-                    continue;
                 }
-                if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
-                    return failPos(Reject.MALFORMED_JSON);
-                }
+                i += 6;
+            } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
                 i += 2;
-                continue;
+            } else {
+                return MALFORMED;
             }
-            if (c >= 0 && c < 0x20) {
-                return failPos(c == '\t' || c == '\n' || c == '\r' ? Reject.MALFORMED_JSON : Reject.BINARY_DATA);
-            }
-            i++;
         }
-        int t = add(STRING, pos + 1, i);
-        isEscaped[t] = escaped;
-        return i + 1;
     }
 
-    private int number(byte[] b, int pos, int limit) {
+    /** Scans a JSON number from {@code pos}; returns its end, or MALFORMED. */
+    private static int scanNumber(byte[] b, int pos, int limit) {
         int i = pos;
         if (b[i] == '-') {
             i++;
         }
         if (i >= limit) {
-            return failPos(Reject.MALFORMED_JSON);
+            return MALFORMED;
         }
         if (b[i] == '0') {
             i++;
         } else if (b[i] >= '1' && b[i] <= '9') {
+            i++;
             while (i < limit && b[i] >= '0' && b[i] <= '9') {
                 i++;
             }
         } else {
-            return failPos(classify(b, i, limit));
+            return MALFORMED;
         }
         if (i < limit && b[i] == '.') {
-            i++;
-            int digits = i;
+            int digits = ++i;
             while (i < limit && b[i] >= '0' && b[i] <= '9') {
                 i++;
             }
             if (i == digits) {
-                return failPos(Reject.MALFORMED_JSON);
+                return MALFORMED;
             }
         }
         if (i < limit && (b[i] == 'e' || b[i] == 'E')) {
@@ -242,49 +251,53 @@ public final class JsonTape {
                 i++;
             }
             if (i == digits) {
-                return failPos(Reject.MALFORMED_JSON);
+                return MALFORMED;
             }
         }
-        add(NUMBER, pos, i);
         return i;
     }
 
-    private int literal(byte[] b, int pos, int limit, byte k, char c0, char c1, char c2, char c3) {
-        if (pos + 4 > limit || b[pos] != c0 || b[pos + 1] != c1 || b[pos + 2] != c2 || b[pos + 3] != c3) {
-            return failPos(classify(b, pos, limit));
+    /** Parses a key and its colon; returns the position of the value, or -1 (with the error set). */
+    private int key(byte[] b, int pos, int limit) {
+        if (pos >= limit || b[pos] != '"') {
+            fail(pos >= limit ? Reject.MALFORMED_JSON : classify(b, pos, limit));
+            return -1;
         }
-        add(k, pos, pos + 4);
-        return pos + 4;
+        int e = scanString(b, pos + 1, limit);
+        if (e < 0) {
+            fail(e == BINARY ? Reject.BINARY_DATA : Reject.MALFORMED_JSON);
+            return -1;
+        }
+        push((e & 1) == 0 ? STRING : ESCAPED_STRING, pos + 1, e >>> 1);
+        pos = skipWs(b, (e >>> 1) + 1, limit);
+        if (pos >= limit || b[pos] != ':') {
+            fail(pos >= limit ? Reject.MALFORMED_JSON : classify(b, pos, limit));
+            return -1;
+        }
+        return skipWs(b, pos + 1, limit);
     }
 
-    private int add(byte k, int s, int e) {
-        if (count == kind.length) {
-            grow();
+    private static boolean literal(byte[] b, int pos, int limit, char c1, char c2, char c3) {
+        return pos + 4 <= limit && b[pos + 1] == c1 && b[pos + 2] == c2 && b[pos + 3] == c3;
+    }
+
+    private int push(int k, int s, int e) {
+        int t = count;
+        int i = t << 2;
+        if (i == tokens.length) {
+            tokens = Arrays.copyOf(tokens, tokens.length * 2);
         }
-        int t = count++;
-        kind[t] = k;
-        start[t] = s;
-        end[t] = e;
-        next[t] = t + 1;
-        isEscaped[t] = false;
+        int[] tk = tokens;
+        tk[i] = k;
+        tk[i + START] = s;
+        tk[i + END] = e;
+        tk[i + NEXT] = t + 1;
+        count = t + 1;
         return t;
     }
 
-    private void grow() {
-        int n = kind.length * 2;
-        kind = Arrays.copyOf(kind, n);
-        start = Arrays.copyOf(start, n);
-        end = Arrays.copyOf(end, n);
-        next = Arrays.copyOf(next, n);
-        isEscaped = Arrays.copyOf(isEscaped, n);
-    }
-
     private static int skipWs(byte[] b, int pos, int limit) {
-        while (pos < limit) {
-            byte c = b[pos];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                break;
-            }
+        while (pos < limit && SPACE[b[pos] & 0xff]) {
             pos++;
         }
         return pos;
@@ -308,11 +321,6 @@ public final class JsonTape {
         return false;
     }
 
-    private int failPos(Reject reason) {
-        fail(reason);
-        return -1;
-    }
-
     /** Why the last {@link #parse} failed, or null after a success. */
     public Reject error() {
         return error;
@@ -327,47 +335,52 @@ public final class JsonTape {
     }
 
     public byte kind(int t) {
-        return kind[t];
+        int k = tokens[t << 2];
+        return (byte) (k == ESCAPED_STRING ? STRING : k);
+    }
+
+    private int rawKind(int t) {
+        return tokens[t << 2];
     }
 
     /** First content byte: after the quote of a string, the bracket of a container. */
     public int start(int t) {
-        return start[t];
+        return tokens[(t << 2) + START];
     }
 
     /** End of content (exclusive): before a string's closing quote, after a container's closing bracket. */
     public int end(int t) {
-        return end[t];
+        return tokens[(t << 2) + END];
     }
 
     /** The token after {@code t} and everything inside it. */
     public int next(int t) {
-        return next[t];
+        return tokens[(t << 2) + NEXT];
     }
 
     public int length(int t) {
-        return end[t] - start[t];
+        return tokens[(t << 2) + END] - tokens[(t << 2) + START];
     }
 
     public boolean isObject(int t) {
-        return t >= 0 && kind[t] == OBJECT;
+        return t >= 0 && rawKind(t) == OBJECT;
     }
 
     public boolean isArray(int t) {
-        return t >= 0 && kind[t] == ARRAY;
+        return t >= 0 && rawKind(t) == ARRAY;
     }
 
     public boolean isString(int t) {
-        return t >= 0 && kind[t] == STRING;
+        return t >= 0 && (rawKind(t) == STRING || rawKind(t) == ESCAPED_STRING);
     }
 
     /** The value of member {@code key} of object {@code obj}, or -1 when absent (or obj is not an object). */
     public int member(int obj, byte[] key) {
-        if (obj < 0 || kind[obj] != OBJECT) {
+        if (obj < 0 || rawKind(obj) != OBJECT) {
             return -1;
         }
-        int stop = next[obj];
-        for (int k = obj + 1; k < stop; k = next[k + 1]) {
+        int stop = next(obj);
+        for (int k = obj + 1; k < stop; k = next(k + 1)) {
             if (equalsBytes(k, key)) {
                 return k + 1;
             }
@@ -377,32 +390,32 @@ public final class JsonTape {
 
     /** The first key of an object (its value is key + 1), or -1 if empty; iterate with {@link #nextKey}. */
     public int firstKey(int obj) {
-        return obj + 1 < next[obj] ? obj + 1 : -1;
+        return obj + 1 < next(obj) ? obj + 1 : -1;
     }
 
     public int nextKey(int obj, int key) {
-        int n = next[key + 1];
-        return n < next[obj] ? n : -1;
+        int n = next(key + 1);
+        return n < next(obj) ? n : -1;
     }
 
     /** The first element of an array, or -1 if empty; iterate with {@link #nextElement}. */
     public int firstElement(int array) {
-        return array + 1 < next[array] ? array + 1 : -1;
+        return array + 1 < next(array) ? array + 1 : -1;
     }
 
     public int nextElement(int array, int element) {
-        int n = next[element];
-        return n < next[array] ? n : -1;
+        int n = next(element);
+        return n < next(array) ? n : -1;
     }
 
     /** Whether string token {@code t} holds exactly these bytes. */
     public boolean equalsBytes(int t, byte[] literal) {
-        return t >= 0 && kind[t] == STRING && Ascii.equals(buf, start[t], end[t], literal);
+        return t >= 0 && isString(t) && Ascii.equals(buf, start(t), end(t), literal);
     }
 
     /** First byte of a token's content, or -1 for an empty string. */
     public int firstByte(int t) {
-        return end[t] > start[t] ? buf[start[t]] : -1;
+        return end(t) > start(t) ? buf[start(t)] : -1;
     }
 
     /** A number, or a string holding a number (venues send both); NaN when absent or not a number. */
@@ -410,11 +423,11 @@ public final class JsonTape {
         if (t < 0) {
             return Double.NaN;
         }
-        byte k = kind[t];
-        if (k != NUMBER && k != STRING) {
+        int k = rawKind(t);
+        if (k != NUMBER && k != STRING && k != ESCAPED_STRING) {
             return Double.NaN;
         }
-        return Ascii.parseDouble(buf, start[t], end[t]);
+        return Ascii.parseDouble(buf, start(t), end(t));
     }
 
     /** An integer, or a string holding one; {@link Ascii#NOT_A_LONG} when absent or not an integer. */
@@ -422,19 +435,19 @@ public final class JsonTape {
         if (t < 0) {
             return Ascii.NOT_A_LONG;
         }
-        byte k = kind[t];
-        if (k != NUMBER && k != STRING) {
+        int k = rawKind(t);
+        if (k != NUMBER && k != STRING && k != ESCAPED_STRING) {
             return Ascii.NOT_A_LONG;
         }
-        return Ascii.parseLong(buf, start[t], end[t]);
+        return Ascii.parseLong(buf, start(t), end(t));
     }
 
     /** Why {@link #number} or {@link #integer} gave no value for token {@code t} (cold path). */
     public Reject numberProblem(int t) {
-        if (t < 0 || kind[t] == NULL) {
+        if (t < 0 || rawKind(t) == NULL) {
             return Reject.MISSING_FIELD;
         }
-        byte k = kind[t];
+        byte k = kind(t);
         if (k != NUMBER && k != STRING) {
             return Reject.WRONG_TYPE;
         }
@@ -446,13 +459,10 @@ public final class JsonTape {
         if (t < 0) {
             return null;
         }
-        if (kind[t] != STRING) {
-            return new String(buf, start[t], end[t] - start[t], StandardCharsets.UTF_8);
+        if (rawKind(t) != ESCAPED_STRING) {
+            return new String(buf, start(t), length(t), StandardCharsets.UTF_8);
         }
-        if (!isEscaped[t]) {
-            return new String(buf, start[t], end[t] - start[t], StandardCharsets.UTF_8);
-        }
-        return unescape(buf, start[t], end[t]);
+        return unescape(buf, start(t), end(t));
     }
 
     private static String unescape(byte[] b, int from, int to) {

@@ -1,0 +1,124 @@
+package dev.cascade.benchmarks;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.cascade.model.InstrumentRegistry;
+import dev.cascade.model.MarketListener;
+import dev.cascade.venues.codec.CsvRow;
+import dev.cascade.venues.codec.JsonTape;
+import dev.cascade.venues.tardis.TardisTradesDecoder;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Why the hot path has hand-written parsers: the same aggTrade frame and Tardis row, read into the same
+ * values, by Cascade's tape and splitter and by the libraries used everywhere else (Jackson's streaming and
+ * tree APIs, FastCSV).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+public class ParserComparisonBenchmark {
+    private final JsonTape tape = new JsonTape();
+    private final CsvRow row = new CsvRow();
+    private final JsonFactory jsonFactory = new JsonFactory();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final CsvReader.CsvReaderBuilder csv = CsvReader.builder();
+    private byte[] aggTrade;
+    private byte[] tardisRow;
+    private String tardisLine;
+    private TardisTradesDecoder tardis;
+
+    @Setup
+    public void setUp() {
+        aggTrade = Frames.bytes(Frames.AGG_TRADE);
+        tardisLine = Frames.TARDIS_ROW;
+        tardisRow = Frames.bytes(Frames.TARDIS_ROW);
+        tardis = TardisTradesDecoder.trades(new InstrumentRegistry());
+    }
+
+    @Benchmark
+    public void aggTradeCascadeTape(Blackhole hole) {
+        tape.parse(aggTrade, 0, aggTrade.length);
+        int data = tape.member(0, new byte[] {'d', 'a', 't', 'a'});
+        byte[] b = tape.buffer();
+        for (int k = tape.firstKey(data); k >= 0; k = tape.nextKey(data, k)) {
+            if (tape.length(k) == 1) {
+                switch (b[tape.start(k)]) {
+                    case 'p', 'q' -> hole.consume(tape.number(k + 1));
+                    case 'a', 'T' -> hole.consume(tape.integer(k + 1));
+                    case 'm' -> hole.consume(tape.kind(k + 1) == JsonTape.TRUE);
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    @Benchmark
+    public void aggTradeJacksonStreaming(Blackhole hole) throws IOException {
+        try (JsonParser p = jsonFactory.createParser(aggTrade)) {
+            while (p.nextToken() != null) {
+                if (p.currentToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    switch (name) {
+                        case "p", "q" -> hole.consume(Double.parseDouble(p.getText()));
+                        case "a", "T" -> hole.consume(p.getLongValue());
+                        case "m" -> hole.consume(p.getBooleanValue());
+                        default -> { }
+                    }
+                }
+            }
+        }
+    }
+
+    @Benchmark
+    public void aggTradeJacksonTree(Blackhole hole) throws IOException {
+        JsonNode d = mapper.readTree(aggTrade).path("data");
+        hole.consume(Double.parseDouble(d.path("p").asText()));
+        hole.consume(Double.parseDouble(d.path("q").asText()));
+        hole.consume(d.path("a").asLong());
+        hole.consume(d.path("T").asLong());
+        hole.consume(d.path("m").asBoolean());
+    }
+
+    @Benchmark
+    public Object tardisRowCascade() {
+        row.split(tardisRow, 0, tardisRow.length);
+        return tardis.decode(row, NOTHING);
+    }
+
+    @Benchmark
+    public void tardisRowFastCsv(Blackhole hole) {
+        CsvRecord r = csv.ofSingleCsvRecord(tardisLine);
+        hole.consume(r.getField(0));
+        hole.consume(r.getField(1));
+        hole.consume(Long.parseLong(r.getField(2)));
+        hole.consume(Long.parseLong(r.getField(3)));
+        hole.consume(Long.parseLong(r.getField(4)));
+        hole.consume(r.getField(5).equals("sell"));
+        hole.consume(Double.parseDouble(r.getField(6)));
+        hole.consume(Double.parseDouble(r.getField(7)));
+    }
+
+    private static final MarketListener NOTHING = new MarketListener() { };
+}
