@@ -59,7 +59,7 @@ public class ParserComparisonBenchmark {
     @Benchmark
     public void aggTradeCascadeTape(Blackhole hole) {
         tape.parse(aggTrade, 0, aggTrade.length);
-        int data = tape.member(0, new byte[] {'d', 'a', 't', 'a'});
+        int data = tape.member(0, DATA);
         byte[] b = tape.buffer();
         for (int k = tape.firstKey(data); k >= 0; k = tape.nextKey(data, k)) {
             if (tape.length(k) == 1) {
@@ -121,4 +121,5 @@ public class ParserComparisonBenchmark {
     }
 
     private static final MarketListener NOTHING = new MarketListener() { };
+    private static final byte[] DATA = {'d', 'a', 't', 'a'};
 }
