@@ -27,99 +27,66 @@ import java.io.InputStream;
  * Raw frames have no receive time: events take the exchange time, and the frame is ordered by the first
  * timestamp field it carries.
  */
-final class JsonLinesSource implements FrameSource {
+final class JsonLinesSource extends LineSource {
     private static final byte[] TS = Ascii.bytes("ts");
     private static final byte[] VENUE = Ascii.bytes("venue");
     private static final byte[] FRAME = Ascii.bytes("frame");
     private static final byte[] REST = Ascii.bytes("rest");
     private static final byte[][] TIME_FIELDS = {Ascii.bytes("E"), Ascii.bytes("T"), Ascii.bytes("ts"),
         Ascii.bytes("updatedTime")};
-    private static final byte[] DATA = Ascii.bytes("data");
 
-    private final String name;
-    private final InputStream stream;
-    private final LineReader lines;
     private final VenueDecoders decoders;
-    private final ReadStats stats;
     private final JsonTape tape = new JsonTape();
-
-    private boolean isDone;
-    private long lastTime = Long.MIN_VALUE;
     // the current item
-    private long time;
-    private Reject pending;
     private FrameKind fixedKind;
     private FrameDecoder decoder;
     private int frame;
     private long receiveMicros;
 
     JsonLinesSource(String name, InputStream stream, int maxLineBytes, VenueDecoders decoders, ReadStats stats) {
-        this.name = name;
-        this.stream = stream;
-        this.lines = new LineReader(stream, maxLineBytes, 1 << 18);
+        super(name, stream, maxLineBytes, 1 << 18, stats);
         this.decoders = decoders;
-        this.stats = stats;
     }
 
     @Override
-    public boolean advance() {
-        pending = null;
+    boolean read(byte[] b, int s, int e) {
         fixedKind = null;
         decoder = null;
-        while (!isDone) {
-            try {
-                if (!lines.next()) {
-                    isDone = true;
-                    return false;
-                }
-            } catch (IOException e) {
-                isDone = true;
-                return item(Reject.TRUNCATED_FILE);
-            }
-            if (lines.isTooLong()) {
-                return item(Reject.LINE_TOO_LONG);
-            }
-            byte[] b = lines.buffer();
-            int s = lines.start();
-            int e = lines.end();
-            while (s < e && (b[s] == ' ' || b[s] == '\t')) {
-                s++;
-            }
-            if (s == e) {
-                continue; // blank line
-            }
-            long cryptofeedReceive = FrameDecoder.NO_RECEIVE_TIME;
-            if (startsWith(b, s, e, "wss://") || startsWith(b, s, e, "https://") || startsWith(b, s, e, "http://")) {
-                fixedKind = FrameKind.CONTROL;
-                time = lastTime;
-                return true;
-            }
-            if (b[s] >= '0' && b[s] <= '9') {
-                int colon = indexOf(b, s, e, (byte) ':');
-                cryptofeedReceive = colon < 0 ? Long.MIN_VALUE : secondsToMicros(b, s, colon);
-                if (!Micros.isPlausible(cryptofeedReceive)) {
-                    return item(Reject.MALFORMED_JSON);
-                }
-                s = colon + 1;
-            }
-            if (!tape.parse(b, s, e - s)) {
-                return item(tape.error());
-            }
-            return tape.isObject(0) && tape.member(0, FRAME) >= 0 ? envelope() : raw(cryptofeedReceive);
+        long cryptofeedReceive = FrameDecoder.NO_RECEIVE_TIME;
+        if (startsWith(b, s, e, "wss://") || startsWith(b, s, e, "https://") || startsWith(b, s, e, "http://")) {
+            fixedKind = FrameKind.CONTROL;
+            time = lastTime;
+            return true;
         }
-        return false;
+        if (b[s] >= '0' && b[s] <= '9') {
+            int colon = indexOf(b, s, e, (byte) ':');
+            cryptofeedReceive = colon < 0 ? Long.MIN_VALUE : secondsToMicros(b, s, colon);
+            if (!Micros.isPlausible(cryptofeedReceive)) {
+                return reject(Reject.MALFORMED_JSON);
+            }
+            s = colon + 1;
+        }
+        if (!tape.parse(b, s, e - s)) {
+            return reject(tape.error());
+        }
+        return tape.isObject(0) && tape.member(0, FRAME) >= 0 ? envelope() : raw(cryptofeedReceive);
+    }
+
+    @Override
+    FrameKind decode(MarketListener out) {
+        return fixedKind != null ? fixedKind : decoder.decode(tape, frame, receiveMicros, out);
     }
 
     private boolean envelope() {
         long ts = tape.integer(tape.member(0, TS));
         int venueToken = tape.member(0, VENUE);
         if (!Micros.isPlausible(ts)) {
-            return item(ts == Ascii.NOT_A_LONG ? tape.numberProblem(tape.member(0, TS)) : Reject.BAD_TIMESTAMP);
+            return reject(ts == Ascii.NOT_A_LONG ? tape.numberProblem(tape.member(0, TS)) : Reject.BAD_TIMESTAMP);
         }
         Venue venue = tape.isString(venueToken)
                 ? Venue.byId(tape.buffer(), tape.start(venueToken), tape.length(venueToken)) : null;
         if (venue == null) {
-            return item(venueToken < 0 ? Reject.MISSING_FIELD : Reject.UNSUPPORTED_VENUE);
+            return reject(venueToken < 0 ? Reject.MISSING_FIELD : Reject.UNSUPPORTED_VENUE);
         }
         frame = tape.member(0, FRAME);
         receiveMicros = ts;
@@ -144,14 +111,14 @@ final class JsonLinesSource implements FrameSource {
             fixedKind = FrameKind.CONTROL;
             return true;
         } catch (IOException | RuntimeException e) {
-            return item(Reject.BAD_METADATA);
+            return reject(Reject.BAD_METADATA);
         }
     }
 
     private boolean raw(long cryptofeedReceive) {
         Venue venue = VenueDecoders.sniff(tape, 0);
         if (venue == null) {
-            return item(Reject.UNKNOWN_MESSAGE);
+            return reject(Reject.UNKNOWN_MESSAGE);
         }
         frame = 0;
         decoder = decoders.forVenue(venue);
@@ -186,43 +153,6 @@ final class JsonLinesSource implements FrameSource {
             return first < 0 ? Long.MIN_VALUE : exchangeTime(first, depth - 1);
         }
         return Long.MIN_VALUE;
-    }
-
-    private boolean item(Reject reason) {
-        pending = reason;
-        time = lastTime;
-        return true;
-    }
-
-    @Override
-    public long time() {
-        return time;
-    }
-
-    @Override
-    public void emit(MarketListener out) {
-        if (pending != null) {
-            out.onReject(pending);
-            stats.count(FrameKind.REJECTED);
-        } else if (fixedKind != null) {
-            stats.count(fixedKind);
-        } else {
-            stats.count(decoder.decode(tape, frame, receiveMicros, out));
-        }
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void close() {
-        try {
-            stream.close();
-        } catch (IOException ignored) {
-            // closing a file we only read cannot lose data
-        }
     }
 
     private static boolean startsWith(byte[] b, int s, int e, String prefix) {

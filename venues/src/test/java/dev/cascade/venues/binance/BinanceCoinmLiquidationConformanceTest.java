@@ -12,6 +12,10 @@ class BinanceCoinmLiquidationConformanceTest extends LiquidationConformance {
     private final VenueDecoders decoders = Decode.withMetadata();
     private final BinanceUsdmLiquidationConformanceTest frames = new BinanceUsdmLiquidationConformanceTest();
 
+    BinanceCoinmLiquidationConformanceTest() {
+        super("BTCUSD_PERP", "XRPUSD_PERP", (q, p) -> q * 100, Decode.RECEIVED);
+    }
+
     @Override
     protected String liquidation(String symbol, Side side, String quantity, String price, long timeMillis) {
         return frames.liquidation(symbol, side, quantity, price, timeMillis).replace("\"st\":1", "\"st\":2");
@@ -25,26 +29,6 @@ class BinanceCoinmLiquidationConformanceTest extends LiquidationConformance {
     @Override
     protected Decode.Result decode(String input) {
         return Decode.frame(decoders, Venue.BINANCE_COINM, input);
-    }
-
-    @Override
-    protected String knownSymbol() {
-        return "BTCUSD_PERP";
-    }
-
-    @Override
-    protected String unknownSymbol() {
-        return "XRPUSD_PERP";
-    }
-
-    @Override
-    protected double expectedUsd(double quantity, double price) {
-        return quantity * 100;
-    }
-
-    @Override
-    protected long expectedReceiveMicros() {
-        return Decode.RECEIVED;
     }
 
     @Override

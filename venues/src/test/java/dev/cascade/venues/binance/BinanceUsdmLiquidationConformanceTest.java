@@ -11,6 +11,10 @@ import dev.cascade.venues.VenueDecoders;
 class BinanceUsdmLiquidationConformanceTest extends LiquidationConformance {
     private final VenueDecoders decoders = Decode.withoutMetadata();
 
+    BinanceUsdmLiquidationConformanceTest() {
+        super("ETHUSDT", "ETHUSD_PERP", (q, p) -> q * p, Decode.RECEIVED);
+    }
+
     @Override
     protected String liquidation(String symbol, Side side, String quantity, String price, long timeMillis) {
         return "{\"stream\":\"!forceOrder@arr\",\"data\":{\"e\":\"forceOrder\",\"E\":" + (timeMillis + 3)
@@ -28,26 +32,6 @@ class BinanceUsdmLiquidationConformanceTest extends LiquidationConformance {
     @Override
     protected Decode.Result decode(String input) {
         return Decode.frame(decoders, Venue.BINANCE_USDM, input);
-    }
-
-    @Override
-    protected String knownSymbol() {
-        return "ETHUSDT";
-    }
-
-    @Override
-    protected String unknownSymbol() {
-        return "ETHUSD_PERP";
-    }
-
-    @Override
-    protected double expectedUsd(double quantity, double price) {
-        return quantity * price;
-    }
-
-    @Override
-    protected long expectedReceiveMicros() {
-        return Decode.RECEIVED;
     }
 
     @Override

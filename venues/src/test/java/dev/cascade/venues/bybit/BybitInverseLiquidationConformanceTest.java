@@ -11,6 +11,10 @@ class BybitInverseLiquidationConformanceTest extends LiquidationConformance {
     private final VenueDecoders decoders = Decode.withMetadata();
     private final BybitLinearLiquidationConformanceTest frames = new BybitLinearLiquidationConformanceTest();
 
+    BybitInverseLiquidationConformanceTest() {
+        super("BTCUSD", "BTC_USD", (q, p) -> q, Decode.RECEIVED);
+    }
+
     @Override
     protected String liquidation(String symbol, Side side, String quantity, String price, long timeMillis) {
         return frames.liquidation(symbol, side, quantity, price, timeMillis);
@@ -24,25 +28,5 @@ class BybitInverseLiquidationConformanceTest extends LiquidationConformance {
     @Override
     protected Decode.Result decode(String input) {
         return Decode.frame(decoders, Venue.BYBIT_INVERSE, input);
-    }
-
-    @Override
-    protected String knownSymbol() {
-        return "BTCUSD";
-    }
-
-    @Override
-    protected String unknownSymbol() {
-        return "BTC_USD";
-    }
-
-    @Override
-    protected double expectedUsd(double quantity, double price) {
-        return quantity;
-    }
-
-    @Override
-    protected long expectedReceiveMicros() {
-        return Decode.RECEIVED;
     }
 }

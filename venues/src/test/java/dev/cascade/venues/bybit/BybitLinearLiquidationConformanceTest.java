@@ -10,6 +10,10 @@ import dev.cascade.venues.VenueDecoders;
 class BybitLinearLiquidationConformanceTest extends LiquidationConformance {
     private final VenueDecoders decoders = Decode.withoutMetadata();
 
+    BybitLinearLiquidationConformanceTest() {
+        super("SOLUSDT", "SOL-PERPETUAL", (q, p) -> q * p, Decode.RECEIVED);
+    }
+
     @Override
     protected String liquidation(String symbol, Side side, String quantity, String price, long timeMillis) {
         return "{\"topic\":\"allLiquidation." + symbol + "\",\"type\":\"snapshot\",\"ts\":" + (timeMillis + 300)
@@ -25,25 +29,5 @@ class BybitLinearLiquidationConformanceTest extends LiquidationConformance {
     @Override
     protected Decode.Result decode(String input) {
         return Decode.frame(decoders, Venue.BYBIT_LINEAR, input);
-    }
-
-    @Override
-    protected String knownSymbol() {
-        return "SOLUSDT";
-    }
-
-    @Override
-    protected String unknownSymbol() {
-        return "SOL-PERPETUAL";
-    }
-
-    @Override
-    protected double expectedUsd(double quantity, double price) {
-        return quantity * price;
-    }
-
-    @Override
-    protected long expectedReceiveMicros() {
-        return Decode.RECEIVED;
     }
 }

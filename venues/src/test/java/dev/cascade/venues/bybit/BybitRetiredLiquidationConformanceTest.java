@@ -10,6 +10,10 @@ import dev.cascade.venues.VenueDecoders;
 class BybitRetiredLiquidationConformanceTest extends LiquidationConformance {
     private final VenueDecoders decoders = Decode.withoutMetadata();
 
+    BybitRetiredLiquidationConformanceTest() {
+        super("XRPUSDT", "XRP/USDT", (q, p) -> q * p, Decode.RECEIVED);
+    }
+
     @Override
     protected String liquidation(String symbol, Side side, String quantity, String price, long timeMillis) {
         return "{\"topic\":\"liquidation." + symbol + "\",\"type\":\"snapshot\",\"ts\":" + timeMillis
@@ -26,25 +30,5 @@ class BybitRetiredLiquidationConformanceTest extends LiquidationConformance {
     @Override
     protected Decode.Result decode(String input) {
         return Decode.frame(decoders, Venue.BYBIT_LINEAR, input);
-    }
-
-    @Override
-    protected String knownSymbol() {
-        return "XRPUSDT";
-    }
-
-    @Override
-    protected String unknownSymbol() {
-        return "XRP/USDT";
-    }
-
-    @Override
-    protected double expectedUsd(double quantity, double price) {
-        return quantity * price;
-    }
-
-    @Override
-    protected long expectedReceiveMicros() {
-        return Decode.RECEIVED;
     }
 }

@@ -11,6 +11,10 @@ class OkxInverseLiquidationConformanceTest extends LiquidationConformance {
     private final VenueDecoders decoders = Decode.withMetadata();
     private final OkxLinearLiquidationConformanceTest frames = new OkxLinearLiquidationConformanceTest();
 
+    OkxInverseLiquidationConformanceTest() {
+        super("BTC-USD-SWAP", "NOSUCH-USD-SWAP", (q, p) -> q * 100, Decode.RECEIVED);
+    }
+
     @Override
     protected String liquidation(String symbol, Side side, String quantity, String price, long timeMillis) {
         // hedge mode: posSide says which position; side is the forced order's (the opposite)
@@ -26,20 +30,5 @@ class OkxInverseLiquidationConformanceTest extends LiquidationConformance {
     @Override
     protected Decode.Result decode(String input) {
         return Decode.frame(decoders, Venue.OKX_SWAP, input);
-    }
-
-    @Override
-    protected String knownSymbol() {
-        return "BTC-USD-SWAP";
-    }
-
-    @Override
-    protected double expectedUsd(double quantity, double price) {
-        return quantity * 100;
-    }
-
-    @Override
-    protected long expectedReceiveMicros() {
-        return Decode.RECEIVED;
     }
 }

@@ -10,6 +10,10 @@ import dev.cascade.venues.VenueDecoders;
 class OkxLinearLiquidationConformanceTest extends LiquidationConformance {
     private final VenueDecoders decoders = Decode.withMetadata();
 
+    OkxLinearLiquidationConformanceTest() {
+        super("BTC-USDT-SWAP", "NOSUCH-USD-SWAP", (q, p) -> q * 0.01 * p, Decode.RECEIVED);
+    }
+
     @Override
     protected String liquidation(String symbol, Side side, String quantity, String price, long timeMillis) {
         return "{\"arg\":{\"channel\":\"liquidation-orders\",\"instType\":\"SWAP\"},\"data\":[{\"details\":[{"
@@ -27,20 +31,5 @@ class OkxLinearLiquidationConformanceTest extends LiquidationConformance {
     @Override
     protected Decode.Result decode(String input) {
         return Decode.frame(decoders, Venue.OKX_SWAP, input);
-    }
-
-    @Override
-    protected String knownSymbol() {
-        return "BTC-USDT-SWAP";
-    }
-
-    @Override
-    protected double expectedUsd(double quantity, double price) {
-        return quantity * 0.01 * price;
-    }
-
-    @Override
-    protected long expectedReceiveMicros() {
-        return Decode.RECEIVED;
     }
 }

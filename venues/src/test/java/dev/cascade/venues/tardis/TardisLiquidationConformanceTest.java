@@ -9,6 +9,10 @@ import dev.cascade.venues.LiquidationConformance;
 class TardisLiquidationConformanceTest extends LiquidationConformance {
     private final TardisTradesDecoder decoder = TardisTradesDecoder.liquidations(Decode.withMetadata().instruments());
 
+    TardisLiquidationConformanceTest() {
+        super("ETHUSD_PERP", "DOTUSD_PERP", (q, p) -> q * 10, Micros.ofMillis(TIME_MILLIS) + 5123);
+    }
+
     @Override
     protected String liquidation(String symbol, Side side, String quantity, String price, long timeMillis) {
         return "binance-delivery," + symbol + "," + Micros.ofMillis(timeMillis) + "," + (Micros.ofMillis(timeMillis) + 5123)
@@ -18,25 +22,5 @@ class TardisLiquidationConformanceTest extends LiquidationConformance {
     @Override
     protected Decode.Result decode(String input) {
         return Decode.rows(decoder, input);
-    }
-
-    @Override
-    protected String knownSymbol() {
-        return "ETHUSD_PERP";
-    }
-
-    @Override
-    protected String unknownSymbol() {
-        return "DOTUSD_PERP";
-    }
-
-    @Override
-    protected double expectedUsd(double quantity, double price) {
-        return quantity * 10;
-    }
-
-    @Override
-    protected long expectedReceiveMicros() {
-        return Micros.ofMillis(TIME_MILLIS) + 5123;
     }
 }

@@ -14,6 +14,10 @@ import dev.cascade.venues.LiquidationConformance;
 class VisionLiquidationConformanceTest extends LiquidationConformance {
     private final InstrumentRegistry instruments = Decode.withMetadata().instruments();
 
+    VisionLiquidationConformanceTest() {
+        super("BTCUSDT", "ADAUSD_PERP", (q, p) -> q * p, Micros.ofMillis(TIME_MILLIS));
+    }
+
     @Override
     protected String liquidation(String symbol, Side side, String quantity, String price, long timeMillis) {
         return symbol + "|" + timeMillis + "," + (side == Side.LONG ? "SELL" : "BUY") + ",LIMIT,IOC," + quantity + ","
@@ -25,26 +29,6 @@ class VisionLiquidationConformanceTest extends LiquidationConformance {
         int bar = input.indexOf('|');
         String symbol = bar < 0 ? "BTCUSDT" : input.substring(0, bar);
         return Decode.rows(VisionKind.LIQUIDATION_SNAPSHOT.decoder(instruments, symbol), input.substring(bar + 1));
-    }
-
-    @Override
-    protected String knownSymbol() {
-        return "BTCUSDT";
-    }
-
-    @Override
-    protected String unknownSymbol() {
-        return "ADAUSD_PERP";
-    }
-
-    @Override
-    protected double expectedUsd(double quantity, double price) {
-        return quantity * price;
-    }
-
-    @Override
-    protected long expectedReceiveMicros() {
-        return Micros.ofMillis(TIME_MILLIS);
     }
 
     @Override
