@@ -19,7 +19,10 @@ import java.io.InputStream;
  * {"ts":1718000000123456,"venue":"okx-swap","frame":{...}}                 recording: receive µs + venue + frame
  * {"ts":1717999999000000,"venue":"okx-swap","rest":"/api/v5/public/instruments?instType=SWAP","frame":{...}}
  *                                                                          REST metadata: applied when read, so
- *                                                                          before the frames that need it
+ *                                                                          before the frames that need it;
+ *                                                                          other REST lines (aggTrades backfills)
+ *                                                                          are decoded in turn, like frames
+ * {"ts":1718000000124000,"venue":"okx-swap","frame":"pong"}                a text frame that was not JSON
  * {"stream":"btcusdt@aggTrade","data":{...}}                               raw frame: venue judged by its shape,
  * 1626916408.60732: {"stream":"btcusdt@aggTrade","data":{...}}             cryptofeed line: receive time in seconds
  * wss://fstream.binance.com/stream?streams=... &lt;-&gt; 1626992740.1        cryptofeed connection line: control
@@ -37,21 +40,26 @@ final class JsonLinesSource extends LineSource {
 
     private final VenueDecoders decoders;
     private final JsonTape tape = new JsonTape();
+    private final FrameIntake intake;
     // the current item
     private FrameKind fixedKind;
     private FrameDecoder decoder;
+    private Venue venue;
     private int frame;
+    private String restPath;
     private long receiveMicros;
 
     JsonLinesSource(String name, InputStream stream, int maxLineBytes, VenueDecoders decoders, ReadStats stats) {
         super(name, stream, maxLineBytes, 1 << 18, stats);
         this.decoders = decoders;
+        this.intake = new FrameIntake(decoders);
     }
 
     @Override
     boolean read(byte[] b, int s, int e) {
         fixedKind = null;
         decoder = null;
+        restPath = null;
         long cryptofeedReceive = FrameDecoder.NO_RECEIVE_TIME;
         if (startsWith(b, s, e, "wss://") || startsWith(b, s, e, "https://") || startsWith(b, s, e, "http://")) {
             fixedKind = FrameKind.CONTROL;
@@ -74,7 +82,17 @@ final class JsonLinesSource extends LineSource {
 
     @Override
     FrameKind decode(MarketListener out) {
-        return fixedKind != null ? fixedKind : decoder.decode(tape, frame, receiveMicros, out);
+        if (fixedKind != null) {
+            return fixedKind;
+        }
+        if (restPath != null) {
+            return decoders.decodeRest(restPath, tape, frame, receiveMicros, out);
+        }
+        if (tape.isString(frame)) { // a text frame that was not JSON when received: decode it as the socket did
+            byte[] text = tape.string(frame).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return intake.decode(venue, text, 0, text.length, receiveMicros, out);
+        }
+        return decoder.decode(tape, frame, receiveMicros, out);
     }
 
     private boolean envelope() {
@@ -89,6 +107,7 @@ final class JsonLinesSource extends LineSource {
             return reject(venueToken < 0 ? Reject.MISSING_FIELD : Reject.UNSUPPORTED_VENUE);
         }
         frame = tape.member(0, FRAME);
+        this.venue = venue;
         receiveMicros = ts;
         time = ts;
         lastTime = Math.max(lastTime, ts);
@@ -100,13 +119,13 @@ final class JsonLinesSource extends LineSource {
         return true;
     }
 
-    private boolean metadata(String restPath) {
-        if (!VenueDecoders.isMetadataPath(restPath)) {
-            fixedKind = FrameKind.IGNORED; // REST backfills are replayed by the live issue's reader
+    private boolean metadata(String path) {
+        if (!VenueDecoders.isMetadataPath(path)) {
+            restPath = path; // a backfill: its events are decoded in turn, like a frame
             return true;
         }
         try {
-            stats.countInstruments(decoders.loadMetadata(restPath, tape.buffer(), tape.start(frame),
+            stats.countInstruments(decoders.loadMetadata(path, tape.buffer(), tape.start(frame),
                     tape.end(frame) - tape.start(frame)));
             fixedKind = FrameKind.CONTROL;
             return true;
@@ -121,6 +140,7 @@ final class JsonLinesSource extends LineSource {
             return reject(Reject.UNKNOWN_MESSAGE);
         }
         frame = 0;
+        this.venue = venue;
         decoder = decoders.forVenue(venue);
         receiveMicros = cryptofeedReceive;
         long t = cryptofeedReceive != FrameDecoder.NO_RECEIVE_TIME ? cryptofeedReceive : exchangeTime(0, 3);

@@ -80,6 +80,22 @@ class InputFilesTest {
     }
 
     @Test
+    void shouldDecodeStringFramesAndBackfillsAsTheLiveRunDid() throws IOException {
+        Path f = write("live.jsonl",
+                "{\"ts\":1749132000100000,\"venue\":\"okx-swap\",\"frame\":\"pong\"}\n"
+                        + "{\"ts\":1749132000200000,\"venue\":\"binance-usdm\",\"frame\":\"\\u0001not json\"}\n"
+                        + "{\"ts\":1749132000300000,\"venue\":\"binance-usdm\",\"rest\":\"/fapi/v1/aggTrades?symbol=BTCUSDT"
+                        + "&fromId=41&limit=2\",\"frame\":[{\"a\":41,\"p\":\"100000\",\"q\":\"0.5\",\"f\":1,\"l\":1,"
+                        + "\"T\":1749132000000,\"m\":true},{\"a\":42,\"p\":\"100001\",\"q\":\"0.5\",\"f\":2,\"l\":2,"
+                        + "\"T\":1749132000001,\"m\":false}]}\n");
+        replay(f);
+        assertThat(stats.control()).isEqualTo(1);
+        assertThat(out.rejects).containsExactlyEntriesOf(java.util.Map.of(Reject.BINARY_DATA, 1));
+        assertThat(out.trades).extracting(t -> t.id()).containsExactly(41L, 42L);
+        assertThat(out.trades.get(0).receiveMicros()).isEqualTo(1749132000300000L);
+    }
+
+    @Test
     void shouldReadGzipByItsMagicBytesNotItsName() throws IOException {
         Path f = gzip("frames.csv", ("{\"ts\":1749132003500000,\"venue\":\"bybit-linear\",\"frame\":{\"topic\":\"allLiquidation.BTCUSDT\","
                 + "\"type\":\"snapshot\",\"ts\":1749132003000,\"data\":[{\"T\":1749132002900,\"s\":\"BTCUSDT\",\"S\":\"Buy\","

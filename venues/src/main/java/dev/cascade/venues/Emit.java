@@ -34,12 +34,18 @@ public final class Emit {
     /** Emits a trade, or rejects it; returns whether it was emitted. */
     public static boolean trade(Trade event, Instrument instrument, TakerSide side, double quantity, double price,
                                 long id, long exchangeMicros, long receiveMicros, MarketListener out) {
+        return trade(event, instrument, side, quantity, price, id, id, exchangeMicros, receiveMicros, out);
+    }
+
+    /** As above, for an event that covers the venue's trade ids {@code firstId..id}. */
+    public static boolean trade(Trade event, Instrument instrument, TakerSide side, double quantity, double price,
+                                long id, long firstId, long exchangeMicros, long receiveMicros, MarketListener out) {
         Reject r = check(instrument, quantity, price, exchangeMicros);
         if (r != null) {
             out.onReject(r);
             return false;
         }
-        out.onTrade(event.set(instrument, side, quantity, price, id, exchangeMicros,
+        out.onTrade(event.set(instrument, side, quantity, price, id, firstId, exchangeMicros,
                 FrameDecoder.receiveOr(receiveMicros, exchangeMicros)));
         return true;
     }

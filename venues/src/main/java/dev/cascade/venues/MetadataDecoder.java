@@ -12,4 +12,7 @@ import java.util.List;
 public interface MetadataDecoder {
     /** The instruments in the response; throws when the document is not such a response. */
     List<InstrumentSpec> decode(JsonNode root) throws IOException;
+
+    /** The symbols of the response that are perpetual contracts trading now: what a live feed subscribes to. */
+    List<String> perpetuals(JsonNode root);
 }

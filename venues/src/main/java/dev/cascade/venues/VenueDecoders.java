@@ -3,11 +3,15 @@ package dev.cascade.venues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cascade.model.Exchange;
+import dev.cascade.model.Instrument;
+import dev.cascade.model.MarketListener;
 import dev.cascade.model.InstrumentRegistry;
 import dev.cascade.model.InstrumentSpec;
 import dev.cascade.model.Venue;
 import dev.cascade.venues.binance.BinanceExchangeInfoDecoder;
 import dev.cascade.venues.binance.BinanceFrameDecoder;
+import dev.cascade.venues.binance.BinanceRestAggTradesDecoder;
+import dev.cascade.venues.binance.BinanceSymbols;
 import dev.cascade.venues.bybit.BybitFrameDecoder;
 import dev.cascade.venues.bybit.BybitInstrumentsDecoder;
 import dev.cascade.venues.codec.Ascii;
@@ -15,6 +19,7 @@ import dev.cascade.venues.codec.JsonTape;
 import dev.cascade.venues.okx.OkxFrameDecoder;
 import dev.cascade.venues.okx.OkxInstrumentsDecoder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +42,7 @@ public final class VenueDecoders {
     private final InstrumentRegistry instruments;
     private final Map<Exchange, FrameDecoder> frames = new EnumMap<>(Exchange.class);
     private final ObjectMapper json = new ObjectMapper();
+    private final BinanceRestAggTradesDecoder restAggTrades = new BinanceRestAggTradesDecoder();
 
     public VenueDecoders(InstrumentRegistry instruments) {
         this.instruments = instruments;
@@ -101,7 +107,49 @@ public final class VenueDecoders {
         return byPath(restPath) != null;
     }
 
-    private static MetadataDecoder byPath(String path) {
+    /**
+     * Decodes a recorded REST backfill: Binance {@code aggTrades} pages, whose symbol is in the path's query.
+     * Anything else is ignored (metadata goes through {@link #loadMetadata}).
+     */
+    public FrameKind decodeRest(String restPath, JsonTape tape, int body, long receiveMicros, MarketListener out) {
+        if (!restPath.contains("/v1/aggTrades?")) {
+            return FrameKind.IGNORED;
+        }
+        String symbol = queryParameter(restPath, "symbol");
+        Instrument instrument = null;
+        if (symbol != null) {
+            byte[] b = symbol.getBytes(StandardCharsets.UTF_8);
+            instrument = instruments.resolve(restPath.contains("/dapi/") ? Venue.BINANCE_COINM : Venue.BINANCE_USDM, b, 0,
+                    b.length, BinanceSymbols.INSTANCE);
+        }
+        return restAggTrades.decode(tape, body, instrument, receiveMicros, out);
+    }
+
+    /** A query parameter of a path, or null. */
+    public static String queryParameter(String path, String name) {
+        int q = path.indexOf('?');
+        if (q < 0) {
+            return null;
+        }
+        for (String pair : path.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a text frame that is not JSON is a venue's keepalive reply: OKX answers {@code ping} with the bare
+     * text {@code pong}. Anything else that is not JSON is malformed.
+     */
+    public static boolean isPlainTextControl(Venue venue, byte[] b, int off, int len) {
+        return venue == Venue.OKX_SWAP && Ascii.equals(b, off, off + len, PONG);
+    }
+
+    /** The metadata parser for a REST path, or null when the path is not an instrument list. */
+    public static MetadataDecoder byPath(String path) {
         if (path.contains("/exchangeInfo")) {
             return new BinanceExchangeInfoDecoder();
         }

@@ -50,4 +50,17 @@ public final class BinanceExchangeInfoDecoder implements MetadataDecoder {
         }
         return specs;
     }
+
+    @Override
+    public List<String> perpetuals(JsonNode root) {
+        List<String> symbols = new ArrayList<>();
+        for (JsonNode s : root.path("symbols")) {
+            String status = s.has("contractStatus") ? s.path("contractStatus").asText() : s.path("status").asText();
+            if (s.path("contractType").asText().equals("PERPETUAL") && status.equals("TRADING")
+                    && USD_QUOTES.contains(s.path("quoteAsset").asText())) {
+                symbols.add(s.path("symbol").asText());
+            }
+        }
+        return symbols;
+    }
 }

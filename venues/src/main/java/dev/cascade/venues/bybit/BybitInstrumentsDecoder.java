@@ -52,4 +52,16 @@ public final class BybitInstrumentsDecoder implements MetadataDecoder {
         }
         return specs;
     }
+
+    @Override
+    public List<String> perpetuals(JsonNode root) {
+        List<String> symbols = new ArrayList<>();
+        for (JsonNode i : root.path("result").path("list")) {
+            String type = i.path("contractType").asText();
+            if ((type.equals("LinearPerpetual") || type.equals("InversePerpetual")) && i.path("status").asText().equals("Trading")) {
+                symbols.add(i.path("symbol").asText());
+            }
+        }
+        return symbols;
+    }
 }

@@ -54,4 +54,15 @@ public final class OkxInstrumentsDecoder implements MetadataDecoder {
         }
         return specs;
     }
+
+    @Override
+    public List<String> perpetuals(JsonNode root) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode i : root.path("data")) {
+            if (i.path("instType").asText("SWAP").equals("SWAP") && i.path("state").asText("live").equals("live")) {
+                ids.add(i.path("instId").asText());
+            }
+        }
+        return ids;
+    }
 }

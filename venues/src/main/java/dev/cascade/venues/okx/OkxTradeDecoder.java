@@ -24,7 +24,7 @@ import dev.cascade.venues.codec.JsonTape;
  *           "sz":"5",                CONTRACTS for swaps: x ctVal
  *           "side":"buy",            TAKER side
  *           "ts":"1630048897897",    time (ms, a string)
- *           "count":"3"}]}
+ *           "count":"3"}]}              fills aggregated: the event covers ids tradeId-count+1..tradeId
  * </pre>
  */
 public final class OkxTradeDecoder {
@@ -35,6 +35,7 @@ public final class OkxTradeDecoder {
     private static final byte[] SIZE = Ascii.bytes("sz");
     private static final byte[] SIDE = Ascii.bytes("side");
     private static final byte[] TS = Ascii.bytes("ts");
+    private static final byte[] COUNT = Ascii.bytes("count");
     private static final byte[] BUY = Ascii.bytes("buy");
     private static final byte[] SELL = Ascii.bytes("sell");
 
@@ -79,7 +80,9 @@ public final class OkxTradeDecoder {
             }
             var instrument = instruments.resolve(Venue.OKX_SWAP, t.buffer(), t.start(instId), t.length(instId),
                     InstrumentRegistry.METADATA_ONLY);
-            boolean ok = Emit.trade(event, instrument, taker, size, price, id, exchangeMicros, receiveMicros, out);
+            long count = t.integer(t.member(d, COUNT)); // absent on trades-all: one fill per event
+            long firstId = count > 1 ? id - count + 1 : id;
+            boolean ok = Emit.trade(event, instrument, taker, size, price, id, firstId, exchangeMicros, receiveMicros, out);
             kind = ok || kind == FrameKind.DATA ? FrameKind.DATA : FrameKind.REJECTED;
         }
         return kind;

@@ -1,0 +1,161 @@
+package dev.cascade.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cascade.ingest.live.FeedStats;
+import dev.cascade.ingest.live.WebSocketFeed;
+import dev.cascade.model.Venue;
+import dev.cascade.sim.SimConfig;
+import dev.cascade.sim.Simulator;
+import dev.cascade.venues.feed.Endpoints;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cascade live}: reads the venues (or a simulator) and shows liquidation totals, the latest
+ * liquidations and the feeds' health, refreshed in place; optionally records. {@code cascade record} is the
+ * same run, recording, with a status line instead of the screen. Ctrl-C (or {@code --duration}) stops it
+ * cleanly: sockets closed, queue drained, recordings finished, final totals printed.
+ */
+@Command(name = "live", mixinStandardHelpOptions = true,
+        description = "Reads Binance, Bybit and OKX live (or a simulator) and shows liquidation totals as they happen.")
+class LiveCommand implements Callable<Integer> {
+    @Mixin
+    FeedOptions feed;
+
+    @Option(names = "--record", paramLabel = "DIR", description = "Also write recordings (rotating .jsonl.gz) to DIR.")
+    Path recordDir;
+
+    @Option(names = "--rotate", defaultValue = "1h", paramLabel = "DURATION", converter = Durations.class,
+            description = "Start a new recording file this often (default 1h).")
+    Duration rotate;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = Durations.class,
+            description = "Stop after this long (e.g. 90s, 10m, 2h) and print the totals; default: until Ctrl-C.")
+    Duration duration;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Final report when the run stops: text (default) or json.")
+    ReplayCommand.Format format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Whether to draw the screen (live) or print a status line (record). */
+    boolean hasScreen() {
+        return true;
+    }
+
+    Path recordDirectory() {
+        return recordDir;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (feed.isSimulator && feed.endpoints != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--simulator and --endpoints exclude each other");
+        }
+        Simulator simulator = feed.isSimulator ? Simulator.start(SimConfig.defaults()) : null;
+        Endpoints endpoints = simulator != null ? Endpoints.simulator(simulator.uri())
+                : feed.endpoints != null ? Endpoints.simulator(feed.endpoints) : Endpoints.production();
+        String source = simulator != null ? "simulator at " + simulator.uri() : feed.endpoints != null
+                ? "simulator at " + feed.endpoints : "Binance, Bybit and OKX";
+        LiveJob job = new LiveJob(new LiveJob.Settings(endpoints, feed.venueSet(), feed.coinSet(), feed.channels(),
+                recordDirectory(), rotate, WebSocketFeed.Policy.standard(), s -> s, null));
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            finish(job, simulator, out, true);
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        long started = System.currentTimeMillis();
+        try {
+            job.start();
+            boolean isTerminal = System.console() != null && hasScreen();
+            long deadline = duration == null ? Long.MAX_VALUE : started + duration.toMillis();
+            long nextStatus = started + 10_000;
+            while (System.currentTimeMillis() < deadline && !stop.await(Math.min(1000, Math.max(1, deadline
+                    - System.currentTimeMillis())), TimeUnit.MILLISECONDS)) {
+                if (isTerminal) {
+                    out.print(LiveScreen.CLEAR + LiveScreen.render(job, source, started));
+                    out.flush();
+                } else if (System.currentTimeMillis() >= nextStatus) {
+                    spec.commandLine().getErr().println(LiveScreen.statusLine(job));
+                    nextStatus += 10_000;
+                }
+            }
+        } finally {
+            if (stop.getCount() > 0) { // stopped by --duration or an error, not by Ctrl-C
+                Runtime.getRuntime().removeShutdownHook(hook);
+                finish(job, simulator, out, false);
+            }
+        }
+        return 0;
+    }
+
+    private void finish(LiveJob job, Simulator simulator, PrintWriter out, boolean isInterrupted) {
+        try {
+            job.close();
+        } catch (Exception e) {
+            spec.commandLine().getErr().println("cascade: " + e.getMessage());
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+        ReplayResult result = job.result();
+        if (format == ReplayCommand.Format.JSON) {
+            ObjectNode json = ReplayJson.render(result, false);
+            json.remove("input");
+            json.set("feeds", feedsJson(job));
+            job.recordings().forEach(p -> json.withArray("recordings").add(p.toString()));
+            try {
+                out.println(ReplayJson.MAPPER.writeValueAsString(json));
+            } catch (Exception e) {
+                spec.commandLine().getErr().println("cascade: " + e.getMessage());
+            }
+        } else {
+            if (isInterrupted) {
+                out.println();
+            }
+            String report = ReplayText.render(result, 10);
+            out.print(report.substring(report.indexOf("\nLiquidations")).stripLeading());
+            for (Path p : job.recordings()) {
+                out.println("Recorded " + p);
+            }
+        }
+        out.flush();
+    }
+
+    private static ObjectNode feedsJson(LiveJob job) {
+        ObjectNode feeds = ReplayJson.MAPPER.createObjectNode();
+        FeedStats stats = job.feedStats();
+        for (Venue v : job.connections().keySet()) {
+            FeedStats.VenueStats s = stats.of(v);
+            ObjectNode o = feeds.putObject(v.id());
+            o.put("connections", job.connections().get(v));
+            o.put("connects", s.connects.get());
+            o.put("losses", s.losses());
+            o.put("stale", s.stales.get());
+            o.put("rotations", s.rotations.get());
+            o.put("frames", s.frames.get());
+            o.put("errors", s.errors.get());
+            o.put("gapsFound", s.gapsFound.get());
+            o.put("gapsFilled", s.gapsFilled.get());
+            o.put("gapsUnfillable", s.gapsUnfillable.get());
+            o.put("tradesBackfilled", s.tradesBackfilled.get());
+            List<Long> r = s.reconnectMillis();
+            o.put("reconnectMedianMillis", r.isEmpty() ? null : LiveScreen.median(r));
+            o.put("reconnectMaxMillis", r.isEmpty() ? null : r.stream().max(Long::compare).orElseThrow());
+        }
+        return feeds;
+    }
+}

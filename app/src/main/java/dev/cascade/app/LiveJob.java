@@ -1,0 +1,201 @@
+package dev.cascade.app;
+
+import dev.cascade.analytics.EventCounts;
+import dev.cascade.analytics.LatestLiquidations;
+import dev.cascade.analytics.LiquidationSummary;
+import dev.cascade.analytics.LiquidationTotals;
+import dev.cascade.analytics.dedupe.DedupingListener;
+import dev.cascade.ingest.live.BinanceBackfill;
+import dev.cascade.ingest.live.FeedStats;
+import dev.cascade.ingest.live.InstrumentDiscovery;
+import dev.cascade.ingest.live.LiveFeeds;
+import dev.cascade.ingest.live.LivePipeline;
+import dev.cascade.ingest.live.RecordingWriter;
+import dev.cascade.ingest.live.RestClient;
+import dev.cascade.ingest.live.RestRecorder;
+import dev.cascade.ingest.live.TradeGaps;
+import dev.cascade.ingest.live.WebSocketFeed;
+import dev.cascade.model.InstrumentRegistry;
+import dev.cascade.model.Liquidation;
+import dev.cascade.model.MarketListener;
+import dev.cascade.model.Micros;
+import dev.cascade.model.Tee;
+import dev.cascade.model.Venue;
+import dev.cascade.venues.VenueDecoders;
+import dev.cascade.venues.binance.BinanceFeedPlan;
+import dev.cascade.venues.bybit.BybitFeedPlan;
+import dev.cascade.venues.feed.Channels;
+import dev.cascade.venues.feed.ConnectionSpec;
+import dev.cascade.venues.feed.Endpoints;
+import dev.cascade.venues.feed.FeedPlan;
+import dev.cascade.venues.okx.OkxFeedPlan;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+/**
+ * The live pipeline, wired once:
+ *
+ * <pre>
+ *   REST instruments ─> registry (+ recording)          simulator or venues
+ *   FeedPlans ─> ConnectionSpecs ─> LiveFeeds (WebSocketFeed each) ─> LivePipeline ─┬─> RecordingWriter
+ *                                                                                   └─> TradeGaps (REST backfill)
+ *                                      ─> DedupingListener ─> EventCounts, LiquidationTotals, LatestLiquidations
+ * </pre>
+ *
+ * The aggregators live on the pipeline thread; every half second it publishes a {@link Snapshot} for the
+ * screen. {@link #close()} stops the sockets, lets the pipeline drain, then finishes the recording.
+ */
+final class LiveJob implements AutoCloseable {
+    /**
+     * What a run reads and where it records. {@code tune} lets tests shorten a connection's timings, and
+     * {@code tap} (may be null) sees every event that leaves the deduplicator.
+     */
+    record Settings(Endpoints endpoints, Set<Venue> venues, Set<String> coins, Channels channels, Path recordDir,
+                    Duration rotateEvery, WebSocketFeed.Policy policy, UnaryOperator<ConnectionSpec> tune,
+                    MarketListener tap) {
+    }
+
+    /** A read-out for the screen, made on the pipeline thread. */
+    record Snapshot(long nowMicros, LiquidationSummary session, Map<String, LiquidationSummary> windows,
+                    List<Liquidation> tape, long events, long trades, long rejected, long duplicates, long frames,
+                    int backlog) {
+    }
+
+    private final Settings settings;
+    private final VenueDecoders decoders = new VenueDecoders(new InstrumentRegistry());
+    private final FeedStats feedStats = new FeedStats();
+    private final EventCounts counts = new EventCounts();
+    private final LiquidationTotals totals = new LiquidationTotals();
+    private final LatestLiquidations tape = new LatestLiquidations(12);
+    private final DedupingListener dedupe;
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<Venue, Integer> connections = new LinkedHashMap<>();
+    private RecordingWriter recorder;
+    private LivePipeline pipeline;
+    private LiveFeeds feeds;
+    private RestClient rest;
+    private boolean isClosed;
+
+    LiveJob(Settings settings) {
+        this.settings = settings;
+        this.dedupe = new DedupingListener(settings.tap() == null ? new Tee(counts, totals, tape)
+                : new Tee(counts, totals, tape, settings.tap()));
+    }
+
+    /** Discovers instruments, then opens every connection; returns once they are connecting. */
+    void start() throws IOException, InterruptedException {
+        if (settings.recordDir() != null) {
+            recorder = new RecordingWriter(settings.recordDir(), settings.rotateEvery());
+        }
+        RestRecorder restRecorder = recorder != null ? recorder : RestRecorder.NONE;
+        rest = RestClient.standard(http);
+        InstrumentDiscovery discovery = new InstrumentDiscovery(rest, decoders, settings.endpoints(), restRecorder);
+        TradeGaps gaps = new TradeGaps(dedupe, new BinanceBackfill(rest, settings.endpoints(), decoders, restRecorder),
+                feedStats);
+        pipeline = new LivePipeline(decoders, gaps, recorder, feedStats, 1 << 16, this::publish, 500);
+        pipeline.start();
+        feeds = new LiveFeeds(http, settings.policy(), feedStats, pipeline);
+        for (FeedPlan plan : plans()) {
+            List<String> symbols = discovery.perpetuals(plan, settings.coins());
+            List<ConnectionSpec> specs = new ArrayList<>();
+            for (ConnectionSpec spec : plan.connections(settings.endpoints().of(plan.venue()).webSocket(), symbols,
+                    settings.channels())) {
+                specs.add(settings.tune().apply(spec));
+            }
+            connections.put(plan.venue(), specs.size());
+            feeds.start(specs, plan.connectSpacing());
+        }
+    }
+
+    private List<FeedPlan> plans() {
+        List<FeedPlan> plans = new ArrayList<>();
+        Set<Venue> v = settings.venues();
+        if (v.contains(Venue.BINANCE_USDM)) {
+            plans.add(BinanceFeedPlan.usdm());
+        }
+        if (v.contains(Venue.BINANCE_COINM)) {
+            plans.add(BinanceFeedPlan.coinm());
+        }
+        if (v.contains(Venue.BYBIT_LINEAR)) {
+            plans.add(BybitFeedPlan.linear());
+        }
+        if (v.contains(Venue.BYBIT_INVERSE)) {
+            plans.add(BybitFeedPlan.inverse());
+        }
+        if (v.contains(Venue.OKX_SWAP)) {
+            plans.add(new OkxFeedPlan());
+        }
+        return plans;
+    }
+
+    /** Runs on the pipeline thread: reads the aggregators out for the screen, and forgets what is over a day old. */
+    private void publish() {
+        long now = Micros.of(Instant.now());
+        Map<String, LiquidationSummary> windows = new LinkedHashMap<>();
+        for (ReplayResult.Window w : ReplayResult.WINDOWS) {
+            windows.put(w.name(), totals.window(now, w.lengthMicros()));
+        }
+        totals.evictBefore(now - Micros.PER_DAY - Micros.PER_HOUR);
+        snapshot.set(new Snapshot(now, totals.total(), windows, tape.newestFirst(), counts.events(), counts.trades(),
+                counts.rejected(), dedupe.duplicateLiquidations() + dedupe.duplicateTrades(), pipeline.processed(),
+                pipeline.backlog()));
+    }
+
+    Snapshot snapshot() {
+        return snapshot.get();
+    }
+
+    FeedStats feedStats() {
+        return feedStats;
+    }
+
+    Map<Venue, Integer> connections() {
+        return connections;
+    }
+
+    int liveConnections() {
+        return feeds == null ? 0 : feeds.live();
+    }
+
+    List<Path> recordings() {
+        return recorder == null ? List.of() : recorder.files();
+    }
+
+    /** The run's totals in the shape of a replay, for the final report (call after {@link #close()}). */
+    ReplayResult result() {
+        return new ReplayResult(List.of(), new dev.cascade.ingest.ReadStats(), counts, dedupe.duplicateLiquidations(),
+                dedupe.duplicateTrades(), totals);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (isClosed) {
+            return;
+        }
+        isClosed = true;
+        if (feeds != null) {
+            feeds.close();
+        }
+        try {
+            if (pipeline != null) {
+                pipeline.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (recorder != null) {
+            recorder.close();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.cascade.app;
+
+import dev.cascade.analytics.LiquidationSummary;
+import dev.cascade.analytics.SideTotals;
+import dev.cascade.ingest.live.FeedStats;
+import dev.cascade.model.Liquidation;
+import dev.cascade.model.Micros;
+import dev.cascade.model.Venue;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The {@code cascade live} terminal view: totals, the latest liquidations and the feeds' health. */
+final class LiveScreen {
+    /** Clears the screen and moves the cursor home, so each refresh redraws in place. */
+    static final String CLEAR = "\u001b[H\u001b[2J";
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private LiveScreen() {
+    }
+
+    static String render(LiveJob job, String source, long startedMillis) {
+        LiveJob.Snapshot s = job.snapshot();
+        StringBuilder out = new StringBuilder();
+        long up = (System.currentTimeMillis() - startedMillis) / 1000;
+        out.append("Cascade live: ").append(source).append(", up ").append(up / 3600).append("h ").append(up / 60 % 60)
+                .append("m ").append(up % 60).append("s, ").append(job.liveConnections()).append(" of ")
+                .append(job.connections().values().stream().mapToInt(Integer::intValue).sum()).append(" connections live")
+                .append("   (Ctrl-C to stop)\n");
+        if (s == null) {
+            return out.append("\nwaiting for the first frames...\n").toString();
+        }
+        out.append("\nLiquidations, as reported (UTC ").append(CLOCK.format(Micros.toInstant(s.nowMicros()))).append(")\n");
+        TextTable t = new TextTable("<Period", "Total", "Longs", "Shorts", "Orders", "Long share");
+        t.row(row("this session", s.session().total()));
+        for (Map.Entry<String, LiquidationSummary> w : s.windows().entrySet()) {
+            t.row(row("last " + w.getKey(), w.getValue().total()));
+        }
+        t.render(out, "  ");
+        TextTable byExchange = new TextTable("<Exchange", "Total", "Longs", "Shorts", "Orders", "Long share");
+        s.session().byExchange().forEach((name, totals) -> byExchange.row(row(name, totals)));
+        if (!byExchange.isEmpty()) {
+            out.append('\n');
+            byExchange.render(out, "  ");
+        }
+        out.append("\nLatest liquidations\n");
+        tape(out, s.tape());
+        out.append("\nFeeds\n");
+        TextTable feeds = new TextTable("<Venue", "Conns", "Frames", "Losses", "Stale", "Reconnect p50", "Errors",
+                "Gaps found", "Filled", "Unfillable");
+        FeedStats stats = job.feedStats();
+        for (Map.Entry<Venue, Integer> e : job.connections().entrySet()) {
+            FeedStats.VenueStats v = stats.of(e.getKey());
+            List<Long> reconnects = v.reconnectMillis();
+            feeds.row(e.getKey().id(), Integer.toString(e.getValue()), ReplayText.number(v.frames.get()),
+                    ReplayText.number(v.losses()), ReplayText.number(v.stales.get()),
+                    reconnects.isEmpty() ? "-" : median(reconnects) + " ms", ReplayText.number(v.errors.get()),
+                    ReplayText.number(v.gapsFound.get()), ReplayText.number(v.gapsFilled.get()),
+                    ReplayText.number(v.gapsUnfillable.get()));
+        }
+        feeds.render(out, "  ");
+        out.append("\n  ").append(ReplayText.number(s.frames())).append(" frames decoded, ").append(ReplayText.number(s.events()))
+                .append(" events, ").append(ReplayText.number(s.duplicates())).append(" duplicates dropped, ")
+                .append(ReplayText.number(s.rejected())).append(" rejected, backlog ").append(s.backlog()).append('\n');
+        return out.toString();
+    }
+
+    /** One line for logs when stdout is not a terminal. */
+    static String statusLine(LiveJob job) {
+        LiveJob.Snapshot s = job.snapshot();
+        if (s == null) {
+            return "cascade: waiting for the first frames";
+        }
+        SideTotals total = s.session().total();
+        return String.format(Locale.ROOT, "cascade: %s frames, %s liquidations %s (long %s), %d connections live",
+                ReplayText.number(s.frames()), ReplayText.number(total.count()), ReplayText.dollars(total.usd()),
+                ReplayText.percent(total.longShare()), job.liveConnections());
+    }
+
+    private static void tape(StringBuilder out, List<Liquidation> tape) {
+        if (tape.isEmpty()) {
+            out.append("  none yet\n");
+            return;
+        }
+        TextTable t = new TextTable("<Time", "<Venue", "<Symbol", "<Side", "USD", "Price");
+        for (Liquidation l : tape) {
+            t.row(CLOCK.format(Micros.toInstant(l.exchangeMicros())), l.venue().id(), l.symbol(), l.side().id(),
+                    ReplayText.dollars(l.usd()), ReplayText.price(l.price()));
+        }
+        t.render(out, "  ");
+    }
+
+    private static String[] row(String name, SideTotals t) {
+        return new String[] {name, ReplayText.dollars(t.usd()), ReplayText.dollars(t.longUsd()), ReplayText.dollars(t.shortUsd()),
+            ReplayText.number(t.count()), ReplayText.percent(t.longShare())};
+    }
+
+    static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}

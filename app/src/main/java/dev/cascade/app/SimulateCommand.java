@@ -1,0 +1,116 @@
+package dev.cascade.app;
+
+import dev.cascade.sim.Faults;
+import dev.cascade.sim.SimConfig;
+import dev.cascade.sim.Simulator;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cascade simulate}: serves Binance, Bybit and OKX's WebSocket and REST endpoints on loopback, fed by a
+ * scripted market, with faults injected on a schedule. Point {@code cascade live --endpoints URL} at it.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Serves the venues' WebSocket and REST protocols on 127.0.0.1 from a scripted market, with optional faults.")
+final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default 127.0.0.1).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "9310", description = "Port (default 9310; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--trades-per-second", defaultValue = "20", description = "Trades per instrument per second (default 20).")
+    double tradesPerSecond;
+
+    @Option(names = "--liquidations-per-second", defaultValue = "1",
+            description = "Liquidations per instrument per second, before the venues' one-per-second rules (default 1).")
+    double liquidationsPerSecond;
+
+    @Option(names = "--ping-every", defaultValue = "180s", converter = Durations.class,
+            description = "Binance server pings (default 180s, as Binance).")
+    Duration pingEvery;
+
+    @Option(names = "--close-every", converter = Durations.class, description = "Close every socket this often.")
+    Duration closeEvery;
+
+    @Option(names = "--stall-every", converter = Durations.class, description = "Stall every socket this often...")
+    Duration stallEvery;
+
+    @Option(names = "--stall-for", defaultValue = "60s", converter = Durations.class, description = "...for this long (default 60s).")
+    Duration stallFor;
+
+    @Option(names = "--garbage-every", converter = Durations.class, description = "Send a frame that is not JSON this often.")
+    Duration garbageEvery;
+
+    @Option(names = "--drop-every", defaultValue = "0", paramLabel = "N", description = "Drop every N-th Binance aggTrade frame.")
+    int dropEvery;
+
+    @Option(names = "--delay", defaultValue = "0ms", converter = Durations.class, description = "Delay every frame.")
+    Duration delay;
+
+    @Option(names = "--refuse", defaultValue = "0", paramLabel = "N", description = "Refuse the first N connections (HTTP 503).")
+    int refuse;
+
+    @Option(names = "--rest-429", defaultValue = "0", paramLabel = "N", description = "Answer the first N REST calls with 429.")
+    int rest429;
+
+    @Option(names = "--rest-418", defaultValue = "0", paramLabel = "N", description = "Answer the first N REST calls with 418.")
+    int rest418;
+
+    @Option(names = "--retry-after", defaultValue = "2s", converter = Durations.class,
+            description = "Retry-After of the refused REST calls (default 2s).")
+    Duration retryAfter;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Simulator sim = Simulator.start(new SimConfig(host, port, tradesPerSecond, liquidationsPerSecond, pingEvery, 5, 1 << 18));
+        Faults faults = sim.faults();
+        faults.dropEveryAggTrade(dropEvery);
+        faults.delay(delay);
+        faults.refuse(refuse);
+        faults.rest429(rest429, retryAfter);
+        if (rest418 > 0) {
+            faults.rest418(rest418, retryAfter);
+        }
+        ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "faults");
+            t.setDaemon(true);
+            return t;
+        });
+        every(schedule, closeEvery, () -> faults.close(null));
+        every(schedule, stallEvery, () -> faults.stall(null, stallFor));
+        every(schedule, garbageEvery, () -> faults.garbage(null, 1));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Simulator on " + sim.uri() + " (Binance USDⓈ-M and COIN-M, Bybit linear and inverse, OKX swaps).");
+        out.println("Read it with: ./cascade live --endpoints " + sim.uri());
+        out.flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            schedule.shutdownNow();
+            sim.close();
+            stop.countDown();
+        }));
+        while (!stop.await(10, TimeUnit.SECONDS)) {
+            spec.commandLine().getErr().printf("simulate: %d connections, %d frames sent, %d trades, %d liquidations (%d published)%n",
+                    sim.stats().connections.get(), sim.stats().framesSent.get(), sim.stats().trades.get(),
+                    sim.stats().liquidations.get(), sim.stats().liquidationsPublished.get());
+        }
+        return 0;
+    }
+
+    private static void every(ScheduledExecutorService schedule, Duration every, Runnable fault) {
+        if (every != null && !every.isZero()) {
+            schedule.scheduleAtFixedRate(fault, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.cascade.ingest.live;
+
+import dev.cascade.ingest.FrameIntake;
+import dev.cascade.model.MarketListener;
+import dev.cascade.venues.FrameKind;
+import dev.cascade.venues.VenueDecoders;
+import dev.cascade.venues.feed.ConnectionSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live path from sockets to aggregators, on one thread so that every stage after it is single-threaded:
+ *
+ * <pre>
+ *   WebSocketFeed threads ─> bounded queue ─> pipeline thread: FrameIntake (tape + venue decoder) ─> listener
+ *                                                            └─> RecordingWriter (the frame as received)
+ * </pre>
+ *
+ * A full queue blocks the socket threads, so TCP pushes back instead of memory growing. Between frames, and
+ * at least every {@code periodMillis} when idle, the thread runs {@code periodic} (read-outs for a display
+ * are computed here, on the thread that owns the aggregators).
+ */
+public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LivePipeline.class);
+
+    private record Frame(ConnectionSpec spec, long receiveMicros, String text) {
+    }
+
+    private static final Frame END = new Frame(null, 0, null);
+
+    private final BlockingQueue<Frame> queue;
+    private final FrameIntake intake;
+    private final MarketListener listener;
+    private final RecordingWriter recorder;
+    private final FeedStats stats;
+    private final Runnable periodic;
+    private final long periodMillis;
+    private final Thread thread;
+    private final AtomicLong processed = new AtomicLong();
+    private volatile boolean isStopping;
+
+    public LivePipeline(VenueDecoders decoders, MarketListener listener, RecordingWriter recorder, FeedStats stats,
+                        int capacity, Runnable periodic, long periodMillis) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.intake = new FrameIntake(decoders);
+        this.listener = listener;
+        this.recorder = recorder;
+        this.stats = stats;
+        this.periodic = periodic;
+        this.periodMillis = periodMillis;
+        this.thread = new Thread(this::run, "pipeline");
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    @Override
+    public void onFrame(ConnectionSpec spec, long receiveMicros, String text) throws InterruptedException {
+        if (!isStopping) {
+            queue.put(new Frame(spec, receiveMicros, text));
+        }
+    }
+
+    /** Frames decoded so far. */
+    public long processed() {
+        return processed.get();
+    }
+
+    public int backlog() {
+        return queue.size();
+    }
+
+    /** Stops accepting frames, decodes what is queued, runs {@code periodic} a last time, and returns. */
+    @Override
+    public void close() throws InterruptedException {
+        isStopping = true;
+        queue.put(END);
+        thread.join();
+    }
+
+    private void run() {
+        long nextPeriodic = System.currentTimeMillis() + periodMillis;
+        try {
+            while (true) {
+                Frame f = queue.poll(periodMillis, TimeUnit.MILLISECONDS);
+                if (f == END) {
+                    break;
+                }
+                if (f != null) {
+                    process(f);
+                }
+                if (System.currentTimeMillis() >= nextPeriodic) {
+                    periodic.run();
+                    nextPeriodic = System.currentTimeMillis() + periodMillis;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("pipeline stopped", e);
+        } finally {
+            periodic.run();
+        }
+    }
+
+    private void process(Frame f) throws InterruptedException {
+        byte[] bytes = f.text().getBytes(StandardCharsets.UTF_8);
+        FrameKind kind = intake.decode(f.spec().venue(), bytes, 0, bytes.length, f.receiveMicros(), listener);
+        if (recorder != null) {
+            recorder.frame(f.spec().venue(), f.receiveMicros(), bytes, intake.wasJson());
+        }
+        if (kind == FrameKind.CONTROL && f.spec().isError().test(f.text())) {
+            stats.of(f.spec().venue()).errors.incrementAndGet();
+            LOG.warn("{}: {}", f.spec().name(), f.text().length() > 300 ? f.text().substring(0, 300) : f.text());
+        }
+        processed.incrementAndGet();
+    }
+}

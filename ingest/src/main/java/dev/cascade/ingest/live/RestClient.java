@@ -1,0 +1,119 @@
+package dev.cascade.ingest.live;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * GETs a venue's REST API politely. A 429 (too many requests) or 418 (Binance's IP ban) is waited out for its
+ * {@code Retry-After} (never less than the backoff floor, so an absent or zero header cannot make a tight
+ * loop); a 5xx or an I/O error is retried with backoff; any other status fails at once. A wait longer than
+ * {@code maxWait} is not waited: the call fails, and the caller counts what it could not fetch.
+ */
+public final class RestClient {
+    /** How the client waits; tests record the waits instead of sleeping. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    /** A response with a 2xx status. */
+    public record Response(int status, byte[] body) {
+    }
+
+    /** Thrown when the venue keeps refusing or failing after the allowed attempts or wait. */
+    public static final class RestException extends IOException {
+        private final int status;
+
+        public RestException(String message, int status) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    private final HttpClient http;
+    private final Sleeper sleeper;
+    private final Backoff backoff;
+    private final Duration timeout;
+    private final int maxAttempts;
+    private final long maxWaitMillis;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong rateLimited = new AtomicLong();
+
+    public RestClient(HttpClient http, Sleeper sleeper, Backoff backoff, Duration timeout, int maxAttempts, Duration maxWait) {
+        this.http = http;
+        this.sleeper = sleeper;
+        this.backoff = backoff;
+        this.timeout = timeout;
+        this.maxAttempts = maxAttempts;
+        this.maxWaitMillis = maxWait.toMillis();
+    }
+
+    /** A client with the usual policy: 10 s timeout, 5 attempts, waits of at most 2 minutes. */
+    public static RestClient standard(HttpClient http) {
+        return new RestClient(http, Thread::sleep, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)),
+                Duration.ofSeconds(10), 5, Duration.ofMinutes(2));
+    }
+
+    public Response get(URI uri) throws IOException, InterruptedException {
+        IOException last = null;
+        for (int attempt = 0; attempt < maxAttempts; attempt++) {
+            requests.incrementAndGet();
+            long waitMillis;
+            try {
+                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET()
+                        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
+                int status = r.statusCode();
+                if (status >= 200 && status < 300) {
+                    return new Response(status, r.body());
+                }
+                if (status == 429 || status == 418) {
+                    rateLimited.incrementAndGet();
+                    waitMillis = Math.max(backoff.floorMillis(), retryAfterMillis(r.headers().firstValue("Retry-After")));
+                    last = new RestException(uri.getPath() + ": HTTP " + status + ", retry after " + waitMillis + " ms", status);
+                } else if (status >= 500) {
+                    waitMillis = backoff.delayMillis(attempt);
+                    last = new RestException(uri.getPath() + ": HTTP " + status, status);
+                } else {
+                    throw new RestException(uri.getPath() + ": HTTP " + status, status);
+                }
+            } catch (RestException e) {
+                throw e;
+            } catch (IOException e) {
+                waitMillis = backoff.delayMillis(attempt);
+                last = e;
+            }
+            if (attempt + 1 == maxAttempts || waitMillis > maxWaitMillis) {
+                break;
+            }
+            sleeper.sleep(waitMillis);
+        }
+        throw last;
+    }
+
+    /** Retry-After in seconds (the only form venues send); 0 when absent or unreadable. */
+    static long retryAfterMillis(Optional<String> header) {
+        try {
+            return header.map(h -> Math.round(Double.parseDouble(h.trim()) * 1000)).orElse(0L);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    public long requests() {
+        return requests.get();
+    }
+
+    public long rateLimited() {
+        return rateLimited.get();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.cascade.ingest.live;
+
+import dev.cascade.model.Candle;
+import dev.cascade.model.FundingRate;
+import dev.cascade.model.Instrument;
+import dev.cascade.model.Liquidation;
+import dev.cascade.model.MarkPrice;
+import dev.cascade.model.MarketListener;
+import dev.cascade.model.OpenInterest;
+import dev.cascade.model.Reject;
+import dev.cascade.model.Trade;
+import dev.cascade.model.Venue;
+import java.util.Arrays;
+
+/**
+ * Finds holes in trade id sequences and fills them where the venue allows. Binance aggregate ids are
+ * consecutive per symbol: after a reconnect, a rotation or a lost frame, the missing ids are fetched over REST
+ * ({@link Backfill}) and delivered, in id order, before the trade that revealed the gap. OKX trade ids are
+ * consecutive too (an event covers {@code firstId..id}): gaps there are counted, as OKX offers no backfill by
+ * id. Bybit's ids are UUIDs, so its gaps cannot be seen. Ids at or below the last one pass on to the
+ * deduplicator. Runs on the pipeline thread; everything else goes straight downstream.
+ */
+public final class TradeGaps implements MarketListener {
+    /** Fetches missing Binance trades [fromId, toId] into {@code out}; returns how many it delivered. */
+    @FunctionalInterface
+    public interface Backfill {
+        long fill(Instrument instrument, long fromId, long toId, MarketListener out) throws InterruptedException;
+    }
+
+    /** Gaps larger than this are not fetched: after a long outage, a few pages are all REST should be asked. */
+    public static final long MAX_BACKFILL = 20_000;
+
+    private final MarketListener downstream;
+    private final Backfill backfill;
+    private final FeedStats stats;
+    private long[] lastId = new long[64];
+    private boolean[] hasLast = new boolean[64];
+
+    public TradeGaps(MarketListener downstream, Backfill backfill, FeedStats stats) {
+        this.downstream = downstream;
+        this.backfill = backfill;
+        this.stats = stats;
+    }
+
+    @Override
+    public void onTrade(Trade t) {
+        Venue venue = t.venue();
+        boolean isBinance = venue == Venue.BINANCE_USDM || venue == Venue.BINANCE_COINM;
+        if (!isBinance && venue != Venue.OKX_SWAP) {
+            downstream.onTrade(t);
+            return;
+        }
+        int i = t.instrument().id();
+        if (i >= lastId.length) {
+            lastId = Arrays.copyOf(lastId, Math.max(i + 1, lastId.length * 2));
+            hasLast = Arrays.copyOf(hasLast, lastId.length);
+        }
+        long expected = lastId[i] + 1;
+        if (hasLast[i] && t.firstId() > expected) {
+            gap(t, i, expected, t.firstId() - 1, isBinance);
+        }
+        if (!hasLast[i] || t.id() > lastId[i]) {
+            lastId[i] = t.id();
+            hasLast[i] = true;
+        }
+        downstream.onTrade(t);
+    }
+
+    private void gap(Trade t, int i, long from, long to, boolean isBinance) {
+        FeedStats.VenueStats s = stats.of(t.venue());
+        s.gapsFound.incrementAndGet();
+        long missing = to - from + 1;
+        if (!isBinance || backfill == null || missing > MAX_BACKFILL) {
+            s.gapsUnfillable.incrementAndGet();
+            s.tradesMissing.addAndGet(missing);
+            return;
+        }
+        long delivered; // backfilled trades come from another decoder's event: t stays as it is
+        try {
+            delivered = backfill.fill(t.instrument(), from, to, downstream);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            delivered = 0;
+        }
+        s.tradesBackfilled.addAndGet(delivered);
+        if (delivered >= missing) {
+            s.gapsFilled.incrementAndGet();
+        } else {
+            s.gapsUnfillable.incrementAndGet();
+            s.tradesMissing.addAndGet(missing - delivered);
+        }
+    }
+
+    @Override
+    public void onLiquidation(Liquidation l) {
+        downstream.onLiquidation(l);
+    }
+
+    @Override
+    public void onOpenInterest(OpenInterest o) {
+        downstream.onOpenInterest(o);
+    }
+
+    @Override
+    public void onMarkPrice(MarkPrice m) {
+        downstream.onMarkPrice(m);
+    }
+
+    @Override
+    public void onFundingRate(FundingRate f) {
+        downstream.onFundingRate(f);
+    }
+
+    @Override
+    public void onCandle(Candle c) {
+        downstream.onCandle(c);
+    }
+
+    @Override
+    public void onReject(Reject reason) {
+        downstream.onReject(reason);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.cascade.sim;
+
+import dev.cascade.model.Venue;
+import io.javalin.websocket.WsContext;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** One client connection: its venue, what it subscribed to, and its fault state. */
+final class SimSession {
+    final Venue venue;
+    /** Binance combined-stream connections wrap payloads as {"stream":...,"data":...}. */
+    final boolean isCombined;
+    final Set<String> topics = ConcurrentHashMap.newKeySet();
+    private final WsContext ctx;
+    private final Faults faults;
+    private final SimStats stats;
+    private final ScheduledExecutorService delayer;
+    private volatile long stalledUntilNanos;
+    private volatile boolean isClosed;
+    private long aggTrades;
+
+    SimSession(Venue venue, boolean isCombined, WsContext ctx, Faults faults, SimStats stats, ScheduledExecutorService delayer) {
+        this.venue = venue;
+        this.isCombined = isCombined;
+        this.ctx = ctx;
+        this.faults = faults;
+        this.stats = stats;
+        this.delayer = delayer;
+    }
+
+    String id() {
+        return ctx.sessionId();
+    }
+
+    boolean isStalled() {
+        return System.nanoTime() < stalledUntilNanos;
+    }
+
+    void stall(Duration d) {
+        stalledUntilNanos = System.nanoTime() + d.toNanos();
+    }
+
+    /** Sends a frame unless stalled or closed, after the injected delay if any. */
+    void send(String frame) {
+        if (isClosed || isStalled()) {
+            return;
+        }
+        long delay = faults.delayMillis;
+        if (delay > 0) {
+            delayer.schedule(() -> sendNow(frame), delay, TimeUnit.MILLISECONDS);
+        } else {
+            sendNow(frame);
+        }
+    }
+
+    /** Sends an aggTrade frame, dropping every n-th when that fault is on. */
+    void sendAggTrade(String frame) {
+        int every = faults.dropEveryAggTrade;
+        long n;
+        synchronized (this) {
+            n = ++aggTrades;
+        }
+        if (every > 0 && n % every == 0) {
+            stats.framesDropped.incrementAndGet();
+            return;
+        }
+        send(frame);
+    }
+
+    private synchronized void sendNow(String frame) {
+        if (isClosed) {
+            return;
+        }
+        try {
+            ctx.send(frame);
+            stats.framesSent.incrementAndGet();
+        } catch (RuntimeException e) {
+            isClosed = true; // the client went away mid-send
+        }
+    }
+
+    synchronized void ping() {
+        if (!isClosed && !isStalled()) {
+            try {
+                ctx.sendPing();
+            } catch (RuntimeException e) {
+                isClosed = true;
+            }
+        }
+    }
+
+    void close() {
+        isClosed = true;
+        try {
+            ctx.closeSession(1001, "simulated close");
+        } catch (RuntimeException ignored) {
+            // already gone
+        }
+    }
+
+    void disconnect() {
+        isClosed = true;
+        try {
+            ctx.session.disconnect();
+        } catch (RuntimeException ignored) {
+            // already gone
+        }
+    }
+
+    void closed() {
+        isClosed = true;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.cascade.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The last {@code capacity} trades of one instrument with consecutive ids, kept so that REST can serve
+ * {@code aggTrades?fromId=} the way Binance does: the source of truth the client's gap recovery is checked
+ * against. Primitive ring buffers; thread-safe.
+ */
+final class TradeHistory {
+    record Row(long id, double price, double quantity, long millis, boolean isBuyerMaker) {
+    }
+
+    private final long[] ids;
+    private final double[] prices;
+    private final double[] quantities;
+    private final long[] millis;
+    private final boolean[] makers;
+    private long nextId;
+    private long count;
+
+    TradeHistory(int capacity, long firstId) {
+        ids = new long[capacity];
+        prices = new double[capacity];
+        quantities = new double[capacity];
+        millis = new long[capacity];
+        makers = new boolean[capacity];
+        nextId = firstId;
+    }
+
+    /** Records the next trade; returns its id. */
+    synchronized long add(double price, double quantity, long time, boolean isBuyerMaker) {
+        int slot = (int) (count % ids.length);
+        long id = nextId++;
+        ids[slot] = id;
+        prices[slot] = price;
+        quantities[slot] = quantity;
+        millis[slot] = time;
+        makers[slot] = isBuyerMaker;
+        count++;
+        return id;
+    }
+
+    /** Up to {@code limit} trades from {@code fromId} on, as far as they are still kept. */
+    synchronized List<Row> from(long fromId, int limit) {
+        List<Row> rows = new ArrayList<>();
+        long oldest = nextId - Math.min(count, ids.length);
+        for (long id = Math.max(fromId, oldest); id < nextId && rows.size() < limit; id++) {
+            int slot = (int) ((count - (nextId - id)) % ids.length);
+            rows.add(new Row(ids[slot], prices[slot], quantities[slot], millis[slot], makers[slot]));
+        }
+        return rows;
+    }
+
+    /** The id the next trade will get. */
+    synchronized long nextId() {
+        return nextId;
+    }
+
+    synchronized long firstId() {
+        return nextId - count;
+    }
+}
