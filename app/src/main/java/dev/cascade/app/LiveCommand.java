@@ -126,8 +126,7 @@ class LiveCommand implements Callable<Integer> {
             if (isInterrupted) {
                 out.println();
             }
-            String report = ReplayText.render(result, 10);
-            out.print(report.substring(report.indexOf("\nLiquidations")).stripLeading());
+            out.print(ReplayText.renderSession(result, 10));
             for (Path p : job.recordings()) {
                 out.println("Recorded " + p);
             }

@@ -37,10 +37,35 @@ final class ReplayText {
         for (OpenedInput in : r.inputs()) {
             out.append("  ").append(in.name()).append(": ").append(in.description()).append('\n');
         }
+        out.append('\n');
+        liquidations(out, r, topCoins, "whole input");
+        out.append("\nInput: ").append(plural(r.read().items(), "frame")).append(": ")
+                .append(number(r.read().data())).append(" data, ").append(number(r.read().control()))
+                .append(" control, ").append(number(r.read().ignored())).append(" ignored, ")
+                .append(number(r.read().rejected())).append(" rejected");
+        if (r.read().instrumentsLoaded() > 0) {
+            out.append("; ").append(plural(r.read().instrumentsLoaded(), "instrument")).append(" from metadata");
+        }
+        out.append('\n');
+        counts(out, r);
+        return out.toString();
+    }
+
+    /** The final report of a live run: the same totals, for "this session", without the input summary. */
+    static String renderSession(ReplayResult r, int topCoins) {
+        StringBuilder out = new StringBuilder();
+        liquidations(out, r, topCoins, "this session");
+        out.append('\n');
+        counts(out, r);
+        return out.toString();
+    }
+
+    /** Totals by period, exchange, venue and coin, the largest order and the busiest minutes. */
+    private static void liquidations(StringBuilder out, ReplayResult r, int topCoins, String wholeLabel) {
         LiquidationSummary total = r.liquidations().total();
-        out.append("\nLiquidations, as reported by the venues\n");
+        out.append("Liquidations, as reported by the venues\n");
         TextTable periods = table("<Period");
-        periods.row(cells("whole input", total.total()));
+        periods.row(cells(wholeLabel, total.total()));
         for (ReplayResult.Window w : ReplayResult.WINDOWS) {
             periods.row(cells("last " + w.name(), r.liquidations().window(r.toMicros(), w.lengthMicros()).total()));
         }
@@ -58,14 +83,11 @@ final class ReplayText {
                     .append(time(l.timeMicros())).append(" UTC\n");
             busiestMinutes(out, r);
         }
-        out.append("\nInput: ").append(plural(r.read().items(), "frame")).append(": ")
-                .append(number(r.read().data())).append(" data, ").append(number(r.read().control()))
-                .append(" control, ").append(number(r.read().ignored())).append(" ignored, ")
-                .append(number(r.read().rejected())).append(" rejected");
-        if (r.read().instrumentsLoaded() > 0) {
-            out.append("; ").append(plural(r.read().instrumentsLoaded(), "instrument")).append(" from metadata");
-        }
-        out.append("\nEvents: ").append(plural(r.events().liquidations(), "liquidation")).append(", ")
+    }
+
+    /** Events, duplicates and rejections by reason. */
+    private static void counts(StringBuilder out, ReplayResult r) {
+        out.append("Events: ").append(plural(r.events().liquidations(), "liquidation")).append(", ")
                 .append(plural(r.events().trades(), "trade")).append(", ")
                 .append(plural(r.events().markPrices(), "mark price")).append(", ")
                 .append(plural(r.events().fundingRates(), "funding rate")).append(", ")
@@ -88,7 +110,6 @@ final class ReplayText {
                         + "   exchangeInfo, instruments-info or instruments JSON file along with the data)\n");
             }
         }
-        return out.toString();
     }
 
     private static void section(StringBuilder out, String title, String first, Map<String, SideTotals> rows, int limit) {

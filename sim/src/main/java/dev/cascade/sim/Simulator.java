@@ -114,6 +114,15 @@ public final class Simulator implements AutoCloseable {
         return new long[] {h.firstId(), h.nextId()};
     }
 
+    /**
+     * When (System.nanoTime, so only meaningful in this JVM) a Binance trade was published; 0 if unknown.
+     * For measuring end-to-end latency from the simulator to a client's aggregator.
+     */
+    public long sentNanos(Venue venue, String symbol, long id) {
+        TradeHistory h = feed.history(venue, symbol);
+        return h == null ? 0 : h.sentNanos(id);
+    }
+
     /** Sessions of a venue, or of every venue when null. */
     List<SimSession> sessions(Venue venue) {
         List<SimSession> out = new ArrayList<>();

@@ -17,6 +17,7 @@ final class TradeHistory {
     private final double[] quantities;
     private final long[] millis;
     private final boolean[] makers;
+    private final long[] sentNanos;
     private long nextId;
     private long count;
 
@@ -26,6 +27,7 @@ final class TradeHistory {
         quantities = new double[capacity];
         millis = new long[capacity];
         makers = new boolean[capacity];
+        sentNanos = new long[capacity];
         nextId = firstId;
     }
 
@@ -38,6 +40,7 @@ final class TradeHistory {
         quantities[slot] = quantity;
         millis[slot] = time;
         makers[slot] = isBuyerMaker;
+        sentNanos[slot] = System.nanoTime();
         count++;
         return id;
     }
@@ -51,6 +54,14 @@ final class TradeHistory {
             rows.add(new Row(ids[slot], prices[slot], quantities[slot], millis[slot], makers[slot]));
         }
         return rows;
+    }
+
+    /** When (System.nanoTime) the trade was made and published; 0 when it is no longer kept. */
+    synchronized long sentNanos(long id) {
+        if (id >= nextId || id < nextId - Math.min(count, ids.length)) {
+            return 0;
+        }
+        return sentNanos[(int) ((count - (nextId - id)) % ids.length)];
     }
 
     /** The id the next trade will get. */
