@@ -73,7 +73,7 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Simulator sim = Simulator.start(new SimConfig(host, port, tradesPerSecond, liquidationsPerSecond, pingEvery, 5, 1 << 18));
+        Simulator sim = Simulator.start(new SimConfig(host, port, tradesPerSecond, liquidationsPerSecond, pingEvery, 5, 1 << 17));
         Faults faults = sim.faults();
         faults.dropEveryAggTrade(dropEvery);
         faults.delay(delay);

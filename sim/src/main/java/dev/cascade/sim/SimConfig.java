@@ -10,7 +10,7 @@ public record SimConfig(String host, int port, double tradesPerSecond, double li
                         Duration binancePingEvery, int dropEveryMinutes, int historyCapacity) {
 
     public static SimConfig defaults() {
-        return new SimConfig("127.0.0.1", 0, 20, 1, Duration.ofMinutes(3), 5, 1 << 18);
+        return new SimConfig("127.0.0.1", 0, 20, 1, Duration.ofMinutes(3), 5, 1 << 17);
     }
 
     public SimConfig withPort(int port) {

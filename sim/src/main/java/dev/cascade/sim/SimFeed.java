@@ -52,7 +52,10 @@ public final class SimFeed {
 
         State(SimInstrument instrument, int capacity) {
             this.instrument = instrument;
-            this.history = new TradeHistory(capacity, 3_000_000_000L + instrument.symbol().hashCode() % 1000 * 1_000_000L);
+            boolean isBinance = instrument.venue() == Venue.BINANCE_USDM || instrument.venue() == Venue.BINANCE_COINM;
+            // only Binance serves its trade history over REST (aggTrades?fromId=); the others need none
+            this.history = isBinance
+                    ? new TradeHistory(capacity, 3_000_000_000L + instrument.symbol().hashCode() % 1000 * 1_000_000L) : null;
             this.openInterest = 1_000_000 / instrument.contractSize();
         }
     }

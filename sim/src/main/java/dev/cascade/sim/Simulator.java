@@ -108,10 +108,10 @@ public final class Simulator implements AutoCloseable {
         return feed.published();
     }
 
-    /** The aggregate ids Binance has published for a symbol so far: [first, next). */
+    /** The aggregate ids Binance has published for a symbol so far, [first, next); null for other venues. */
     public long[] aggTradeIds(Venue venue, String symbol) {
         TradeHistory h = feed.history(venue, symbol);
-        return new long[] {h.firstId(), h.nextId()};
+        return h == null ? null : new long[] {h.firstId(), h.nextId()};
     }
 
     /**
