@@ -79,7 +79,16 @@ class LiveCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         long started = System.currentTimeMillis();
         try {
-            job.start();
+            job.start(w -> spec.commandLine().getErr().println("cascade: " + w));
+        } catch (java.io.IOException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            job.close();
+            if (simulator != null) {
+                simulator.close();
+            }
+            throw e;
+        }
+        try {
             boolean isTerminal = System.console() != null && hasScreen();
             long deadline = duration == null ? Long.MAX_VALUE : started + duration.toMillis();
             long nextStatus = started + 10_000;

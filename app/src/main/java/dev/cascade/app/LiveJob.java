@@ -93,8 +93,11 @@ final class LiveJob implements AutoCloseable {
                 : new Tee(counts, totals, tape, settings.tap()));
     }
 
-    /** Discovers instruments, then opens every connection; returns once they are connecting. */
-    void start() throws IOException, InterruptedException {
+    /**
+     * Discovers instruments, then opens every connection; returns once they are connecting. A venue whose
+     * instruments cannot be fetched is skipped and reported to {@code warnings}; if none can, this throws.
+     */
+    void start(java.util.function.Consumer<String> warnings) throws IOException, InterruptedException {
         if (settings.recordDir() != null) {
             recorder = new RecordingWriter(settings.recordDir(), settings.rotateEvery());
         }
@@ -106,8 +109,16 @@ final class LiveJob implements AutoCloseable {
         pipeline = new LivePipeline(decoders, gaps, recorder, feedStats, 1 << 16, this::publish, 500);
         pipeline.start();
         feeds = new LiveFeeds(http, settings.policy(), feedStats, pipeline);
+        IOException last = null;
         for (FeedPlan plan : plans()) {
-            List<String> symbols = discovery.perpetuals(plan, settings.coins());
+            List<String> symbols;
+            try {
+                symbols = discovery.perpetuals(plan, settings.coins());
+            } catch (IOException e) {
+                warnings.accept(e.getMessage() + "; skipped");
+                last = e;
+                continue;
+            }
             List<ConnectionSpec> specs = new ArrayList<>();
             for (ConnectionSpec spec : plan.connections(settings.endpoints().of(plan.venue()).webSocket(), symbols,
                     settings.channels())) {
@@ -115,6 +126,9 @@ final class LiveJob implements AutoCloseable {
             }
             connections.put(plan.venue(), specs.size());
             feeds.start(specs, plan.connectSpacing());
+        }
+        if (connections.isEmpty()) {
+            throw new IOException("no venue could be reached" + (last == null ? "" : ": " + last.getMessage()));
         }
     }
 

@@ -69,7 +69,9 @@ final class LiveHarness implements AutoCloseable {
     }
 
     void start() throws Exception {
-        job.start();
+        job.start(warning -> {
+            throw new AssertionError(warning);
+        });
         awaitLive(job.connections().values().stream().mapToInt(Integer::intValue).sum(), Duration.ofSeconds(15));
     }
 

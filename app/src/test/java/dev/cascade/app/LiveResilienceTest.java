@@ -99,6 +99,33 @@ class LiveResilienceTest {
         }
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldRetryRefusedConnectionsWithGrowingBackoffAndReadDelayedFrames() throws Exception {
+        try (LiveHarness h = new LiveHarness(20, null, false)) {
+            h.start();
+            FeedStats stats = h.job.feedStats();
+            h.sim.faults().refuse(12);
+            h.sim.faults().delay(Duration.ofMillis(150));
+            h.sim.faults().close(null);
+            h.awaitRecovered(h.connections(), Duration.ofSeconds(30));
+            long framesBefore = stats.total(s -> s.frames);
+            Thread.sleep(1000);
+            assertThat(stats.total(s -> s.frames)).as("delayed frames still arrive").isGreaterThan(framesBefore + 50);
+            h.job.close();
+            assertThat(h.sim.stats().refused.get()).isEqualTo(12);
+            assertThat(stats.total(s -> s.connectFailures)).isEqualTo(12);
+            List<Long> delays = new ArrayList<>();
+            for (Venue v : Venue.values()) {
+                delays.addAll(stats.of(v).backoffMillis());
+            }
+            assertThat(delays).hasSize(12 + h.connections()).allSatisfy(d -> assertThat(d)
+                    .isGreaterThanOrEqualTo(LiveHarness.BACKOFF_FLOOR.toMillis()));
+            assertThat(delays.stream().mapToLong(Long::longValue).max().orElseThrow())
+                    .as("backoff grows with refusals").isGreaterThan(2 * LiveHarness.BACKOFF_FLOOR.toMillis());
+        }
+    }
+
     static void assertBinanceTradesContinuousAndUnique(List<LiveHarness.Tap.TradeKey> trades) {
         Map<String, TreeSet<Long>> ids = new TreeMap<>();
         Map<String, Integer> counts = new HashMap<>();

@@ -40,7 +40,13 @@ public final class InstrumentDiscovery {
         String path = plan.instrumentsPath();
         for (int page = 0; path != null && page < 50; page++) {
             URI uri = URI.create(endpoints.of(plan.venue()).rest().toString() + path);
-            byte[] body = rest.get(uri).body();
+            byte[] body;
+            try {
+                body = rest.get(uri).body();
+            } catch (IOException e) {
+                throw new IOException(plan.venue().id() + ": cannot fetch its instruments from " + uri + " ("
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+            }
             Instant now = Instant.now();
             recorder.metadata(plan.venue(), path, now.getEpochSecond() * 1_000_000 + now.getNano() / 1000, body);
             JsonNode root = JSON.readTree(body);
