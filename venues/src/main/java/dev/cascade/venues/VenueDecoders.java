@@ -42,10 +42,11 @@ public final class VenueDecoders {
     private final InstrumentRegistry instruments;
     private final Map<Exchange, FrameDecoder> frames = new EnumMap<>(Exchange.class);
     private final ObjectMapper json = new ObjectMapper();
-    private final BinanceRestAggTradesDecoder restAggTrades = new BinanceRestAggTradesDecoder();
+    private final BinanceRestAggTradesDecoder restAggTrades;
 
     public VenueDecoders(InstrumentRegistry instruments) {
         this.instruments = instruments;
+        this.restAggTrades = new BinanceRestAggTradesDecoder(instruments);
         frames.put(Exchange.BINANCE, new BinanceFrameDecoder(instruments, Venue.BINANCE_USDM));
         frames.put(Exchange.BYBIT, new BybitFrameDecoder(instruments, Venue.BYBIT_LINEAR));
         frames.put(Exchange.OKX, new OkxFrameDecoder(instruments));

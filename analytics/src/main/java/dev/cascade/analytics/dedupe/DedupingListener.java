@@ -1,27 +1,22 @@
 package dev.cascade.analytics.dedupe;
 
-import dev.cascade.model.Candle;
-import dev.cascade.model.FundingRate;
+import dev.cascade.model.ForwardingListener;
 import dev.cascade.model.Liquidation;
-import dev.cascade.model.MarkPrice;
 import dev.cascade.model.MarketListener;
-import dev.cascade.model.OpenInterest;
-import dev.cascade.model.Reject;
 import dev.cascade.model.Trade;
 
 /**
  * Passes events on to a downstream listener, except liquidations and trades seen before, which it counts.
  * Mark prices, funding and open interest are states, not events: a repeat changes nothing and is passed on.
  */
-public final class DedupingListener implements MarketListener {
-    private final MarketListener downstream;
+public final class DedupingListener extends ForwardingListener {
     private final LiquidationDeduplicator liquidations;
     private final TradeDeduplicator trades;
     private long duplicateLiquidations;
     private long duplicateTrades;
 
     public DedupingListener(MarketListener downstream, LiquidationDeduplicator liquidations, TradeDeduplicator trades) {
-        this.downstream = downstream;
+        super(downstream);
         this.liquidations = liquidations;
         this.trades = trades;
     }
@@ -46,31 +41,6 @@ public final class DedupingListener implements MarketListener {
         } else {
             duplicateTrades++;
         }
-    }
-
-    @Override
-    public void onOpenInterest(OpenInterest e) {
-        downstream.onOpenInterest(e);
-    }
-
-    @Override
-    public void onMarkPrice(MarkPrice e) {
-        downstream.onMarkPrice(e);
-    }
-
-    @Override
-    public void onFundingRate(FundingRate e) {
-        downstream.onFundingRate(e);
-    }
-
-    @Override
-    public void onCandle(Candle e) {
-        downstream.onCandle(e);
-    }
-
-    @Override
-    public void onReject(Reject reason) {
-        downstream.onReject(reason);
     }
 
     public long duplicateLiquidations() {

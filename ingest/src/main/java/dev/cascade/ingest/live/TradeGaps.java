@@ -1,13 +1,8 @@
 package dev.cascade.ingest.live;
 
-import dev.cascade.model.Candle;
-import dev.cascade.model.FundingRate;
+import dev.cascade.model.ForwardingListener;
 import dev.cascade.model.Instrument;
-import dev.cascade.model.Liquidation;
-import dev.cascade.model.MarkPrice;
 import dev.cascade.model.MarketListener;
-import dev.cascade.model.OpenInterest;
-import dev.cascade.model.Reject;
 import dev.cascade.model.Trade;
 import dev.cascade.model.Venue;
 import java.util.Arrays;
@@ -20,7 +15,7 @@ import java.util.Arrays;
  * id. Bybit's ids are UUIDs, so its gaps cannot be seen. Ids at or below the last one pass on to the
  * deduplicator. Runs on the pipeline thread; everything else goes straight downstream.
  */
-public final class TradeGaps implements MarketListener {
+public final class TradeGaps extends ForwardingListener {
     /** Fetches missing Binance trades [fromId, toId] into {@code out}; returns how many it delivered. */
     @FunctionalInterface
     public interface Backfill {
@@ -30,14 +25,13 @@ public final class TradeGaps implements MarketListener {
     /** Gaps larger than this are not fetched: after a long outage, a few pages are all REST should be asked. */
     public static final long MAX_BACKFILL = 20_000;
 
-    private final MarketListener downstream;
     private final Backfill backfill;
     private final FeedStats stats;
     private long[] lastId = new long[64];
     private boolean[] hasLast = new boolean[64];
 
     public TradeGaps(MarketListener downstream, Backfill backfill, FeedStats stats) {
-        this.downstream = downstream;
+        super(downstream);
         this.backfill = backfill;
         this.stats = stats;
     }
@@ -89,35 +83,5 @@ public final class TradeGaps implements MarketListener {
             s.gapsUnfillable.incrementAndGet();
             s.tradesMissing.addAndGet(missing - delivered);
         }
-    }
-
-    @Override
-    public void onLiquidation(Liquidation l) {
-        downstream.onLiquidation(l);
-    }
-
-    @Override
-    public void onOpenInterest(OpenInterest o) {
-        downstream.onOpenInterest(o);
-    }
-
-    @Override
-    public void onMarkPrice(MarkPrice m) {
-        downstream.onMarkPrice(m);
-    }
-
-    @Override
-    public void onFundingRate(FundingRate f) {
-        downstream.onFundingRate(f);
-    }
-
-    @Override
-    public void onCandle(Candle c) {
-        downstream.onCandle(c);
-    }
-
-    @Override
-    public void onReject(Reject reason) {
-        downstream.onReject(reason);
     }
 }

@@ -38,6 +38,14 @@ public final class BinanceAggTradeDecoder {
     }
 
     public FrameKind decode(JsonTape t, int payload, long receiveMicros, MarketListener out) {
+        return decode(t, payload, null, receiveMicros, out);
+    }
+
+    /**
+     * Decodes one aggTrade object; {@code instrument}, when given, is the trade's (REST pages carry no
+     * symbol), else the symbol field is looked up.
+     */
+    FrameKind decode(JsonTape t, int payload, Instrument instrument, long receiveMicros, MarketListener out) {
         int symbol = -1;
         int id = -1;
         int firstId = -1;
@@ -74,14 +82,16 @@ public final class BinanceAggTradeDecoder {
         } else {
             f.fail(maker < 0 ? Reject.MISSING_FIELD : Reject.WRONG_TYPE);
         }
-        if (!t.isString(symbol)) {
+        if (instrument == null && !t.isString(symbol)) {
             f.fail(symbol < 0 ? Reject.MISSING_FIELD : Reject.WRONG_TYPE);
         }
         if (f.problem() != null) {
             out.onReject(f.problem());
             return FrameKind.REJECTED;
         }
-        Instrument instrument = instruments.resolve(venue, b, t.start(symbol), t.length(symbol), BinanceSymbols.INSTANCE);
+        if (instrument == null) {
+            instrument = instruments.resolve(venue, b, t.start(symbol), t.length(symbol), BinanceSymbols.INSTANCE);
+        }
         return Emit.trade(event, instrument, side, q, p, tradeId, exchangeMicros, receiveMicros, out)
                 ? FrameKind.DATA : FrameKind.REJECTED;
     }
