@@ -149,11 +149,23 @@ public final class InstrumentRegistry {
             if (e == null) {
                 return null;
             }
-            if (e.hash == h && e.exchange == exchange && e.symbol.length == len
-                    && Arrays.equals(e.symbol, 0, len, b, off, off + len)) {
+            if (e.hash == h && e.exchange == exchange && sameBytes(e.symbol, b, off, len)) {
                 return e;
             }
         }
+    }
+
+    /** A plain loop: symbols are a few bytes, too short for Arrays.equals' vectorized setup to pay. */
+    private static boolean sameBytes(byte[] symbol, byte[] b, int off, int len) {
+        if (symbol.length != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (symbol[i] != b[off + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void put(Entry entry) {

@@ -41,10 +41,24 @@ public final class BinanceFrameDecoder implements FrameDecoder {
     public FrameKind decode(JsonTape t, int frame, long receiveMicros, MarketListener out) {
         int payload = frame;
         if (t.isObject(frame)) {
-            int data = t.member(frame, DATA);
-            if (data >= 0 && t.member(frame, STREAM) >= 0) {
+            int data = -1;
+            boolean hasStream = false;
+            boolean hasId = false;
+            boolean isReply = false;
+            for (int k = t.firstKey(frame); k >= 0; k = t.nextKey(frame, k)) { // one pass over the root's keys
+                if (t.equalsBytes(k, DATA)) {
+                    data = k + 1;
+                } else if (t.equalsBytes(k, STREAM)) {
+                    hasStream = true;
+                } else if (t.equalsBytes(k, ID)) {
+                    hasId = true;
+                } else if (t.equalsBytes(k, RESULT) || t.equalsBytes(k, ERROR)) {
+                    isReply = true;
+                }
+            }
+            if (data >= 0 && hasStream) {
                 payload = data;
-            } else if (t.member(frame, ID) >= 0 && (t.member(frame, RESULT) >= 0 || t.member(frame, ERROR) >= 0)) {
+            } else if (hasId && isReply) {
                 return FrameKind.CONTROL;
             }
         }
