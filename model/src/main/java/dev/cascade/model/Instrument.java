@@ -1,6 +1,8 @@
 package dev.cascade.model;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A tradable contract as Cascade knows it: its {@link InstrumentSpec} plus a dense {@link #id()} that
@@ -8,7 +10,12 @@ import java.nio.charset.StandardCharsets;
  * by reference; the id of an (exchange, symbol) pair is stable even when its metadata is reloaded.
  */
 public final class Instrument {
+    private static final ConcurrentHashMap<String, Integer> KEYS = new ConcurrentHashMap<>();
+    private static volatile String[] keyNames = new String[256];
+    private static volatile Venue[] keyVenues = new Venue[256];
+
     private final int id;
+    private final int key;
     private final InstrumentSpec spec;
     private final byte[] symbolBytes;
     // the spec's conversion facts, flat: notionalUsd runs once per event
@@ -18,6 +25,7 @@ public final class Instrument {
 
     Instrument(int id, InstrumentSpec spec) {
         this.id = id;
+        this.key = keyOf(spec.venue(), spec.symbol());
         this.spec = spec;
         this.symbolBytes = spec.symbol().getBytes(StandardCharsets.UTF_8);
         this.isInverse = spec.type() == ContractType.INVERSE;
@@ -27,6 +35,46 @@ public final class Instrument {
 
     public int id() {
         return id;
+    }
+
+    /**
+     * A process-wide dense key of (venue, symbol), the same in every registry: per-symbol aggregator state is
+     * indexed by it, so that two aggregators fed from different registries still merge symbol by symbol.
+     */
+    public int key() {
+        return key;
+    }
+
+    /** The key of (venue, symbol), handed out on first use. */
+    public static int keyOf(Venue venue, String symbol) {
+        Integer k = KEYS.get(venue.id() + ":" + symbol);
+        return k != null ? k : internKey(venue, symbol);
+    }
+
+    private static synchronized int internKey(Venue venue, String symbol) {
+        String name = venue.id() + ":" + symbol;
+        Integer k = KEYS.get(name);
+        if (k == null) {
+            k = KEYS.size();
+            if (k == keyNames.length) {
+                keyNames = Arrays.copyOf(keyNames, k * 2);
+                keyVenues = Arrays.copyOf(keyVenues, k * 2);
+            }
+            keyNames[k] = symbol;
+            keyVenues[k] = venue;
+            KEYS.put(name, k);
+        }
+        return k;
+    }
+
+    /** The symbol of a key. */
+    public static String symbolOfKey(int key) {
+        return keyNames[key];
+    }
+
+    /** The venue of a key. */
+    public static Venue venueOfKey(int key) {
+        return keyVenues[key];
     }
 
     public InstrumentSpec spec() {

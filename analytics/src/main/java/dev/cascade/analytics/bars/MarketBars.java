@@ -1,0 +1,257 @@
+package dev.cascade.analytics.bars;
+
+import dev.cascade.model.Candle;
+import dev.cascade.model.Coin;
+import dev.cascade.model.FundingRate;
+import dev.cascade.model.Instrument;
+import dev.cascade.model.MarkPrice;
+import dev.cascade.model.MarketListener;
+import dev.cascade.model.Micros;
+import dev.cascade.model.OpenInterest;
+import dev.cascade.model.TakerSide;
+import dev.cascade.model.Trade;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Minute and hour bars per instrument, from trades, candles, open interest, mark prices and funding: the state
+ * behind taker flow, price statistics, open interest, the heatmap and the detectors, which are read-outs of it.
+ *
+ * <pre>
+ *   event ─> InstrumentBars[instrument key] ─┬─> total    (the whole input as one bar)
+ *                                            ├─> minutes  (the last {@code minuteRetention})
+ *                                            └─> hours    (minutes older than that, rolled up; kept {@code hourRetention})
+ * </pre>
+ *
+ * Pure and mergeable: time comes from the events' exchange times. Retention counts back from the latest event,
+ * aligned to its hour, so it does not depend on the order events came in; an event older than the minute
+ * retention goes straight into its hour, and one older than the hour retention is counted in
+ * {@link #tooOld()} and dropped. {@link #merge} adds another instance's bars instrument by instrument.
+ */
+public final class MarketBars implements MarketListener {
+    /** How far back minute and hour bars reach from the latest event (whole hours). */
+    public record Retention(long minuteMicros, long hourMicros) {
+        /** A live monitor: a day of minutes with an hour's slack, five weeks of hours (a month's ranks). */
+        public static final Retention LIVE = new Retention(26 * Micros.PER_HOUR, 35 * Micros.PER_DAY);
+        /** A replay: eight days of minutes, hours as far back as the input goes. */
+        public static final Retention REPLAY = new Retention(8 * Micros.PER_DAY, Long.MAX_VALUE / 4);
+
+        public Retention {
+            if (minuteMicros < Micros.PER_HOUR || hourMicros < minuteMicros) {
+                throw new IllegalArgumentException("retention: at least an hour of minutes, and hours >= minutes");
+            }
+        }
+    }
+
+    private final long minuteRetention;
+    private final long hourRetention;
+    private InstrumentBars[] byKey = new InstrumentBars[64];
+    private final List<InstrumentBars> instruments = new ArrayList<>();
+    private long lastMicros = Long.MIN_VALUE;
+    private long lastHour = Long.MIN_VALUE;
+    private long minuteCutoff = Long.MIN_VALUE;
+    private long hourCutoff = Long.MIN_VALUE;
+    private long tooOld;
+    private long events;
+
+    public MarketBars(Retention retention) {
+        this.minuteRetention = retention.minuteMicros() / Micros.PER_HOUR * 60;
+        this.hourRetention = retention.hourMicros() / Micros.PER_HOUR;
+    }
+
+    public MarketBars() {
+        this(Retention.REPLAY);
+    }
+
+    @Override
+    public void onTrade(Trade e) {
+        double usd = e.usd();
+        if (!(usd >= 0)) {
+            return; // not valued in USD: nothing to add up
+        }
+        long time = e.exchangeMicros();
+        long minute = advance(time);
+        InstrumentBars b = bars(e.instrument());
+        double coin = e.instrument().coinQuantity(e.quantity(), e.price());
+        // a trade without a taker side still makes the price and the volume, but neither buys nor sells
+        int side = e.takerSide() == TakerSide.BUY ? 1 : e.takerSide() == TakerSide.SELL ? -1 : 0;
+        b.total.trade(0, e.price(), usd, coin, side, time);
+        BarSeries s = series(b, minute);
+        if (s != null) {
+            s.trade(slot(s, b, minute), e.price(), usd, coin, side, time);
+        }
+    }
+
+    @Override
+    public void onCandle(Candle e) {
+        long time = e.exchangeMicros();
+        long minute = advance(time);
+        InstrumentBars b = bars(e.instrument());
+        Instrument instrument = e.instrument();
+        double coin = instrument.coinQuantity(e.volume(), e.close());
+        double buy = e.takerBuyQuoteVolume();
+        double sell = Math.max(0, e.quoteVolume() - buy);
+        long close = time + Math.max(0, e.intervalMicros() - 1);
+        b.total.candle(0, e.open(), e.high(), e.low(), e.close(), time, close, buy, sell, coin, e.tradeCount());
+        // an hour candle or longer is an hour bar; a shorter one counts in the minute it opens
+        boolean isHourly = e.intervalMicros() >= Micros.PER_HOUR;
+        BarSeries s = isHourly ? b.hours : series(b, minute);
+        if (s == null || isHourly && Math.floorDiv(minute, 60) < hourCutoff) {
+            tooOld += isHourly ? 1 : 0;
+            return;
+        }
+        long slot = s == b.minutes ? minute : Math.floorDiv(minute, 60);
+        s.candle(slot, e.open(), e.high(), e.low(), e.close(), time, close, buy, sell, coin, e.tradeCount());
+    }
+
+    @Override
+    public void onOpenInterest(OpenInterest e) {
+        long minute = advance(e.exchangeMicros());
+        InstrumentBars b = bars(e.instrument());
+        b.total.openInterest(0, e.quantity(), e.usd(), e.exchangeMicros());
+        BarSeries s = series(b, minute);
+        if (s != null) {
+            s.openInterest(slot(s, b, minute), e.quantity(), e.usd(), e.exchangeMicros());
+        }
+    }
+
+    @Override
+    public void onMarkPrice(MarkPrice e) {
+        long minute = advance(e.exchangeMicros());
+        InstrumentBars b = bars(e.instrument());
+        b.total.mark(0, e.markPrice(), e.exchangeMicros());
+        BarSeries s = series(b, minute);
+        if (s != null) {
+            s.mark(slot(s, b, minute), e.markPrice(), e.exchangeMicros());
+        }
+    }
+
+    @Override
+    public void onFundingRate(FundingRate e) {
+        long minute = advance(e.exchangeMicros());
+        InstrumentBars b = bars(e.instrument());
+        b.total.funding(0, e.rate(), e.exchangeMicros());
+        BarSeries s = series(b, minute);
+        if (s != null) {
+            s.funding(slot(s, b, minute), e.rate(), e.exchangeMicros());
+        }
+    }
+
+    /** The series an event of {@code minute} belongs in: minutes, hours if older, null if too old. */
+    private BarSeries series(InstrumentBars b, long minute) {
+        if (minute >= minuteCutoff) {
+            return b.minutes;
+        }
+        if (Math.floorDiv(minute, 60) >= hourCutoff) {
+            return b.hours;
+        }
+        tooOld++;
+        return null;
+    }
+
+    private static long slot(BarSeries s, InstrumentBars b, long minute) {
+        return s == b.minutes ? minute : Math.floorDiv(minute, 60);
+    }
+
+    /** Moves the clock to the event's time if it is the latest; returns the event's minute. */
+    private long advance(long time) {
+        events++;
+        long minute = Math.floorDiv(time, Micros.PER_MINUTE);
+        if (time > lastMicros) {
+            lastMicros = time;
+            long hour = Math.floorDiv(minute, 60);
+            if (hour > lastHour) {
+                lastHour = hour;
+                evict();
+            }
+        }
+        return minute;
+    }
+
+    private void evict() {
+        minuteCutoff = lastHour * 60 - minuteRetention;
+        hourCutoff = lastHour - hourRetention;
+        for (InstrumentBars b : instruments) {
+            b.minutes.rollInto(b.hours, 60, minuteCutoff);
+            b.hours.evictBefore(hourCutoff);
+        }
+    }
+
+    private InstrumentBars bars(Instrument instrument) {
+        int key = instrument.key();
+        if (key >= byKey.length) {
+            byKey = Arrays.copyOf(byKey, Math.max(byKey.length * 2, key + 1));
+        }
+        InstrumentBars b = byKey[key];
+        if (b == null) {
+            b = new InstrumentBars(instrument);
+            byKey[key] = b;
+            instruments.add(b);
+        }
+        return b;
+    }
+
+    /** Adds everything another instance holds (another partition of the same input). */
+    public void merge(MarketBars other) {
+        for (InstrumentBars o : other.instruments) {
+            InstrumentBars b = bars(o.instrument());
+            b.total.mergeAll(o.total);
+            b.minutes.mergeAll(o.minutes);
+            b.hours.mergeAll(o.hours);
+        }
+        tooOld += other.tooOld;
+        events += other.events;
+        if (other.lastMicros > lastMicros) {
+            lastMicros = other.lastMicros;
+            lastHour = Math.max(lastHour, other.lastHour);
+        }
+        evict();
+    }
+
+    // ---- read-out ----
+
+    /** Every instrument with bars, in the order first seen. */
+    public List<InstrumentBars> instruments() {
+        return instruments;
+    }
+
+    /**
+     * Every coin with bars, the most traded (USD over the whole input) first; coins without trades (open
+     * interest only) follow by name.
+     */
+    public List<Coin> coinsByVolume() {
+        Map<Coin, Double> usd = new HashMap<>();
+        for (InstrumentBars b : instruments) {
+            BarSeries t = b.total();
+            usd.merge(b.instrument().coin(), t.isEmpty() ? 0 : t.volumeUsd(0), Double::sum);
+        }
+        List<Coin> coins = new ArrayList<>(usd.keySet());
+        coins.sort(Comparator.comparingDouble((Coin c) -> -usd.get(c)).thenComparing(Coin::name));
+        return coins;
+    }
+
+    /** The bars of one instrument, or null. */
+    public InstrumentBars of(Instrument instrument) {
+        int key = instrument.key();
+        return key < byKey.length ? byKey[key] : null;
+    }
+
+    /** Exchange time of the latest event, or Long.MIN_VALUE before any. */
+    public long lastMicros() {
+        return lastMicros;
+    }
+
+    /** Events fed (trades, candles, open interest, marks, funding). */
+    public long events() {
+        return events;
+    }
+
+    /** Events dropped for being older than the hour retention. */
+    public long tooOld() {
+        return tooOld;
+    }
+}

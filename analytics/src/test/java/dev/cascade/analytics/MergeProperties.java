@@ -1,0 +1,127 @@
+package dev.cascade.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cascade.analytics.bars.BarSeries;
+import dev.cascade.analytics.bars.InstrumentBars;
+import dev.cascade.analytics.bars.MarketBars;
+import dev.cascade.analytics.bars.Resolution;
+import dev.cascade.analytics.bars.Scope;
+import dev.cascade.analytics.oi.OpenInterestStats;
+import dev.cascade.analytics.price.PriceStats;
+import dev.cascade.analytics.taker.TakerFlow;
+import dev.cascade.model.Coin;
+import dev.cascade.model.Exchange;
+import dev.cascade.model.MarketListener;
+import dev.cascade.model.Micros;
+import dev.cascade.testkit.MarketStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * STYLE.md rule 5 as properties: for every aggregator, feeding a random stream split at random into parts and
+ * merging the parts gives what one instance fed everything (in another order) gives, read-outs included.
+ */
+class MergeProperties {
+    private static final long T0 = Micros.of(Instant.parse("2025-06-04T00:00:00Z"));
+    private static final MarketStream STREAM = new MarketStream();
+
+    /** One instance fed everything shuffled, and {@code parts} instances merged into the first. */
+    private static <A extends MarketListener> List<A> singleAndMerged(long seed, int parts, int hours,
+                                                                      Supplier<A> make, Merger<A> merger) {
+        List<Object> events = new ArrayList<>(STREAM.generate(seed, T0, hours, 4));
+        Random r = new Random(seed);
+        List<A> split = new ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            split.add(make.get());
+        }
+        for (Object e : events) {
+            MarketStream.deliver(e, split.get(r.nextInt(parts)));
+        }
+        // the single instance gets everything in time order but shuffled within blocks of a few minutes, as feeds
+        // deliver it; retention makes anything older than it a drop, so a wholesale shuffle is a different input
+        for (int from = 0; from < events.size(); from += 200) {
+            Collections.shuffle(events.subList(from, Math.min(events.size(), from + 200)), r);
+        }
+        A single = make.get();
+        events.forEach(e -> MarketStream.deliver(e, single));
+        A merged = split.get(0);
+        for (int i = 1; i < parts; i++) {
+            merger.merge(merged, split.get(i));
+        }
+        return List.of(single, merged);
+    }
+
+    interface Merger<A> {
+        void merge(A into, A from);
+    }
+
+    @Property(tries = 25)
+    void marketBarsMergeLikeOneInstance(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int parts) {
+        List<MarketBars> r = singleAndMerged(seed, parts, 30,
+                () -> new MarketBars(new MarketBars.Retention(2 * Micros.PER_HOUR, 20 * Micros.PER_HOUR)),
+                MarketBars::merge);
+        MarketBars single = r.get(0);
+        MarketBars merged = r.get(1);
+        assertThat(merged.instruments()).hasSameSizeAs(single.instruments());
+        for (InstrumentBars s : single.instruments()) {
+            InstrumentBars m = merged.of(s.instrument());
+            assertThat(m.total().isSameAs(s.total())).isTrue();
+            assertThat(m.minutes().isSameAs(s.minutes())).as("minutes of " + s.instrument()).isTrue();
+            assertThat(m.hours().isSameAs(s.hours())).as("hours of " + s.instrument()).isTrue();
+        }
+        assertThat(merged.tooOld()).isEqualTo(single.tooOld());
+        assertThat(merged.lastMicros()).isEqualTo(single.lastMicros());
+        assertThat(merged.coinsByVolume()).isEqualTo(single.coinsByVolume());
+
+        // the read-outs built on the bars agree too
+        Coin btc = Coin.of("BTC");
+        long end = single.lastMicros();
+        for (Scope scope : List.of(Scope.ALL, Scope.of(Exchange.BINANCE), Scope.of(Exchange.BYBIT))) {
+            List<InstrumentBars> a = scope.select(single, btc);
+            List<InstrumentBars> b = scope.select(merged, btc);
+            assertSamePrice(PriceStats.whole(b), PriceStats.whole(a));
+            assertSamePrice(PriceStats.window(b, end - 4 * Micros.PER_HOUR, end),
+                    PriceStats.window(a, end - 4 * Micros.PER_HOUR, end));
+            List<TakerFlow.Bar> ta = TakerFlow.bars(Scope.sum(a, Resolution.FIVE_MINUTES), Resolution.FIVE_MINUTES,
+                    TakerFlow.Settings.DEFAULT);
+            List<TakerFlow.Bar> tb = TakerFlow.bars(Scope.sum(b, Resolution.FIVE_MINUTES), Resolution.FIVE_MINUTES,
+                    TakerFlow.Settings.DEFAULT);
+            assertThat(tb).hasSameSizeAs(ta);
+            for (int i = 0; i < ta.size(); i++) {
+                assertThat(tb.get(i).netUsd()).isCloseTo(ta.get(i).netUsd(), closeTo(ta.get(i).netUsd()));
+                assertThat(tb.get(i).cvdUsd()).isCloseTo(ta.get(i).cvdUsd(), closeTo(Math.abs(ta.get(i).cvdUsd()) + 1e6));
+            }
+            OpenInterestStats oa = OpenInterestStats.of(a, end, Map.of("1h", Micros.PER_HOUR));
+            OpenInterestStats ob = OpenInterestStats.of(b, end, Map.of("1h", Micros.PER_HOUR));
+            assertThat(ob.usd()).isCloseTo(oa.usd(), closeTo(oa.usd()));
+            assertThat(ob.changes().keySet()).isEqualTo(oa.changes().keySet());
+        }
+    }
+
+    static void assertSamePrice(PriceStats actual, PriceStats expected) {
+        assertThat(actual.reference()).isEqualTo(expected.reference());
+        assertThat(actual.first()).isEqualTo(expected.first());
+        assertThat(actual.firstMicros()).isEqualTo(expected.firstMicros());
+        assertThat(actual.high()).isEqualTo(expected.high());
+        assertThat(actual.highMicros()).isEqualTo(expected.highMicros());
+        assertThat(actual.low()).isEqualTo(expected.low());
+        assertThat(actual.last()).isEqualTo(expected.last());
+        assertThat(actual.trades()).isEqualTo(expected.trades());
+        assertThat(actual.vwap()).isCloseTo(expected.vwap(), closeTo(expected.vwap()));
+        assertThat(actual.volumeUsd()).isCloseTo(expected.volumeUsd(), closeTo(expected.volumeUsd()));
+    }
+
+    /** Sums in another order differ in their last bits. */
+    static org.assertj.core.data.Offset<Double> closeTo(double magnitude) {
+        return org.assertj.core.data.Offset.offset(Math.abs(magnitude) * 1e-9 + 1e-6);
+    }
+}
