@@ -2,7 +2,9 @@ package dev.cascade.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cascade.analytics.bars.BarSeries;
+import dev.cascade.analytics.estimate.Estimate;
+import dev.cascade.analytics.estimate.EstimateSummary;
+import dev.cascade.analytics.estimate.LiquidationPresence;
 import dev.cascade.analytics.bars.InstrumentBars;
 import dev.cascade.analytics.bars.MarketBars;
 import dev.cascade.analytics.bars.Resolution;
@@ -105,6 +107,47 @@ class MergeProperties {
             assertThat(ob.usd()).isCloseTo(oa.usd(), closeTo(oa.usd()));
             assertThat(ob.changes().keySet()).isEqualTo(oa.changes().keySet());
         }
+    }
+
+    @Property(tries = 25)
+    void liquidationTotalsMergeLikeOneInstance(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int parts) {
+        List<LiquidationTotals> r = singleAndMerged(seed, parts, 30, LiquidationTotals::new, LiquidationTotals::merge);
+        LiquidationSummary a = r.get(0).total();
+        LiquidationSummary b = r.get(1).total();
+        assertThat(b.total().count()).isEqualTo(a.total().count());
+        assertThat(b.total().longCount()).isEqualTo(a.total().longCount());
+        assertThat(b.total().usd()).isCloseTo(a.total().usd(), closeTo(a.total().usd()));
+        assertThat(b.largest()).isEqualTo(a.largest());
+        long end = r.get(0).lastMicros();
+        LiquidationSummary wa = r.get(0).window(end, 4 * Micros.PER_HOUR);
+        LiquidationSummary wb = r.get(1).window(end, 4 * Micros.PER_HOUR);
+        assertThat(wb.total().count()).isEqualTo(wa.total().count());
+        assertThat(wb.byCoin().keySet()).isEqualTo(wa.byCoin().keySet());
+    }
+
+    @Property(tries = 25)
+    void liquidationPresenceMergesLikeOneInstance(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int parts) {
+        List<LiquidationPresence> r = singleAndMerged(seed, parts, 30,
+                () -> new LiquidationPresence(40 * Micros.PER_HOUR), LiquidationPresence::merge);
+        long end = T0 + 30 * Micros.PER_HOUR;
+        for (EstimateSummary[] e : List.of(new EstimateSummary[] {r.get(0).estimate(), r.get(1).estimate()},
+                new EstimateSummary[] {r.get(0).estimate(end - 4 * Micros.PER_HOUR, end),
+                    r.get(1).estimate(end - 4 * Micros.PER_HOUR, end)})) {
+            assertSameEstimate(e[1].total(), e[0].total());
+            assertSameEstimate(e[1].longs(), e[0].longs());
+            assertThat(e[1].byVenue().keySet()).isEqualTo(e[0].byVenue().keySet());
+            e[0].byVenue().forEach((venue, x) -> assertSameEstimate(e[1].byVenue().get(venue), x));
+            assertThat(e[1].check().throttledUsd()).isCloseTo(e[0].check().throttledUsd(),
+                    closeTo(e[0].check().throttledUsd()));
+            assertThat(e[1].saturatedMinutes()).isEqualTo(e[0].saturatedMinutes());
+        }
+    }
+
+    static void assertSameEstimate(Estimate actual, Estimate expected) {
+        assertThat(actual.reportedUsd()).isCloseTo(expected.reportedUsd(), closeTo(expected.reportedUsd()));
+        assertThat(actual.usd()).isCloseTo(expected.usd(), closeTo(expected.usd()));
+        assertThat(actual.lowUsd()).isCloseTo(expected.lowUsd(), closeTo(expected.lowUsd()));
+        assertThat(actual.highUsd()).isCloseTo(expected.highUsd(), closeTo(expected.highUsd()));
     }
 
     static void assertSamePrice(PriceStats actual, PriceStats expected) {

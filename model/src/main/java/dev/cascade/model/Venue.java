@@ -5,22 +5,33 @@ import java.util.Arrays;
 
 /** A feed of one exchange with one set of instrument conventions (DESIGN.md venue ids). */
 public enum Venue {
-    BINANCE_USDM("binance-usdm", Exchange.BINANCE),
-    BINANCE_COINM("binance-coinm", Exchange.BINANCE),
-    BYBIT_LINEAR("bybit-linear", Exchange.BYBIT),
-    BYBIT_INVERSE("bybit-inverse", Exchange.BYBIT),
-    OKX_SWAP("okx-swap", Exchange.OKX);
+    BINANCE_USDM("binance-usdm", Exchange.BINANCE, false),
+    BINANCE_COINM("binance-coinm", Exchange.BINANCE, false),
+    BYBIT_LINEAR("bybit-linear", Exchange.BYBIT, true),
+    BYBIT_INVERSE("bybit-inverse", Exchange.BYBIT, true),
+    OKX_SWAP("okx-swap", Exchange.OKX, false);
 
     private static final Venue[] ALL = values();
 
     private final String id;
     private final byte[] idBytes;
     private final Exchange exchange;
+    private final boolean isLiquidationFeedComplete;
 
-    Venue(String id, Exchange exchange) {
+    Venue(String id, Exchange exchange, boolean isLiquidationFeedComplete) {
         this.id = id;
         this.idBytes = id.getBytes(StandardCharsets.US_ASCII);
         this.exchange = exchange;
+        this.isLiquidationFeedComplete = isLiquidationFeedComplete;
+    }
+
+    /**
+     * Whether the venue's public feed carries every liquidation (Bybit allLiquidation). Binance and OKX push at
+     * most one per symbol per second, the latest, so their totals are floors (DESIGN.md, Completeness). Bybit's
+     * retired {@code liquidation.{symbol}} topic was throttled too; old recordings of it are floors as well.
+     */
+    public boolean isLiquidationFeedComplete() {
+        return isLiquidationFeedComplete;
     }
 
     public String id() {
