@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 
 /**
  * Reported liquidation totals: for the whole input, and over rolling windows that end at any time (1h, 4h,
@@ -198,10 +199,19 @@ public final class LiquidationTotals implements MarketListener {
 
     /** The per-minute chart of one venue: USD and counts per side for every minute with a liquidation. */
     public List<MinuteBar> minuteBars(Venue venue) {
+        return minuteBars(key -> (key / SIDES) % VENUES.length == venue.ordinal());
+    }
+
+    /** The per-minute chart of one coin over every venue. */
+    public List<MinuteBar> minuteBars(Coin coin) {
+        return minuteBars(key -> key / (VENUES.length * SIDES) == coin.id());
+    }
+
+    private List<MinuteBar> minuteBars(IntPredicate isSelected) {
         TreeMap<Long, double[]> minutes = new TreeMap<>();
         for (int key = 0; key < series.length; key++) {
             MinuteSeries s = series[key];
-            if (s == null || (key / SIDES) % VENUES.length != venue.ordinal()) {
+            if (s == null || !isSelected.test(key)) {
                 continue;
             }
             int side = key % SIDES;
