@@ -3,6 +3,9 @@ package dev.cascade.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cascade.analytics.estimate.Estimate;
+import dev.cascade.analytics.heatmap.Heatmap;
+import dev.cascade.analytics.heatmap.HeatmapSettings;
+import dev.cascade.analytics.heatmap.LevelsHeatmap;
 import dev.cascade.analytics.estimate.EstimateSummary;
 import dev.cascade.analytics.estimate.LiquidationPresence;
 import dev.cascade.analytics.bars.InstrumentBars;
@@ -14,7 +17,13 @@ import dev.cascade.analytics.price.PriceStats;
 import dev.cascade.analytics.taker.TakerFlow;
 import dev.cascade.model.Coin;
 import dev.cascade.model.Exchange;
+import dev.cascade.model.FundingRate;
+import dev.cascade.model.Liquidation;
+import dev.cascade.model.MarkPrice;
 import dev.cascade.model.MarketListener;
+import dev.cascade.model.OpenInterest;
+import dev.cascade.model.Tee;
+import dev.cascade.model.Trade;
 import dev.cascade.model.Micros;
 import dev.cascade.testkit.MarketStream;
 import java.time.Instant;
@@ -141,6 +150,69 @@ class MergeProperties {
                     closeTo(e[0].check().throttledUsd()));
             assertThat(e[1].saturatedMinutes()).isEqualTo(e[0].saturatedMinutes());
         }
+    }
+
+    /** The heatmap's two inputs as one listener, so the stream is split between parts alike. */
+    static final class HeatmapInputs implements MarketListener {
+        final MarketBars bars = new MarketBars(new MarketBars.Retention(40 * Micros.PER_HOUR, 80 * Micros.PER_HOUR));
+        final LiquidationLog log = new LiquidationLog(40 * Micros.PER_HOUR);
+        final MarketListener both = new Tee(bars, log);
+
+        @Override
+        public void onTrade(Trade e) {
+            both.onTrade(e);
+        }
+
+        @Override
+        public void onLiquidation(Liquidation e) {
+            both.onLiquidation(e);
+        }
+
+        @Override
+        public void onOpenInterest(OpenInterest e) {
+            both.onOpenInterest(e);
+        }
+
+        @Override
+        public void onMarkPrice(MarkPrice e) {
+            both.onMarkPrice(e);
+        }
+
+        @Override
+        public void onFundingRate(FundingRate e) {
+            both.onFundingRate(e);
+        }
+
+        void merge(HeatmapInputs o) {
+            bars.merge(o.bars);
+            log.merge(o.log);
+        }
+    }
+
+    @Property(tries = 15)
+    void liquidationLogAndHeatmapMergeLikeOneInstance(@ForAll long seed, @ForAll @IntRange(min = 2, max = 3) int parts) {
+        List<HeatmapInputs> r = singleAndMerged(seed, parts, 30, HeatmapInputs::new, HeatmapInputs::merge);
+        assertThat(r.get(1).log.size()).isEqualTo(r.get(0).log.size());
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        r.get(0).log.forEach(null, Long.MIN_VALUE, Long.MAX_VALUE, (i, side, p, usd, t) -> a.add(i + side.id() + p + usd + t));
+        r.get(1).log.forEach(null, Long.MIN_VALUE, Long.MAX_VALUE, (i, side, p, usd, t) -> b.add(i + side.id() + p + usd + t));
+        assertThat(b).isEqualTo(a);
+        long end = r.get(0).bars.lastMicros();
+        Heatmap x = LevelsHeatmap.build(r.get(0).bars, r.get(0).log, Coin.of("BTC"), end, HeatmapSettings.DEFAULT, 60);
+        Heatmap y = LevelsHeatmap.build(r.get(1).bars, r.get(1).log, Coin.of("BTC"), end, HeatmapSettings.DEFAULT, 60);
+        assertThat(x.levels()).isNotEmpty(); // the stream builds levels, sweeps some and checks liquidations
+        assertThat(x.hitRate().checks()).isPositive();
+        assertThat(y.levels()).hasSameSizeAs(x.levels());
+        for (int i = 0; i < x.levels().size(); i++) {
+            assertThat(y.levels().get(i).price()).isEqualTo(x.levels().get(i).price());
+            assertThat(y.levels().get(i).longUsd()).isCloseTo(x.levels().get(i).longUsd(), closeTo(x.levels().get(i).longUsd()));
+        }
+        assertThat(y.clusters()).hasSameSizeAs(x.clusters());
+        assertThat(y.swept()).hasSameSizeAs(x.swept());
+        assertThat(y.hitRate().checks()).isEqualTo(x.hitRate().checks());
+        assertThat(y.hitRate().insideUsd()).isCloseTo(x.hitRate().insideUsd(), closeTo(x.hitRate().insideUsd()));
+        assertThat(y.snapshots()).hasSameSizeAs(x.snapshots());
     }
 
     static void assertSameEstimate(Estimate actual, Estimate expected) {

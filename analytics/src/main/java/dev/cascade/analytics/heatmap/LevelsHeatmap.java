@@ -1,0 +1,304 @@
+package dev.cascade.analytics.heatmap;
+
+import dev.cascade.analytics.LiquidationLog;
+import dev.cascade.analytics.bars.BarSeries;
+import dev.cascade.analytics.bars.InstrumentBars;
+import dev.cascade.analytics.bars.MarketBars;
+import dev.cascade.analytics.bars.Scope;
+import dev.cascade.analytics.risk.LiquidationPrice;
+import dev.cascade.model.Coin;
+import dev.cascade.model.Instrument;
+import dev.cascade.model.Micros;
+import dev.cascade.model.Side;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The liquidation heatmap of a coin by the levels model (research/methods.md 1.2), replayed over the minute bars
+ * of every venue:
+ *
+ * <pre>
+ * for each minute m of the lookback:
+ *   check   realized liquidations of m against the clusters of the levels so far      -> hit-rate
+ *   place   each instrument's open-interest increase dOI (USD at the bar's VWAP), split by its taker buy share b:
+ *           dOI x b x w_L at LP_long(VWAP, L) and dOI x (1-b) x w_L at LP_short(VWAP, L) for every tier L,
+ *           LP by the venue's formula and maintenance brackets (not the naive 1/L)
+ *   shrink  every level in proportion to the open interest that closed: x (1 - |dOI < 0| / total)
+ *   consume long levels at or above the reference instrument's low, short levels at or below its high;
+ *           a cluster whose peak is consumed has been swept
+ * </pre>
+ *
+ * Pure: a read-out of {@link MarketBars} and {@link LiquidationLog}, so it is as mergeable as they are.
+ */
+public final class LevelsHeatmap {
+    private static final long WARM_UP = Micros.PER_HOUR;
+    private static final double LEVELS_RANGE = 0.15;
+    private static final double COVERAGE_RANGE = 0.10;
+
+    private final HeatmapSettings settings;
+    private final LevelBook longs;
+    private final LevelBook shorts;
+
+    private LevelsHeatmap(HeatmapSettings settings) {
+        this.settings = settings;
+        this.longs = new LevelBook(settings.bucketPct());
+        this.shorts = new LevelBook(settings.bucketPct());
+    }
+
+    /**
+     * The heatmap of {@code coin} over the lookback ending at {@code endMicros}, with a snapshot every
+     * {@code snapshotMinutes} (0 for none); null when the coin has no minute bars with trades.
+     */
+    public static Heatmap build(MarketBars bars, LiquidationLog log, Coin coin, long endMicros, HeatmapSettings s,
+                                int snapshotMinutes) {
+        List<InstrumentBars> group = Scope.ALL.select(bars, coin);
+        InstrumentBars ref = Scope.reference(group);
+        if (ref == null || ref.minutes().isEmpty()) {
+            return null;
+        }
+        return new LevelsHeatmap(s).run(group, ref, log, coin, endMicros, snapshotMinutes);
+    }
+
+    private Heatmap run(List<InstrumentBars> group, InstrumentBars ref, LiquidationLog log, Coin coin, long endMicros,
+                        int snapshotMinutes) {
+        long lastMinute = Math.floorDiv(endMicros, Micros.PER_MINUTE);
+        long firstMinute = lastMinute - settings.lookbackMicros() / Micros.PER_MINUTE + 1;
+        BarSeries refBars = ref.minutes();
+        firstMinute = Math.max(firstMinute, refBars.slot(0));
+        int n = group.size();
+        int[] cursor = new int[n];
+        double[] previousOi = new double[n];
+        for (int i = 0; i < n; i++) {
+            cursor[i] = group.get(i).minutes().indexAtOrAfter(firstMinute);
+            previousOi[i] = Double.NaN;
+        }
+        int refCursor = refBars.indexAtOrAfter(firstMinute);
+        double price = Double.NaN;
+        HitCounter hits = new HitCounter((firstMinute * Micros.PER_MINUTE) + WARM_UP);
+        List<Heatmap.Swept> swept = new ArrayList<>();
+        List<Heatmap.Snapshot> snapshots = new ArrayList<>();
+        for (long m = firstMinute; m <= lastMinute; m++) {
+            long start = m * Micros.PER_MINUTE;
+            if (!Double.isNaN(price)) {
+                check(log, coin, start, start + Micros.PER_MINUTE - 1, hits, price);
+            }
+            double closed = 0;
+            for (int i = 0; i < n; i++) {
+                BarSeries b = group.get(i).minutes();
+                if (cursor[i] < b.size() && b.slot(cursor[i]) == m) {
+                    closed += place(group.get(i).instrument(), b, cursor[i], previousOi, i);
+                    cursor[i]++;
+                }
+            }
+            double live = longs.total() + shorts.total();
+            if (closed > 0 && live > 0) {
+                double factor = Math.max(0, 1 - closed / live);
+                longs.scaleBy(factor);
+                shorts.scaleBy(factor);
+            }
+            if (refCursor < refBars.size() && refBars.slot(refCursor) == m) {
+                if (refBars.hasTrades(refCursor)) {
+                    consume(refBars.low(refCursor), refBars.high(refCursor), start, swept);
+                    price = refBars.close(refCursor);
+                }
+                refCursor++;
+            }
+            if (snapshotMinutes > 0 && !Double.isNaN(price) && (m - firstMinute + 1) % snapshotMinutes == 0) {
+                snapshots.add(new Heatmap.Snapshot(start + Micros.PER_MINUTE, price, levels(price)));
+            }
+        }
+        List<Heatmap.Cluster> clusters = new ArrayList<>(clusters(longs, Side.LONG));
+        clusters.addAll(clusters(shorts, Side.SHORT));
+        return new Heatmap(coin.name(), ref.instrument().toString(), firstMinute * Micros.PER_MINUTE, endMicros, price,
+                settings.bucketPct(), Double.isNaN(price) ? List.of() : levels(price), clusters, swept,
+                hits.result(), snapshots);
+    }
+
+    /** Places an instrument's new positions of one minute; returns the USD of positions closed (dOI < 0). */
+    private double place(Instrument instrument, BarSeries b, int j, double[] previousOi, int i) {
+        double oi = b.openInterest(j);
+        if (Double.isNaN(oi)) {
+            return 0;
+        }
+        double previous = previousOi[i];
+        previousOi[i] = oi;
+        double entry = b.hasTrades(j) && b.volumeCoin(j) > 0 ? b.volumeUsd(j) / b.volumeCoin(j)
+                : !Double.isNaN(b.mark(j)) ? b.mark(j) : Double.NaN;
+        if (Double.isNaN(previous) || Double.isNaN(entry)) {
+            return 0;
+        }
+        double delta = instrument.notionalUsd(oi - previous, entry);
+        if (!(delta > 0)) {
+            return Double.isNaN(delta) ? 0 : -delta;
+        }
+        double taker = b.buyUsd(j) + b.sellUsd(j);
+        double buyShare = taker > 0 ? b.buyUsd(j) / taker : 0.5;
+        for (int t = 0; t < settings.leverages().length; t++) {
+            double w = settings.weights()[t];
+            double l = settings.leverages()[t];
+            longs.add(longs.bucketOf(liquidationPrice(instrument, Side.LONG, entry, l)), delta * buyShare * w);
+            shorts.add(shorts.bucketOf(liquidationPrice(instrument, Side.SHORT, entry, l)), delta * (1 - buyShare) * w);
+        }
+        return 0;
+    }
+
+    private double liquidationPrice(Instrument instrument, Side side, double entry, double leverage) {
+        boolean isInverse = instrument.isInverse();
+        double size = isInverse ? instrument.contractSize() : 1;
+        double qty = isInverse ? settings.representativeUsd() / size : settings.representativeUsd() / entry;
+        double wallet = LiquidationPrice.Position.initialMargin(isInverse, entry, qty, size, leverage);
+        double lp = LiquidationPrice.of(new LiquidationPrice.Position(instrument.venue(), isInverse, side, entry, qty,
+                size, wallet), settings.brackets().apply(instrument.venue())).price();
+        // a level that cannot be reached (an inverse short at 1x) is placed far away, where price never goes
+        return lp > 0 ? lp : entry * 100;
+    }
+
+    private void consume(double low, double high, long minuteStart, List<Heatmap.Swept> swept) {
+        sweep(longs, Side.LONG, longs.bucketOf(low), true, minuteStart, swept);
+        sweep(shorts, Side.SHORT, shorts.bucketOf(high), false, minuteStart, swept);
+    }
+
+    private void sweep(LevelBook book, Side side, int bucket, boolean isFromUp, long minuteStart, List<Heatmap.Swept> out) {
+        if (book.isEmpty() || (isFromUp ? bucket > book.high() : bucket < book.low())) {
+            return;
+        }
+        List<Heatmap.Cluster> before = clusters(book, side);
+        double removed = isFromUp ? book.consumeFrom(bucket) : book.consumeUpTo(bucket);
+        if (removed <= 0) {
+            return;
+        }
+        for (Heatmap.Cluster c : before) {
+            int peak = book.bucketOf(c.price());
+            if (isFromUp ? peak >= bucket : peak <= bucket) {
+                out.add(new Heatmap.Swept(minuteStart, c, c.usd()));
+            }
+        }
+    }
+
+    /**
+     * Peaks of the band sums (each bucket with its {@code r} neighbours on both sides) holding at least the
+     * minimum share of the side's total; overlapping bands keep the larger.
+     */
+    private List<Heatmap.Cluster> clusters(LevelBook book, Side side) {
+        List<Heatmap.Cluster> out = new ArrayList<>();
+        double total = book.total();
+        if (book.isEmpty() || !(total > 0)) {
+            return out;
+        }
+        int r = settings.clusterRadius();
+        int lo = book.low();
+        int hi = book.high();
+        double[] band = new double[hi - lo + 1];
+        double running = 0;
+        for (int k = lo - r; k <= hi + r; k++) {
+            running += book.at(k + r) - book.at(k - r - 1);
+            if (k >= lo && k <= hi) {
+                band[k - lo] = running;
+            }
+        }
+        int lastPeak = -band.length - 2 * r - 1;
+        for (int k = 0; k < band.length; k++) {
+            double v = band[k];
+            if (v < settings.clusterMinShare() * total) {
+                continue;
+            }
+            // a peak beats its neighbours' bands; on a plateau, the bucket holding most itself
+            boolean isPeak = true;
+            for (int d = 1; d <= r && isPeak; d++) {
+                isPeak = isAbove(v, book.at(lo + k), k - d, band, book, lo, false)
+                        && isAbove(v, book.at(lo + k), k + d, band, book, lo, true);
+            }
+            if (!isPeak || k - lastPeak <= 2 * r) {
+                continue;
+            }
+            lastPeak = k;
+            int bucket = lo + k;
+            out.add(new Heatmap.Cluster(side, book.midOf(bucket), book.priceOf(bucket - r), book.priceOf(bucket + r + 1),
+                    v, v / total));
+        }
+        return out;
+    }
+
+    private static boolean isAbove(double v, double own, int j, double[] band, LevelBook book, int lo, boolean isRight) {
+        if (j < 0 || j >= band.length) {
+            return true;
+        }
+        double other = book.at(lo + j);
+        return band[j] < v || band[j] == v && (other < own || other == own && isRight);
+    }
+
+    private void check(LiquidationLog log, Coin coin, long from, long to, HitCounter hits, double price) {
+        if (from < hits.fromMicros) {
+            return;
+        }
+        List<List<Heatmap.Cluster>> bySide = new ArrayList<>(2); // computed once, if the minute had any
+        log.forEach(coin, from, to, (instrument, side, p, usd, time) -> {
+            if (bySide.isEmpty()) {
+                bySide.add(clusters(longs, Side.LONG));
+                bySide.add(clusters(shorts, Side.SHORT));
+                hits.coverage(coverage(bySide.get(0), price) + coverage(bySide.get(1), price));
+            }
+            boolean isInside = false;
+            for (Heatmap.Cluster c : bySide.get(side.ordinal())) {
+                isInside |= c.contains(p);
+            }
+            hits.add(side, usd, isInside);
+        });
+    }
+
+    /** The share of [price - 10 %, price + 10 %] that the clusters' bands cover, in percent. */
+    private static double coverage(List<Heatmap.Cluster> clusters, double price) {
+        double lo = price * (1 - COVERAGE_RANGE);
+        double hi = price * (1 + COVERAGE_RANGE);
+        double covered = 0;
+        for (Heatmap.Cluster c : clusters) {
+            covered += Math.max(0, Math.min(hi, c.highPrice()) - Math.max(lo, c.lowPrice()));
+        }
+        return covered / (hi - lo) * 100;
+    }
+
+    /** The non-empty buckets within 15 % of price, lowest first. */
+    private List<Heatmap.Level> levels(double price) {
+        List<Heatmap.Level> out = new ArrayList<>();
+        int from = longs.bucketOf(price * (1 - LEVELS_RANGE));
+        int to = longs.bucketOf(price * (1 + LEVELS_RANGE));
+        for (int k = from; k <= to; k++) {
+            double l = longs.at(k);
+            double s = shorts.at(k);
+            if (l > 0 || s > 0) {
+                out.add(new Heatmap.Level(longs.priceOf(k), l, s));
+            }
+        }
+        return out;
+    }
+
+    /** Counts realized liquidations inside and outside the clusters, after the warm-up. */
+    private static final class HitCounter {
+        final long fromMicros;
+        final double[] realized = new double[2];
+        final double[] inside = new double[2];
+        double coverageSum;
+        long checks;
+
+        HitCounter(long fromMicros) {
+            this.fromMicros = fromMicros;
+        }
+
+        void add(Side side, double usd, boolean isInside) {
+            realized[side.ordinal()] += usd;
+            if (isInside) {
+                inside[side.ordinal()] += usd;
+            }
+        }
+
+        void coverage(double pct) {
+            coverageSum += pct;
+            checks++;
+        }
+
+        Heatmap.HitRate result() {
+            return new Heatmap.HitRate(realized[0] + realized[1], inside[0] + inside[1], realized[0], inside[0],
+                    realized[1], inside[1], checks > 0 ? coverageSum / checks : Double.NaN, checks);
+        }
+    }
+}
