@@ -1,7 +1,10 @@
 package dev.cascade.analytics;
 
 import dev.cascade.model.Candle;
+import dev.cascade.model.CoinMarkets;
+import dev.cascade.model.FearGreedReading;
 import dev.cascade.model.FundingRate;
+import dev.cascade.model.GlobalMarket;
 import dev.cascade.model.Liquidation;
 import dev.cascade.model.MarkPrice;
 import dev.cascade.model.MarketListener;
@@ -21,6 +24,7 @@ public final class EventCounts implements MarketListener {
     private long markPrices;
     private long fundingRates;
     private long candles;
+    private long overview;
     private final long[] rejects = new long[REJECTS.length];
     private long firstMicros = Long.MAX_VALUE;
     private long lastMicros = Long.MIN_VALUE;
@@ -70,9 +74,30 @@ public final class EventCounts implements MarketListener {
         seen(e.exchangeMicros());
     }
 
+    /** Market snapshots are counted, but do not stretch the span: a daily index may predate the data by a day. */
+    @Override
+    public void onGlobalMarket(GlobalMarket e) {
+        overview++;
+    }
+
+    @Override
+    public void onCoinMarkets(CoinMarkets e) {
+        overview++;
+    }
+
+    @Override
+    public void onFearGreed(FearGreedReading e) {
+        overview++;
+    }
+
     @Override
     public void onReject(Reject reason) {
         rejects[reason.ordinal()]++;
+    }
+
+    /** Overview documents: market snapshots, coin pages and Fear &amp; Greed readings. */
+    public long overview() {
+        return overview;
     }
 
     public long liquidations() {

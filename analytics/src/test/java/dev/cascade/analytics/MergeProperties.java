@@ -15,7 +15,11 @@ import dev.cascade.analytics.bars.Scope;
 import dev.cascade.analytics.oi.OpenInterestStats;
 import dev.cascade.analytics.price.PriceStats;
 import dev.cascade.analytics.taker.TakerFlow;
+import dev.cascade.analytics.overview.MarketOverview;
 import dev.cascade.model.Coin;
+import dev.cascade.model.CoinMarkets;
+import dev.cascade.model.FearGreedReading;
+import dev.cascade.model.GlobalMarket;
 import dev.cascade.model.Exchange;
 import dev.cascade.model.FundingRate;
 import dev.cascade.model.Liquidation;
@@ -213,6 +217,54 @@ class MergeProperties {
         assertThat(y.hitRate().checks()).isEqualTo(x.hitRate().checks());
         assertThat(y.hitRate().insideUsd()).isCloseTo(x.hitRate().insideUsd(), closeTo(x.hitRate().insideUsd()));
         assertThat(y.snapshots()).hasSameSizeAs(x.snapshots());
+    }
+
+    @Property(tries = 50)
+    void marketOverviewMergesLikeOneInstance(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int parts) {
+        Random r = new Random(seed);
+        List<Object> docs = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            long t = T0 + r.nextInt(72) * Micros.PER_HOUR / 2; // repeated times too
+            switch (r.nextInt(3)) {
+                case 0 -> docs.add(new GlobalMarket(t, 3e12 * (1 + r.nextGaussian() * 0.02), 1e11 * (1 + r.nextDouble()),
+                        r.nextGaussian(), Map.of("btc", 60 + r.nextGaussian(), "eth", 9 + r.nextGaussian())));
+                case 1 -> {
+                    List<CoinMarkets.Coin> coins = new ArrayList<>();
+                    for (int k = 1; k <= 1 + r.nextInt(120); k++) {
+                        coins.add(new CoinMarkets.Coin("c" + k, "C" + k, "Coin " + k, k, 1, 1e9 / k, 1e8, r.nextGaussian() * 5,
+                                r.nextGaussian() * 5));
+                    }
+                    docs.add(new CoinMarkets(t, coins));
+                }
+                default -> docs.add(new FearGreedReading(t, r.nextInt(101), "x"));
+            }
+        }
+        MarketOverview single = new MarketOverview();
+        List<MarketOverview> split = new ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            split.add(new MarketOverview());
+        }
+        Collections.shuffle(docs, r);
+        for (Object d : docs) {
+            deliver(d, single);
+            deliver(d, split.get(r.nextInt(parts)));
+        }
+        for (int i = 1; i < parts; i++) {
+            split.get(0).merge(split.get(i));
+        }
+        assertThat(split.get(0).overview(5)).isEqualTo(single.overview(5));
+        assertThat(split.get(0).publishedFearGreed()).isEqualTo(single.publishedFearGreed());
+        assertThat(split.get(0).globals()).isEqualTo(single.globals());
+    }
+
+    private static void deliver(Object d, MarketListener to) {
+        if (d instanceof GlobalMarket g) {
+            to.onGlobalMarket(g);
+        } else if (d instanceof CoinMarkets m) {
+            to.onCoinMarkets(m);
+        } else {
+            to.onFearGreed((FearGreedReading) d);
+        }
     }
 
     static void assertSameEstimate(Estimate actual, Estimate expected) {

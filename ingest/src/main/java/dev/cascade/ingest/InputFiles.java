@@ -1,15 +1,18 @@
 package dev.cascade.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Reject;
+import dev.cascade.venues.FrameKind;
 import dev.cascade.venues.RowDecoder;
 import dev.cascade.venues.VenueDecoders;
 import dev.cascade.venues.binance.vision.VisionKind;
 import dev.cascade.venues.codec.Ascii;
 import dev.cascade.venues.codec.CsvRow;
 import dev.cascade.venues.codec.JsonTape;
+import dev.cascade.venues.overview.OverviewDocuments;
 import dev.cascade.venues.tardis.TardisDerivativeTickerDecoder;
 import dev.cascade.venues.tardis.TardisTradesDecoder;
 import java.io.ByteArrayInputStream;
@@ -176,20 +179,56 @@ public final class InputFiles implements Closeable {
             return new OpenedInput(name, InputFormat.RECORDING, null,
                     new JsonLinesSource(name, rest, maxLineBytes, decoders, stats));
         }
-        // one JSON document, perhaps pretty-printed over many lines: instrument metadata or nothing we know
+        // whole JSON documents, perhaps pretty-printed over many lines: instrument metadata, market overview
+        // documents (one, or one per line), or nothing we know
         byte[] all = rest.readNBytes((int) Math.min(MAX_DOCUMENT_BYTES, Integer.MAX_VALUE - 16));
-        try {
-            JsonNode root = JSON.readTree(all);
-            if (root != null && VenueDecoders.byContent(root) != null) {
-                int count = decoders.loadMetadata(null, root);
+        List<JsonNode> documents = documents(all);
+        if (documents.size() == 1 && VenueDecoders.byContent(documents.get(0)) != null) {
+            try {
+                int count = decoders.loadMetadata(null, documents.get(0));
                 stats.countInstruments(count);
                 return new OpenedInput(name, InputFormat.METADATA, count + " instruments", null);
+            } catch (IOException | RuntimeException e) {
+                rejects.onReject(Reject.BAD_METADATA);
+                return new OpenedInput(name, InputFormat.METADATA, "unreadable", null);
             }
-        } catch (IOException | RuntimeException e) {
-            // not one JSON document either
+        }
+        if (!documents.isEmpty() && documents.stream().anyMatch(OverviewDocuments::isOverview)) {
+            return overview(name, documents, rejects);
         }
         rejects.onReject(Reject.UNKNOWN_FORMAT);
         return new OpenedInput(name, InputFormat.UNKNOWN, null, null);
+    }
+
+    /** Every top-level JSON value of a file; empty if it is not JSON throughout. */
+    private static List<JsonNode> documents(byte[] all) {
+        List<JsonNode> out = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(all)) {
+            while (it.hasNextValue()) {
+                out.add(it.nextValue());
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    /**
+     * Market overview documents are handed to {@code listener} now, as metadata is applied now: they are a few
+     * snapshots that their aggregator keeps by time, so their place in the merge does not matter.
+     */
+    private OpenedInput overview(String name, List<JsonNode> documents, MarketListener listener) {
+        int events = 0;
+        for (JsonNode d : documents) {
+            try {
+                events += OverviewDocuments.decode(d, Long.MIN_VALUE, listener);
+                stats.count(FrameKind.DATA);
+            } catch (IOException e) {
+                listener.onReject(Reject.BAD_OVERVIEW);
+                stats.count(FrameKind.REJECTED);
+            }
+        }
+        return new OpenedInput(name, InputFormat.OVERVIEW, events + " snapshot" + (events == 1 ? "" : "s"), null);
     }
 
     private OpenedInput csv(String name, String fileName, InputStream rest, byte[] head, int start, int len, int lineEnd,

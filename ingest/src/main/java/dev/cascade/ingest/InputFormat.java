@@ -6,6 +6,7 @@ public enum InputFormat {
     RAW_FRAMES("raw venue frames"),
     CRYPTOFEED("cryptofeed recording"),
     METADATA("instrument metadata"),
+    OVERVIEW("market overview (CoinGecko, alternative.me)"),
     TARDIS_TRADES("Tardis trades CSV"),
     TARDIS_LIQUIDATIONS("Tardis liquidations CSV"),
     TARDIS_DERIVATIVE_TICKER("Tardis derivative_ticker CSV"),

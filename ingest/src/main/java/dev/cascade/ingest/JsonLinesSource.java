@@ -1,5 +1,7 @@
 package dev.cascade.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Reject;
@@ -9,6 +11,7 @@ import dev.cascade.venues.FrameKind;
 import dev.cascade.venues.VenueDecoders;
 import dev.cascade.venues.codec.Ascii;
 import dev.cascade.venues.codec.JsonTape;
+import dev.cascade.venues.overview.OverviewDocuments;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -23,6 +26,7 @@ import java.io.InputStream;
  *                                                                          other REST lines (aggTrades backfills)
  *                                                                          are decoded in turn, like frames
  * {"ts":1718000000124000,"venue":"okx-swap","frame":"pong"}                a text frame that was not JSON
+ * {"ts":...,"venue":"coingecko","rest":"/api/v3/global","frame":{...}}    market overview (also "alternative.me")
  * {"stream":"btcusdt@aggTrade","data":{...}}                               raw frame: venue judged by its shape,
  * 1626916408.60732: {"stream":"btcusdt@aggTrade","data":{...}}             cryptofeed line: receive time in seconds
  * wss://fstream.binance.com/stream?streams=... &lt;-&gt; 1626992740.1        cryptofeed connection line: control
@@ -31,6 +35,7 @@ import java.io.InputStream;
  * timestamp field it carries.
  */
 final class JsonLinesSource extends LineSource {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] TS = Ascii.bytes("ts");
     private static final byte[] VENUE = Ascii.bytes("venue");
     private static final byte[] FRAME = Ascii.bytes("frame");
@@ -47,6 +52,7 @@ final class JsonLinesSource extends LineSource {
     private Venue venue;
     private int frame;
     private String restPath;
+    private boolean isOverview;
     private long receiveMicros;
 
     JsonLinesSource(String name, InputStream stream, int maxLineBytes, VenueDecoders decoders, ReadStats stats) {
@@ -60,6 +66,7 @@ final class JsonLinesSource extends LineSource {
         fixedKind = null;
         decoder = null;
         restPath = null;
+        isOverview = false;
         long cryptofeedReceive = FrameDecoder.NO_RECEIVE_TIME;
         if (startsWith(b, s, e, "wss://") || startsWith(b, s, e, "https://") || startsWith(b, s, e, "http://")) {
             fixedKind = FrameKind.CONTROL;
@@ -85,6 +92,9 @@ final class JsonLinesSource extends LineSource {
         if (fixedKind != null) {
             return fixedKind;
         }
+        if (isOverview) {
+            return overview(out);
+        }
         if (restPath != null) {
             return decoders.decodeRest(restPath, tape, frame, receiveMicros, out);
         }
@@ -103,10 +113,17 @@ final class JsonLinesSource extends LineSource {
         }
         Venue venue = tape.isString(venueToken)
                 ? Venue.byId(tape.buffer(), tape.start(venueToken), tape.length(venueToken)) : null;
+        frame = tape.member(0, FRAME);
+        if (venue == null && tape.isString(venueToken) && OverviewDocuments.isSource(tape.string(venueToken))) {
+            isOverview = true; // a CoinGecko or alternative.me answer the recorder fetched
+            receiveMicros = ts;
+            time = ts;
+            lastTime = Math.max(lastTime, ts);
+            return true;
+        }
         if (venue == null) {
             return reject(venueToken < 0 ? Reject.MISSING_FIELD : Reject.UNSUPPORTED_VENUE);
         }
-        frame = tape.member(0, FRAME);
         this.venue = venue;
         receiveMicros = ts;
         time = ts;
@@ -117,6 +134,18 @@ final class JsonLinesSource extends LineSource {
         }
         decoder = decoders.forVenue(venue);
         return true;
+    }
+
+    /** Overview documents are rare and small: read with Jackson's tree model. */
+    private FrameKind overview(MarketListener out) {
+        try {
+            JsonNode root = JSON.readTree(tape.buffer(), tape.start(frame), tape.end(frame) - tape.start(frame));
+            OverviewDocuments.decode(root, receiveMicros, out);
+            return FrameKind.DATA;
+        } catch (IOException | RuntimeException e) {
+            out.onReject(Reject.BAD_OVERVIEW);
+            return FrameKind.REJECTED;
+        }
     }
 
     private boolean metadata(String path) {

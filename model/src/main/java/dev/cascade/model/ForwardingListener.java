@@ -42,6 +42,21 @@ public abstract class ForwardingListener implements MarketListener {
     }
 
     @Override
+    public void onGlobalMarket(GlobalMarket e) {
+        downstream.onGlobalMarket(e);
+    }
+
+    @Override
+    public void onCoinMarkets(CoinMarkets e) {
+        downstream.onCoinMarkets(e);
+    }
+
+    @Override
+    public void onFearGreed(FearGreedReading e) {
+        downstream.onFearGreed(e);
+    }
+
+    @Override
     public void onReject(Reject reason) {
         downstream.onReject(reason);
     }

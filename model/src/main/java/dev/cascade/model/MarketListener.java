@@ -24,6 +24,18 @@ public interface MarketListener {
     default void onCandle(Candle candle) {
     }
 
+    /** A whole-market snapshot (CoinGecko {@code /global}); rare, so a record. */
+    default void onGlobalMarket(GlobalMarket market) {
+    }
+
+    /** A page of coins by market cap (CoinGecko {@code /coins/markets}). */
+    default void onCoinMarkets(CoinMarkets markets) {
+    }
+
+    /** A published Fear &amp; Greed value (alternative.me). */
+    default void onFearGreed(FearGreedReading reading) {
+    }
+
     /** Something in the input could not become an event; counted by reason, never fatal. */
     default void onReject(Reject reason) {
     }

@@ -23,6 +23,7 @@ public enum Reject {
     UNKNOWN_MESSAGE("unknown-message"),
     UNSUPPORTED_VENUE("unsupported-venue"),
     BAD_METADATA("bad-metadata"),
+    BAD_OVERVIEW("bad-overview"),
     EMPTY_FILE("empty-file"),
     TRUNCATED_FILE("truncated-file"),
     UNKNOWN_FORMAT("unknown-format");

@@ -51,6 +51,27 @@ public final class Tee implements MarketListener {
     }
 
     @Override
+    public void onGlobalMarket(GlobalMarket e) {
+        for (MarketListener l : listeners) {
+            l.onGlobalMarket(e);
+        }
+    }
+
+    @Override
+    public void onCoinMarkets(CoinMarkets e) {
+        for (MarketListener l : listeners) {
+            l.onCoinMarkets(e);
+        }
+    }
+
+    @Override
+    public void onFearGreed(FearGreedReading e) {
+        for (MarketListener l : listeners) {
+            l.onFearGreed(e);
+        }
+    }
+
+    @Override
     public void onReject(Reject reason) {
         for (MarketListener l : listeners) {
             l.onReject(reason);
