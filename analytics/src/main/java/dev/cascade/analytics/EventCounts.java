@@ -95,6 +95,21 @@ public final class EventCounts implements MarketListener {
         rejects[reason.ordinal()]++;
     }
 
+    public void merge(EventCounts o) {
+        liquidations += o.liquidations;
+        trades += o.trades;
+        openInterest += o.openInterest;
+        markPrices += o.markPrices;
+        fundingRates += o.fundingRates;
+        candles += o.candles;
+        overview += o.overview;
+        for (int i = 0; i < rejects.length; i++) {
+            rejects[i] += o.rejects[i];
+        }
+        firstMicros = Math.min(firstMicros, o.firstMicros);
+        lastMicros = Math.max(lastMicros, o.lastMicros);
+    }
+
     /** Overview documents: market snapshots, coin pages and Fear &amp; Greed readings. */
     public long overview() {
         return overview;

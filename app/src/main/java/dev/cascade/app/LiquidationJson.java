@@ -3,6 +3,9 @@ package dev.cascade.app;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cascade.analytics.LargestLiquidation;
+import dev.cascade.analytics.estimate.Estimate;
+import dev.cascade.analytics.estimate.EstimateSummary;
+import dev.cascade.analytics.figures.Figures;
 import dev.cascade.analytics.LiquidationSummary;
 import dev.cascade.analytics.MinuteBar;
 import dev.cascade.analytics.SideTotals;
@@ -20,27 +23,50 @@ final class LiquidationJson {
     private LiquidationJson() {
     }
 
-    static ObjectNode summary(LiquidationSummary s) {
-        ObjectNode o = totals(s.total());
+    /** Reported totals with their estimate beside each: the {@code liquidations} object and each window's. */
+    static ObjectNode summary(Figures.Liquidations l) {
+        LiquidationSummary s = l.reported();
+        EstimateSummary e = l.estimated();
+        ObjectNode o = totals(s.total(), e.total());
+        o.put("estimatedLongUsd", usd(e.longs().usd()));
+        o.put("estimatedShortUsd", usd(e.shorts().usd()));
         o.put("longShare", share(s.total()));
-        LargestLiquidation l = s.largest();
-        if (l == null) {
+        LargestLiquidation largest = s.largest();
+        if (largest == null) {
             o.putNull("largest");
         } else {
-            ObjectNode largest = o.putObject("largest");
-            largest.put("exchange", l.venue().exchange().id());
-            largest.put("venue", l.venue().id());
-            largest.put("symbol", l.symbol());
-            largest.put("coin", l.coin());
-            largest.put("side", l.side().id());
-            largest.put("usd", usd(l.usd()));
-            largest.put("price", BigDecimal.valueOf(l.price()));
-            largest.put("quantity", BigDecimal.valueOf(l.quantity()));
-            largest.put("time", Micros.iso(l.timeMicros()));
+            ObjectNode x = o.putObject("largest");
+            x.put("exchange", largest.venue().exchange().id());
+            x.put("venue", largest.venue().id());
+            x.put("symbol", largest.symbol());
+            x.put("coin", largest.coin());
+            x.put("side", largest.side().id());
+            x.put("usd", usd(largest.usd()));
+            x.put("price", BigDecimal.valueOf(largest.price()));
+            x.put("quantity", BigDecimal.valueOf(largest.quantity()));
+            x.put("time", Micros.iso(largest.timeMicros()));
         }
-        o.set("byCoin", split(s.byCoin()));
-        o.set("byExchange", split(s.byExchange()));
-        o.set("byVenue", split(s.byVenue()));
+        o.set("byCoin", split(s.byCoin(), e.byCoin()));
+        o.set("byExchange", split(s.byExchange(), e.byExchange()));
+        o.set("byVenue", split(s.byVenue(), e.byVenue()));
+        ObjectNode estimate = o.putObject("estimate");
+        estimate.put("method", "presence");
+        estimate.put("confidence", 0.95);
+        estimate.put("saturatedMinutes", e.saturatedMinutes());
+        EstimateSummary.Check c = e.check();
+        if (c.actualUsd() > 0) {
+            ObjectNode check = estimate.putObject("check");
+            check.put("venues", "bybit");
+            check.put("actualUsd", usd(c.actualUsd()));
+            check.put("throttledUsd", usd(c.throttledUsd()));
+            check.put("estimatedUsd", usd(c.estimatedUsd()));
+            check.put("lowUsd", usd(c.lowUsd()));
+            check.put("highUsd", usd(c.highUsd()));
+            check.put("throttledShare", ratio(c.throttledShare()));
+            check.put("recovered", ratio(c.recovered()));
+        } else {
+            estimate.putNull("check");
+        }
         return o;
     }
 
@@ -54,13 +80,13 @@ final class LiquidationJson {
         return o;
     }
 
-    private static ObjectNode split(Map<String, SideTotals> m) {
+    private static ObjectNode split(Map<String, SideTotals> m, Map<String, Estimate> estimates) {
         ObjectNode o = NODES.objectNode();
-        m.forEach((k, v) -> o.set(k, totals(v)));
+        m.forEach((k, v) -> o.set(k, totals(v, estimates.get(k))));
         return o;
     }
 
-    private static ObjectNode totals(SideTotals t) {
+    private static ObjectNode totals(SideTotals t, Estimate e) {
         ObjectNode o = NODES.objectNode();
         o.put("usd", usd(t.usd()));
         o.put("longUsd", usd(t.longUsd()));
@@ -68,7 +94,15 @@ final class LiquidationJson {
         o.put("count", t.count());
         o.put("longCount", t.longCount());
         o.put("shortCount", t.shortCount());
+        Estimate x = e == null ? new Estimate(t.usd(), t.usd(), t.usd(), t.usd()) : e;
+        o.put("estimatedUsd", usd(x.usd()));
+        o.put("estimatedLowUsd", usd(x.lowUsd()));
+        o.put("estimatedHighUsd", usd(x.highUsd()));
         return o;
+    }
+
+    private static BigDecimal ratio(double v) {
+        return Double.isNaN(v) ? null : BigDecimal.valueOf(Math.round(v * 10_000), 4);
     }
 
     /** USD rounded to the cent. */

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import dev.cascade.analytics.figures.FigureSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -30,6 +31,11 @@ import picocli.CommandLine.Option;
 class LiveCommand implements Callable<Integer> {
     @Mixin
     FeedOptions feed;
+
+    @Mixin
+    FigureOptions figureOptions;
+
+    private FigureSettings figureSettings;
 
     @Option(names = "--record", paramLabel = "DIR", description = "Also write recordings (rotating .jsonl.gz) to DIR.")
     Path recordDir;
@@ -68,8 +74,9 @@ class LiveCommand implements Callable<Integer> {
                 : feed.endpoints != null ? Endpoints.simulator(feed.endpoints) : Endpoints.production();
         String source = simulator != null ? "simulator at " + simulator.uri() : feed.endpoints != null
                 ? "simulator at " + feed.endpoints : "Binance, Bybit and OKX";
+        figureSettings = figureOptions.settings(spec);
         LiveJob job = new LiveJob(new LiveJob.Settings(endpoints, feed.venueSet(), feed.coinSet(), feed.channels(),
-                recordDirectory(), rotate, WebSocketFeed.Policy.standard(), s -> s, null));
+                recordDirectory(), rotate, WebSocketFeed.Policy.standard(), s -> s, null, figureSettings));
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -122,7 +129,7 @@ class LiveCommand implements Callable<Integer> {
         }
         ReplayResult result = job.result();
         if (format == ReplayCommand.Format.JSON) {
-            ObjectNode json = ReplayJson.render(result, false);
+            ObjectNode json = ReplayJson.render(result, figureSettings);
             json.remove("input");
             json.set("feeds", feedsJson(job));
             job.recordings().forEach(p -> json.withArray("recordings").add(p.toString()));
@@ -135,7 +142,7 @@ class LiveCommand implements Callable<Integer> {
             if (isInterrupted) {
                 out.println();
             }
-            out.print(ReplayText.renderSession(result, 10));
+            out.print(ReplayText.renderSession(result, result.figures(figureSettings), 10));
             for (Path p : job.recordings()) {
                 out.println("Recorded " + p);
             }

@@ -1,6 +1,9 @@
 package dev.cascade.app;
 
 import dev.cascade.analytics.EventCounts;
+import dev.cascade.analytics.MarketState;
+import dev.cascade.analytics.figures.FigureSettings;
+import dev.cascade.analytics.figures.Figures;
 import dev.cascade.analytics.LatestLiquidations;
 import dev.cascade.analytics.LiquidationSummary;
 import dev.cascade.analytics.LiquidationTotals;
@@ -49,11 +52,12 @@ import java.util.function.UnaryOperator;
  *   REST instruments ─> registry (+ recording)          simulator or venues
  *   FeedPlans ─> ConnectionSpecs ─> LiveFeeds (WebSocketFeed each) ─> LivePipeline ─┬─> RecordingWriter
  *                                                                                   └─> TradeGaps (REST backfill)
- *                                      ─> DedupingListener ─> EventCounts, LiquidationTotals, LatestLiquidations
+ *                                      ─> DedupingListener ─> MarketState (every aggregator), LatestLiquidations
  * </pre>
  *
  * The aggregators live on the pipeline thread; every half second it publishes a {@link Snapshot} for the
- * screen. {@link #close()} stops the sockets, lets the pipeline drain, then finishes the recording.
+ * screen, with every figure read out again every {@link #FIGURES_EVERY_MILLIS}. {@link #close()} stops the
+ * sockets, lets the pipeline drain, then finishes the recording.
  */
 final class LiveJob implements AutoCloseable {
     /**
@@ -62,21 +66,25 @@ final class LiveJob implements AutoCloseable {
      */
     record Settings(Endpoints endpoints, Set<Venue> venues, Set<String> coins, Channels channels, Path recordDir,
                     Duration rotateEvery, WebSocketFeed.Policy policy, UnaryOperator<ConnectionSpec> tune,
-                    MarketListener tap) {
+                    MarketListener tap, FigureSettings figures) {
     }
 
-    /** A read-out for the screen, made on the pipeline thread. */
+    /** How often the full read-out (heatmaps, events, ...) is made again; liquidation totals every half second. */
+    static final long FIGURES_EVERY_MILLIS = 5_000;
+
+    /** A read-out for the screen, made on the pipeline thread; {@code figures} may be a few seconds older. */
     record Snapshot(long nowMicros, LiquidationSummary session, Map<String, LiquidationSummary> windows,
                     List<Liquidation> tape, long events, long trades, long rejected, long duplicates, long frames,
-                    int backlog) {
+                    int backlog, Figures figures) {
     }
 
     private final Settings settings;
     private final VenueDecoders decoders = new VenueDecoders(new InstrumentRegistry());
     private final FeedStats feedStats = new FeedStats();
-    private final EventCounts counts = new EventCounts();
-    private final LiquidationTotals totals = new LiquidationTotals();
+    private final MarketState state = new MarketState(MarketState.Retention.LIVE);
     private final LatestLiquidations tape = new LatestLiquidations(12);
+    private Figures figures;
+    private long nextFiguresMillis;
     private final DedupingListener dedupe;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -89,8 +97,8 @@ final class LiveJob implements AutoCloseable {
 
     LiveJob(Settings settings) {
         this.settings = settings;
-        this.dedupe = new DedupingListener(settings.tap() == null ? new Tee(counts, totals, tape)
-                : new Tee(counts, totals, tape, settings.tap()));
+        this.dedupe = new DedupingListener(settings.tap() == null ? new Tee(state, tape)
+                : new Tee(state, tape, settings.tap()));
     }
 
     /**
@@ -156,14 +164,18 @@ final class LiveJob implements AutoCloseable {
     /** Runs on the pipeline thread: reads the aggregators out for the screen, and forgets what is over a day old. */
     private void publish() {
         long now = Micros.of(Instant.now());
+        LiquidationTotals totals = state.liquidations();
         Map<String, LiquidationSummary> windows = new LinkedHashMap<>();
-        for (ReplayResult.Window w : ReplayResult.WINDOWS) {
-            windows.put(w.name(), totals.window(now, w.lengthMicros()));
+        Figures.LIQUIDATION_WINDOWS.forEach((name, length) -> windows.put(name, totals.window(now, length)));
+        state.evictLiquidationMinutesBefore(now - Micros.PER_DAY - Micros.PER_HOUR);
+        if (System.currentTimeMillis() >= nextFiguresMillis && state.counts().events() > 0) {
+            figures = Figures.of(state, settings.figures());
+            nextFiguresMillis = System.currentTimeMillis() + FIGURES_EVERY_MILLIS;
         }
-        totals.evictBefore(now - Micros.PER_DAY - Micros.PER_HOUR);
+        EventCounts counts = state.counts();
         snapshot.set(new Snapshot(now, totals.total(), windows, tape.newestFirst(), counts.events(), counts.trades(),
                 counts.rejected(), dedupe.duplicateLiquidations() + dedupe.duplicateTrades(), pipeline.processed(),
-                pipeline.backlog()));
+                pipeline.backlog(), figures));
     }
 
     Snapshot snapshot() {
@@ -188,8 +200,8 @@ final class LiveJob implements AutoCloseable {
 
     /** The run's totals in the shape of a replay, for the final report (call after {@link #close()}). */
     ReplayResult result() {
-        return new ReplayResult(List.of(), new dev.cascade.ingest.ReadStats(), counts, dedupe.duplicateLiquidations(),
-                dedupe.duplicateTrades(), totals);
+        return new ReplayResult(List.of(), new dev.cascade.ingest.ReadStats(), state, dedupe.duplicateLiquidations(),
+                dedupe.duplicateTrades());
     }
 
     @Override

@@ -47,6 +47,9 @@ final class LiveScreen {
         }
         out.append("\nLatest liquidations\n");
         tape(out, s.tape());
+        if (s.figures() != null) {
+            FiguresText.live(out, s.figures(), 5);
+        }
         out.append("\nFeeds\n");
         TextTable feeds = new TextTable("<Venue", "Conns", "Frames", "Losses", "Stale", "Reconnect p50", "Errors",
                 "Gaps found", "Filled", "Unfillable");

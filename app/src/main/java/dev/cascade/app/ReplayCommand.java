@@ -1,5 +1,6 @@
 package dev.cascade.app;
 
+import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.ingest.InputFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,8 +31,12 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Output for a person (text, the default) or for programs (json).")
     Format format;
 
-    @Option(names = "--bars", description = "Include per-minute liquidation bars per venue in JSON output.")
+    @Option(names = "--bars", description = "Include the series charts draw in JSON output: per-minute liquidation "
+            + "bars per venue, taker-flow bars and hourly heatmap snapshots.")
     boolean withBars;
+
+    @CommandLine.Mixin
+    FigureOptions figureOptions;
 
     @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "Coins listed in text output (default 10).")
     int topCoins;
@@ -70,10 +75,11 @@ final class ReplayCommand implements Callable<Integer> {
             });
         }
         PrintWriter out = spec.commandLine().getOut();
+        FigureSettings settings = figureOptions.settings(spec).withBars(withBars);
         if (format == Format.JSON) {
-            out.println(ReplayJson.MAPPER.writeValueAsString(ReplayJson.render(result, withBars)));
+            out.println(ReplayJson.MAPPER.writeValueAsString(ReplayJson.render(result, settings)));
         } else {
-            out.print(ReplayText.render(result, topCoins));
+            out.print(ReplayText.render(result, result.figures(settings), topCoins));
         }
         out.flush();
         return 0;

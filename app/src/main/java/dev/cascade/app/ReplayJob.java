@@ -1,7 +1,6 @@
 package dev.cascade.app;
 
-import dev.cascade.analytics.EventCounts;
-import dev.cascade.analytics.LiquidationTotals;
+import dev.cascade.analytics.MarketState;
 import dev.cascade.analytics.dedupe.DedupingListener;
 import dev.cascade.ingest.FrameSource;
 import dev.cascade.ingest.InputFiles;
@@ -9,7 +8,6 @@ import dev.cascade.ingest.OpenedInput;
 import dev.cascade.ingest.ReadStats;
 import dev.cascade.ingest.TimeMerge;
 import dev.cascade.model.InstrumentRegistry;
-import dev.cascade.model.Tee;
 import dev.cascade.venues.VenueDecoders;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,8 +18,8 @@ import java.util.List;
  * The replay pipeline, wired once:
  *
  * <pre>
- *   files ─> InputFiles (detect, unwrap) ─> FrameSources ─> TimeMerge ─> DedupingListener ─┬─> EventCounts
- *                                                                                          └─> LiquidationTotals
+ *   files ─> InputFiles (detect, unwrap) ─> FrameSources ─> TimeMerge ─> DedupingListener ─> MarketState
+ *            (metadata and overview documents are applied as files open)                       (every aggregator)
  * </pre>
  */
 final class ReplayJob {
@@ -38,9 +36,8 @@ final class ReplayJob {
 
     ReplayResult run(List<Path> files, Progress progress) throws IOException {
         ReadStats stats = new ReadStats();
-        EventCounts counts = new EventCounts();
-        LiquidationTotals liquidations = new LiquidationTotals();
-        DedupingListener pipeline = new DedupingListener(new Tee(counts, liquidations));
+        MarketState state = new MarketState(MarketState.Retention.REPLAY);
+        DedupingListener pipeline = new DedupingListener(state);
         VenueDecoders decoders = new VenueDecoders(new InstrumentRegistry());
         List<OpenedInput> inputs = new ArrayList<>();
         try (InputFiles opener = new InputFiles(decoders, stats, maxLineBytes)) {
@@ -56,7 +53,6 @@ final class ReplayJob {
             TimeMerge.run(sources, pipeline, items -> progress.update(opener.bytesRead()));
             progress.update(opener.bytesRead());
         }
-        return new ReplayResult(inputs, stats, counts, pipeline.duplicateLiquidations(), pipeline.duplicateTrades(),
-                liquidations);
+        return new ReplayResult(inputs, stats, state, pipeline.duplicateLiquidations(), pipeline.duplicateTrades());
     }
 }

@@ -5,18 +5,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cascade.analytics.figures.FigureSettings;
+import dev.cascade.analytics.figures.Figures;
 import dev.cascade.ingest.OpenedInput;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Venue;
 
-/** {@code cascade replay --format json}: one object, the DESIGN.md shape plus windows, inputs and counts. */
+/**
+ * {@code cascade replay --format json}: one object, the DESIGN.md shape ({@code from}, {@code to},
+ * {@code liquidations}, {@code rejected}) plus rolling windows, every analytics section, the input and counts.
+ */
 final class ReplayJson {
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     private ReplayJson() {
     }
 
-    static ObjectNode render(ReplayResult r, boolean withBars) {
+    static ObjectNode render(ReplayResult r, FigureSettings settings) {
+        Figures f = r.figures(settings);
         ObjectNode o = MAPPER.createObjectNode();
         if (r.hasEvents()) {
             o.put("from", Micros.iso(r.fromMicros()));
@@ -25,12 +31,10 @@ final class ReplayJson {
             o.putNull("from");
             o.putNull("to");
         }
-        o.set("liquidations", LiquidationJson.summary(r.liquidations().total()));
+        o.set("liquidations", LiquidationJson.summary(f.liquidations()));
         ObjectNode windows = o.putObject("windows");
-        for (ReplayResult.Window w : ReplayResult.WINDOWS) {
-            windows.set(w.name(), LiquidationJson.summary(r.liquidations().window(r.toMicros(), w.lengthMicros())));
-        }
-        if (withBars) {
+        f.windows().forEach((name, w) -> windows.set(name, LiquidationJson.summary(w)));
+        if (settings.withBars()) {
             ObjectNode bars = o.putObject("minuteBars");
             for (Venue v : Venue.values()) {
                 ArrayNode a = MAPPER.createArrayNode();
@@ -40,6 +44,7 @@ final class ReplayJson {
                 }
             }
         }
+        FiguresJson.sections(o, f, settings);
         ObjectNode input = o.putObject("input");
         ArrayNode files = input.putArray("files");
         for (OpenedInput in : r.inputs()) {
@@ -51,13 +56,15 @@ final class ReplayJson {
         input.put("ignored", r.read().ignored());
         input.put("rejected", r.read().rejected());
         input.put("instruments", r.read().instrumentsLoaded());
-        ObjectNode events = o.putObject("events");
-        events.put("liquidations", r.events().liquidations());
-        events.put("trades", r.events().trades());
-        events.put("openInterest", r.events().openInterest());
-        events.put("markPrices", r.events().markPrices());
-        events.put("fundingRates", r.events().fundingRates());
-        events.put("candles", r.events().candles());
+        ObjectNode counts = o.putObject("counts");
+        counts.put("liquidations", r.events().liquidations());
+        counts.put("trades", r.events().trades());
+        counts.put("openInterest", r.events().openInterest());
+        counts.put("markPrices", r.events().markPrices());
+        counts.put("fundingRates", r.events().fundingRates());
+        counts.put("candles", r.events().candles());
+        counts.put("overview", r.events().overview());
+        counts.put("tooOld", r.state().bars().tooOld());
         ObjectNode duplicates = o.putObject("duplicates");
         duplicates.put("liquidations", r.duplicateLiquidations());
         duplicates.put("trades", r.duplicateTrades());

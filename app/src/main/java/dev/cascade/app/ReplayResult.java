@@ -2,33 +2,41 @@ package dev.cascade.app;
 
 import dev.cascade.analytics.EventCounts;
 import dev.cascade.analytics.LiquidationTotals;
+import dev.cascade.analytics.MarketState;
+import dev.cascade.analytics.figures.FigureSettings;
+import dev.cascade.analytics.figures.Figures;
 import dev.cascade.ingest.OpenedInput;
 import dev.cascade.ingest.ReadStats;
-import dev.cascade.model.Micros;
 import java.util.List;
 
-/** Everything a replay found, for the text and JSON reports. */
-record ReplayResult(List<OpenedInput> inputs, ReadStats read, EventCounts events, long duplicateLiquidations,
-                    long duplicateTrades, LiquidationTotals liquidations) {
+/** Everything a replay (or a live run) found, for the text and JSON reports. */
+record ReplayResult(List<OpenedInput> inputs, ReadStats read, MarketState state, long duplicateLiquidations,
+                    long duplicateTrades) {
 
-    /** The rolling windows every report shows, ending at the last event. */
-    static final List<Window> WINDOWS = List.of(new Window("1h", Micros.PER_HOUR), new Window("4h", 4 * Micros.PER_HOUR),
-            new Window("12h", 12 * Micros.PER_HOUR), new Window("24h", 24 * Micros.PER_HOUR));
+    EventCounts events() {
+        return state.counts();
+    }
 
-    record Window(String name, long lengthMicros) {
+    LiquidationTotals liquidations() {
+        return state.liquidations();
     }
 
     boolean hasEvents() {
-        return events.events() > 0;
+        return events().events() > 0;
     }
 
     /** Exchange time of the first event of any kind (0 when there was none). */
     long fromMicros() {
-        return hasEvents() ? events.firstMicros() : 0;
+        return hasEvents() ? events().firstMicros() : 0;
     }
 
     /** Exchange time of the last event of any kind: where the rolling windows end. */
     long toMicros() {
-        return hasEvents() ? events.lastMicros() : 0;
+        return hasEvents() ? events().lastMicros() : 0;
+    }
+
+    /** Every figure, read out at the last event. */
+    Figures figures(FigureSettings settings) {
+        return Figures.of(state, settings);
     }
 }

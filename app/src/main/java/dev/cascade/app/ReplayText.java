@@ -1,6 +1,9 @@
 package dev.cascade.app;
 
 import dev.cascade.analytics.LargestLiquidation;
+import dev.cascade.analytics.estimate.Estimate;
+import dev.cascade.analytics.estimate.EstimateSummary;
+import dev.cascade.analytics.figures.Figures;
 import dev.cascade.analytics.LiquidationSummary;
 import dev.cascade.analytics.MinuteBar;
 import dev.cascade.analytics.SideTotals;
@@ -20,12 +23,11 @@ import java.util.Map;
 final class ReplayText {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
-    private static final String[] COLUMNS = {"Total", "Longs", "Shorts", "Orders", "Long share"};
 
     private ReplayText() {
     }
 
-    static String render(ReplayResult r, int topCoins) {
+    static String render(ReplayResult r, Figures f, int topCoins) {
         StringBuilder out = new StringBuilder();
         out.append("Cascade replay: ").append(plural(r.inputs().size(), "input")).append(", ")
                 .append(plural(r.read().items(), "frame"));
@@ -38,7 +40,8 @@ final class ReplayText {
             out.append("  ").append(in.name()).append(": ").append(in.description()).append('\n');
         }
         out.append('\n');
-        liquidations(out, r, topCoins, "whole input");
+        liquidations(out, r, f, topCoins, "whole input");
+        FiguresText.sections(out, f, topCoins);
         out.append("\nInput: ").append(plural(r.read().items(), "frame")).append(": ")
                 .append(number(r.read().data())).append(" data, ").append(number(r.read().control()))
                 .append(" control, ").append(number(r.read().ignored())).append(" ignored, ")
@@ -52,30 +55,32 @@ final class ReplayText {
     }
 
     /** The final report of a live run: the same totals, for "this session", without the input summary. */
-    static String renderSession(ReplayResult r, int topCoins) {
+    static String renderSession(ReplayResult r, Figures f, int topCoins) {
         StringBuilder out = new StringBuilder();
-        liquidations(out, r, topCoins, "this session");
+        liquidations(out, r, f, topCoins, "this session");
+        FiguresText.sections(out, f, topCoins);
         out.append('\n');
         counts(out, r);
         return out.toString();
     }
 
-    /** Totals by period, exchange, venue and coin, the largest order and the busiest minutes. */
-    private static void liquidations(StringBuilder out, ReplayResult r, int topCoins, String wholeLabel) {
-        LiquidationSummary total = r.liquidations().total();
-        out.append("Liquidations, as reported by the venues\n");
-        TextTable periods = table("<Period");
-        periods.row(cells(wholeLabel, total.total()));
-        for (ReplayResult.Window w : ReplayResult.WINDOWS) {
-            periods.row(cells("last " + w.name(), r.liquidations().window(r.toMicros(), w.lengthMicros()).total()));
-        }
+    /** Totals by period (reported and estimated), exchange, venue and coin, the largest order, the busiest minutes. */
+    private static void liquidations(StringBuilder out, ReplayResult r, Figures f, int topCoins, String wholeLabel) {
+        LiquidationSummary total = f.liquidations().reported();
+        out.append("Liquidations, as reported by the venues, and estimated\n");
+        TextTable periods = new TextTable("<Period", "Total", "Longs", "Shorts", "Orders", "Long share",
+                "Estimated (95 % range)");
+        periods.row(cells(wholeLabel, total.total(), f.liquidations().estimated().total()));
+        f.windows().forEach((name, w) -> periods.row(cells("last " + name, w.reported().total(), w.estimated().total())));
         periods.render(out, "  ");
         if (total.total().count() > 0) {
-            section(out, "By exchange", "<Exchange", total.byExchange(), Integer.MAX_VALUE);
-            section(out, "By venue", "<Venue", total.byVenue(), Integer.MAX_VALUE);
+            estimateNote(out, f.liquidations().estimated());
+            section(out, "By exchange", "<Exchange", total.byExchange(), f.liquidations().estimated().byExchange(),
+                    Integer.MAX_VALUE);
+            section(out, "By venue", "<Venue", total.byVenue(), f.liquidations().estimated().byVenue(), Integer.MAX_VALUE);
             section(out, total.byCoin().size() > topCoins
                     ? "By coin (top " + topCoins + " of " + total.byCoin().size() + ")" : "By coin",
-                    "<Coin", total.byCoin(), topCoins);
+                    "<Coin", total.byCoin(), f.liquidations().estimated().byCoin(), topCoins);
             LargestLiquidation l = total.largest();
             out.append("\nLargest single order: ").append(dollars(l.usd())).append(' ').append(l.side().id())
                     .append(" on ").append(l.venue().exchange().id()).append(' ').append(l.symbol()).append(" (")
@@ -83,6 +88,20 @@ final class ReplayText {
                     .append(time(l.timeMicros())).append(" UTC\n");
             busiestMinutes(out, r);
         }
+    }
+
+    /** What the estimate is, and how it did on the venue that reports everything. */
+    private static void estimateNote(StringBuilder out, EstimateSummary e) {
+        out.append("  (Binance and OKX push at most one liquidation per symbol per second; the estimate scales each\n"
+                + "   symbol-minute by how many of its seconds had one.");
+        EstimateSummary.Check c = e.check();
+        if (c.actualUsd() > 0) {
+            out.append(String.format(Locale.ROOT, " Check on Bybit, which reports everything: throttled the same\n"
+                    + "   way it would have shown %s of its %s; the estimate recovers %s (range %s to %s).",
+                    percent(c.throttledShare()), compact(c.actualUsd()), percent(c.recovered()),
+                    percent(c.lowUsd() / c.actualUsd()), percent(c.highUsd() / c.actualUsd())));
+        }
+        out.append(")\n");
     }
 
     /** Events, duplicates and rejections by reason. */
@@ -112,10 +131,11 @@ final class ReplayText {
         }
     }
 
-    private static void section(StringBuilder out, String title, String first, Map<String, SideTotals> rows, int limit) {
+    private static void section(StringBuilder out, String title, String first, Map<String, SideTotals> rows,
+                                Map<String, Estimate> estimates, int limit) {
         out.append('\n').append(title).append('\n');
-        TextTable t = table(first);
-        rows.entrySet().stream().limit(limit).forEach(e -> t.row(cells(e.getKey(), e.getValue())));
+        TextTable t = new TextTable(first, "Total", "Longs", "Shorts", "Orders", "Long share", "Estimated (95 % range)");
+        rows.entrySet().stream().limit(limit).forEach(e -> t.row(cells(e.getKey(), e.getValue(), estimates.get(e.getKey()))));
         t.render(out, "  ");
     }
 
@@ -143,16 +163,32 @@ final class ReplayText {
         t.render(out, "  ");
     }
 
-    private static TextTable table(String first) {
-        String[] columns = new String[COLUMNS.length + 1];
-        columns[0] = first;
-        System.arraycopy(COLUMNS, 0, columns, 1, COLUMNS.length);
-        return new TextTable(columns);
+    private static String[] cells(String name, SideTotals t, Estimate e) {
+        String estimate = e == null || e.reportedUsd() <= 0 ? "-"
+                : compact(e.usd()) + " (" + compact(e.lowUsd()) + " to " + compact(e.highUsd()) + ")";
+        return new String[] {name, dollars(t.usd()), dollars(t.longUsd()), dollars(t.shortUsd()), number(t.count()),
+            percent(t.longShare()), estimate};
     }
 
-    private static String[] cells(String name, SideTotals t) {
-        return new String[] {name, dollars(t.usd()), dollars(t.longUsd()), dollars(t.shortUsd()), number(t.count()),
-            percent(t.longShare())};
+    /** $1.23B, $45.6M, $789.0K, $512. */
+    static String compact(double usd) {
+        double a = Math.abs(usd);
+        if (Double.isNaN(usd)) {
+            return "-";
+        }
+        if (a >= 1e12) {
+            return String.format(Locale.ROOT, "$%.2fT", usd / 1e12);
+        }
+        if (a >= 1e9) {
+            return String.format(Locale.ROOT, "$%.2fB", usd / 1e9);
+        }
+        if (a >= 1e6) {
+            return String.format(Locale.ROOT, "$%.1fM", usd / 1e6);
+        }
+        if (a >= 1e4) {
+            return String.format(Locale.ROOT, "$%.1fK", usd / 1e3);
+        }
+        return String.format(Locale.ROOT, "$%.0f", usd);
     }
 
     static String dollars(double usd) {
@@ -176,7 +212,7 @@ final class ReplayText {
         return number(n) + " " + noun + (n == 1 ? "" : "s");
     }
 
-    private static String time(long micros) {
+    static String time(long micros) {
         return TIME.format(Micros.toInstant(micros));
     }
 

@@ -51,6 +51,12 @@ class CapturedFixturesTest {
             Map.entry(OKX_INSTRUMENTS, new Expected(0, 0, 0, 0, 0, 0)),
             Map.entry(BINANCE_CM_INFO, new Expected(0, 0, 0, 0, 0, 0)));
 
+    /** Market overview documents: how many snapshots or readings each gives. */
+    private static final Map<String, Integer> OVERVIEW = Map.of(
+            "alternative_me_fng_examples.jsonl", 3,
+            "coingecko_coins_markets_bitcoin_2021-12-04.json", 1,
+            "coingecko_global_2025-01-17.json", 1);
+
     private static Path captured() {
         assumeTrue(SharedFixtures.hasCaptured(), "../shared/fixtures/captured is absent: nothing to decode");
         return SharedFixtures.captured();
@@ -70,16 +76,21 @@ class CapturedFixturesTest {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("README.md")).sorted().toList();
         }
-        assertThat(files).containsAll(UNDERSTOOD.keySet());
+        assertThat(files).containsAll(UNDERSTOOD.keySet()).containsAll(OVERVIEW.keySet());
         for (String file : files) {
             JsonNode j = replay(dir, file);
             Expected e = UNDERSTOOD.get(file);
-            if (e == null) {
-                assertThat(j.path("rejected").path("byReason").path("unknown-format").asLong()).as(file).isEqualTo(1);
-                assertThat(j.path("events").path("liquidations").asLong() + j.path("events").path("trades").asLong()).isZero();
+            if (OVERVIEW.containsKey(file)) {
+                assertThat(j.path("counts").path("overview").asInt()).as(file).isEqualTo(OVERVIEW.get(file));
+                assertThat(j.path("rejected").path("count").asLong()).as(file).isZero();
                 continue;
             }
-            JsonNode events = j.path("events");
+            if (e == null) {
+                assertThat(j.path("rejected").path("byReason").path("unknown-format").asLong()).as(file).isEqualTo(1);
+                assertThat(j.path("counts").path("liquidations").asLong() + j.path("counts").path("trades").asLong()).isZero();
+                continue;
+            }
+            JsonNode events = j.path("counts");
             assertThat(events.path("liquidations").asLong()).as(file + " liquidations").isEqualTo(e.liquidations());
             assertThat(events.path("trades").asLong()).as(file + " trades").isEqualTo(e.trades());
             assertThat(events.path("markPrices").asLong()).as(file + " mark prices").isEqualTo(e.markPrices());
@@ -108,6 +119,22 @@ class CapturedFixturesTest {
         JsonNode coinm = replay(dir, "binance_vision_cm_liquidationSnapshot_BTCUSD_PERP-2023-06-25_head.csv");
         assertThat(coinm.path("liquidations").path("shortUsd").decimalValue()).isEqualByComparingTo("5000"); // (7 + 43) x 100
         assertThat(coinm.path("duplicates").path("liquidations").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReadTheMarketOverviewAndThePublishedFearAndGreed() {
+        Path dir = captured();
+        JsonNode global = replay(dir, "coingecko_global_2025-01-17.json").path("overview");
+        assertThat(global.path("time").asText()).isEqualTo("2025-01-17T09:13:45Z");
+        assertThat(global.path("totalMarketCapUsd").decimalValue()).isEqualByComparingTo("3751351705612.96");
+        assertThat(global.path("btcDominancePct").asDouble()).isEqualTo(53.993);
+        JsonNode page = replay(dir, "coingecko_coins_markets_bitcoin_2021-12-04.json").path("overview");
+        assertThat(page.path("topLosers").get(0).path("symbol").asText()).isEqualTo("BTC");
+        assertThat(page.path("topLosers").get(0).path("changePct24h").asDouble()).isEqualTo(-16.4412);
+        JsonNode sentiment = replay(dir, "alternative_me_fng_examples.jsonl").path("sentiment");
+        assertThat(sentiment.path("value").isNull()).isTrue(); // no market data to score
+        assertThat(sentiment.path("published").path("value").asInt()).isEqualTo(47); // the latest of three readings
+        assertThat(sentiment.path("published").path("time").asText()).isEqualTo("2026-04-27T00:00:00Z");
     }
 
     private static java.math.BigDecimal usd(double v) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cascade.analytics.figures.FigureSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,18 +36,18 @@ class RecordReplayRoundTripTest {
             }
             Thread.sleep(5000); // a Binance rotation (4 s) happens in here
             h.job.close();
-            live = ReplayJson.render(h.job.result(), true);
+            live = ReplayJson.render(h.job.result(), FigureSettings.DEFAULT.withBars(true));
             files = h.job.recordings();
             assertThat(h.job.feedStats().total(s -> s.gapsFilled)).isPositive();
             assertThat(h.job.feedStats().total(s -> s.rotations)).isPositive();
         }
         assertThat(files).isNotEmpty();
         ReplayResult replay = new ReplayJob(1 << 23).run(files, bytes -> { });
-        ObjectNode replayed = ReplayJson.render(replay, true);
+        ObjectNode replayed = ReplayJson.render(replay, FigureSettings.DEFAULT.withBars(true));
 
         assertThat(live.path("liquidations").path("count").asLong()).isGreaterThan(10);
-        assertThat(live.path("events").path("trades").asLong()).isGreaterThan(1000);
-        for (String section : new String[] {"from", "to", "liquidations", "windows", "minuteBars", "events", "duplicates"}) {
+        assertThat(live.path("counts").path("trades").asLong()).isGreaterThan(1000);
+        for (String section : new String[] {"from", "to", "liquidations", "windows", "minuteBars", "counts", "duplicates"}) {
             assertThat(replayed.get(section)).as(section).isEqualTo(live.get(section));
         }
         JsonNode input = replayed.path("input");

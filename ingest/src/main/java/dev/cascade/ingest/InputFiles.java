@@ -1,7 +1,7 @@
 package dev.cascade.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Reject;
@@ -200,12 +200,15 @@ public final class InputFiles implements Closeable {
         return new OpenedInput(name, InputFormat.UNKNOWN, null, null);
     }
 
-    /** Every top-level JSON value of a file; empty if it is not JSON throughout. */
+    /**
+     * Every top-level JSON value of a file; empty if it is not JSON throughout. (Jackson's {@code readValues}
+     * would unwrap a root array into its elements, and a {@code /coins/markets} page is one root array.)
+     */
     private static List<JsonNode> documents(byte[] all) {
         List<JsonNode> out = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(all)) {
-            while (it.hasNextValue()) {
-                out.add(it.nextValue());
+        try (JsonParser p = JSON.createParser(all)) {
+            while (p.nextToken() != null) {
+                out.add(JSON.readTree(p));
             }
         } catch (IOException | RuntimeException e) {
             return List.of();

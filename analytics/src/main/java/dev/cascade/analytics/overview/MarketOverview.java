@@ -50,6 +50,11 @@ public final class MarketOverview implements MarketListener {
         return globals.isEmpty() && pages.isEmpty() && fearGreed.isEmpty();
     }
 
+    /** Whether there is any CoinGecko data (the published Fear &amp; Greed readings alone make no overview). */
+    public boolean hasMarketData() {
+        return !globals.isEmpty() || !pages.isEmpty();
+    }
+
     /** A coin of the top 100 and its 24h change. */
     public record Mover(String symbol, String name, int rank, double priceUsd, double changePct24h) {
     }

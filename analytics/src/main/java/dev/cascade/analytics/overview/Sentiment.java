@@ -11,6 +11,7 @@ import dev.cascade.model.FearGreedReading;
 import dev.cascade.model.Micros;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A Fear &amp; Greed style index, 0 (extreme fear) to 100 (extreme greed), from market data alone: the three
@@ -37,8 +38,14 @@ public final class Sentiment {
     public record Component(String name, double weight, double score, double input, String inputDescription) {
     }
 
-    /** The index with its parts, and the published reading beside it when there is one. */
+    /**
+     * The index with its parts, and the published reading beside it when there is one. Without market data to
+     * score there are no parts, {@code value} is -1 and {@code classification} null: only the published reading.
+     */
     public record Index(int value, String classification, List<Component> components, FearGreedReading published) {
+        public boolean isComputed() {
+            return !components.isEmpty();
+        }
     }
 
     private Sentiment() {
@@ -58,7 +65,10 @@ public final class Sentiment {
         return value <= 75 ? "greed" : "extreme greed";
     }
 
-    /** The index at {@code endMicros}; null when BTC has no trades in the last day and there is no overview. */
+    /**
+     * The index at {@code endMicros}; without BTC trades in the last day or a dominance change, only the published
+     * reading (null when there is none either).
+     */
     public static Index of(MarketBars bars, MarketOverview overview, long endMicros) {
         List<Component> parts = new ArrayList<>();
         List<InstrumentBars> btc = Scope.ALL.select(bars, Coin.of("BTC"));
@@ -73,7 +83,7 @@ public final class Sentiment {
                 double vol = logistic((today[0] / base[0] - 1) / 0.25);
                 double dd = logistic((today[1] / base[1] - 1) / 0.25);
                 parts.add(new Component("volatility", 25, (vol + dd) / 2, today[0],
-                        String.format(java.util.Locale.ROOT, "24h realized volatility %.0f %% a year (baseline %.0f %%), "
+                        String.format(Locale.ROOT, "24h realized volatility %.0f %% a year (baseline %.0f %%), "
                                 + "drawdown %.1f %% (baseline %.1f %%)", today[0] * 100, base[0] * 100, today[1] * 100,
                                 base[1] * 100)));
             }
@@ -83,17 +93,18 @@ public final class Sentiment {
                 double ratio = Double.isNaN(v.changePct()) ? 1 : v.changePct() / 100 + 1;
                 double weight = Math.min(2, Math.max(0.5, ratio));
                 parts.add(new Component("momentum", 25, 100 - logistic(p.changePct() * weight / 5), p.changePct(),
-                        String.format(java.util.Locale.ROOT, "BTC %+.2f %% in 24h, volume x%.2f", p.changePct(), ratio)));
+                        String.format(Locale.ROOT, "BTC %+.2f %% in 24h, volume x%.2f", p.changePct(), ratio)));
             }
         }
         MarketOverview.Overview o = overview.overview(0);
         if (!Double.isNaN(o.btcDominanceChangePct24h())) {
             parts.add(new Component("dominance", 10, logistic(o.btcDominanceChangePct24h() / 0.5),
-                    o.btcDominanceChangePct24h(), String.format(java.util.Locale.ROOT,
+                    o.btcDominanceChangePct24h(), String.format(Locale.ROOT,
                     "BTC dominance %+.2f points in 24h", o.btcDominanceChangePct24h())));
         }
         if (parts.isEmpty()) {
-            return null;
+            FearGreedReading published = overview.publishedFearGreed();
+            return published == null ? null : new Index(-1, null, List.of(), published);
         }
         double sum = 0;
         double weights = 0;

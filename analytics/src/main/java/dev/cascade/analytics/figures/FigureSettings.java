@@ -1,0 +1,53 @@
+package dev.cascade.analytics.figures;
+
+import dev.cascade.analytics.bars.Resolution;
+import dev.cascade.analytics.events.Bursts;
+import dev.cascade.analytics.events.FlushDetector;
+import dev.cascade.analytics.heatmap.HeatmapSettings;
+import dev.cascade.analytics.price.Wicks;
+import dev.cascade.analytics.taker.TakerFlow;
+import dev.cascade.model.Micros;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything the read-outs can be tuned by, validated once; {@link #DEFAULT} holds the documented defaults.
+ * {@code detailCoins} bounds the coins that get the costlier read-outs (heatmap, crossings, wicks, flushes,
+ * taker extremes): the most traded ones. {@code withBars} adds the bar series the charts draw.
+ */
+public record FigureSettings(TakerFlow.Settings taker, Resolution takerBar, Wicks.Settings wicks,
+                             Bursts.Settings bursts, FlushDetector.Settings flush, HeatmapSettings heatmap,
+                             int detailCoins, int movers, Map<String, Long> windows, boolean withBars) {
+    public static final Map<String, Long> WINDOWS = defaultWindows();
+    public static final FigureSettings DEFAULT = new FigureSettings(TakerFlow.Settings.DEFAULT, Resolution.HOUR,
+            Wicks.Settings.DEFAULT, Bursts.Settings.DEFAULT, FlushDetector.Settings.DEFAULT, HeatmapSettings.DEFAULT, 10,
+            5, WINDOWS, false);
+
+    public FigureSettings {
+        if (detailCoins < 0 || movers < 0 || windows.isEmpty()) {
+            throw new IllegalArgumentException("detail coins and movers must not be negative; windows not empty");
+        }
+        windows = Collections.unmodifiableMap(new LinkedHashMap<>(windows)); // in their order
+    }
+
+    private static Map<String, Long> defaultWindows() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("1h", Micros.PER_HOUR);
+        m.put("4h", 4 * Micros.PER_HOUR);
+        m.put("24h", Micros.PER_DAY);
+        return m;
+    }
+
+    public FigureSettings withBars(boolean isWithBars) {
+        return new FigureSettings(taker, takerBar, wicks, bursts, flush, heatmap, detailCoins, movers, windows, isWithBars);
+    }
+
+    public FigureSettings withDetailCoins(int n) {
+        return new FigureSettings(taker, takerBar, wicks, bursts, flush, heatmap, n, movers, windows, withBars);
+    }
+
+    public FigureSettings withBursts(Bursts.Settings b) {
+        return new FigureSettings(taker, takerBar, wicks, b, flush, heatmap, detailCoins, movers, windows, withBars);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.cascade.analytics.figures;
+
+import dev.cascade.analytics.LiquidationSummary;
+import dev.cascade.analytics.MarketState;
+import dev.cascade.analytics.bars.Window;
+import dev.cascade.analytics.estimate.EstimateSummary;
+import dev.cascade.analytics.heatmap.Heatmap;
+import dev.cascade.analytics.heatmap.LevelsHeatmap;
+import dev.cascade.analytics.overview.MarketOverview;
+import dev.cascade.analytics.overview.Sentiment;
+import dev.cascade.model.Coin;
+import dev.cascade.model.Micros;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every figure of a market recap, read out of a {@link MarketState} at its latest event: liquidations reported and
+ * estimated (whole input and rolling windows), taker flow, prices, open interest and funding, heatmaps, events,
+ * the market overview and sentiment. A read-out: it allocates freely and never changes the state.
+ */
+public record Figures(long fromMicros, long toMicros, Liquidations liquidations, Map<String, Liquidations> windows,
+                      TakerFigures taker, PriceFigures price, OpenInterestFigures openInterest,
+                      Map<String, Heatmap> heatmaps, EventFigures events, MarketOverview.Overview overview,
+                      Sentiment.Index sentiment) {
+
+    /** The windows liquidation totals are given for, ending at the last event. */
+    public static final Map<String, Long> LIQUIDATION_WINDOWS = liquidationWindows();
+
+    /** Reported totals and their estimate over one period. */
+    public record Liquidations(LiquidationSummary reported, EstimateSummary estimated) {
+    }
+
+    public static Figures of(MarketState state, FigureSettings s) {
+        long from = state.counts().events() > 0 ? state.counts().firstMicros() : 0;
+        long end = state.counts().events() > 0 ? state.counts().lastMicros() : 0;
+        Liquidations whole = new Liquidations(state.liquidations().total(), state.presence().estimate());
+        Map<String, Liquidations> windows = new LinkedHashMap<>();
+        LIQUIDATION_WINDOWS.forEach((name, length) -> {
+            Window w = Window.ending(end, length);
+            windows.put(name, new Liquidations(state.liquidations().window(end, length),
+                    state.presence().estimate(w.fromMicros(), w.toMicros())));
+        });
+        List<Coin> coins = state.bars().coinsByVolume();
+        List<Coin> detail = coins.subList(0, Math.min(s.detailCoins(), coins.size()));
+        TakerFigures taker = TakerFigures.of(state, s, coins, detail, end);
+        Map<String, Heatmap> heatmaps = new LinkedHashMap<>();
+        for (Coin c : detail) {
+            Heatmap h = LevelsHeatmap.build(state.bars(), state.log(), c, end, s.heatmap(), s.withBars() ? 60 : 0);
+            if (h != null && (!h.levels().isEmpty() || !h.swept().isEmpty())) {
+                heatmaps.put(c.name(), h);
+            }
+        }
+        MarketOverview.Overview overview = !state.overview().hasMarketData() ? null : state.overview().overview(s.movers());
+        return new Figures(from, end, whole, windows, taker, PriceFigures.of(state, s, coins, end),
+                OpenInterestFigures.of(state, s, coins, end), heatmaps,
+                EventFigures.of(state, s, detail, heatmaps, taker.extremes()), overview,
+                Sentiment.of(state.bars(), state.overview(), end));
+    }
+
+    private static Map<String, Long> liquidationWindows() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("1h", Micros.PER_HOUR);
+        m.put("4h", 4 * Micros.PER_HOUR);
+        m.put("12h", 12 * Micros.PER_HOUR);
+        m.put("24h", Micros.PER_DAY);
+        return Collections.unmodifiableMap(m);
+    }
+}
