@@ -262,7 +262,8 @@ final class FiguresJson {
         for (FlushDetector.Flush f : e.flushes()) {
             FlushDetector.Evidence v = f.evidence();
             ObjectNode n = flushes.addObject().put("kind", f.kind()).put("coin", f.coin())
-                    .put("start", Micros.iso(f.startMicros())).put("end", Micros.iso(f.endMicros()));
+                    .put("start", Micros.iso(f.startMicros())).put("detected", Micros.iso(f.detectedMicros()))
+                    .put("end", Micros.iso(f.endMicros()));
             n.putObject("evidence").put("from", Micros.iso(v.fromMicros())).put("to", Micros.iso(v.toMicros()))
                     .put("fromPrice", price(v.fromPrice())).put("toPrice", price(v.toPrice()))
                     .put("priceChangePct", round(v.priceChangePct(), 4)).put("oiFromUsd", usd(v.oiFromUsd()))

@@ -195,8 +195,9 @@ final class FiguresText {
         }
         for (FlushDetector.Flush f : e.flushes()) {
             FlushDetector.Evidence v = f.evidence();
-            lines.add(line(f.startMicros(), String.format(Locale.ROOT,
-                    "%s %s: price %s, open interest %s, liquidations %s (%s longs) in an hour", f.coin(), f.kind(),
+            lines.add(line(f.detectedMicros(), String.format(Locale.ROOT,
+                    "%s %s until %s; strongest in the hour to %s: price %s, open interest %s, liquidations %s (%s longs)",
+                    f.coin(), f.kind(), minute(f.endMicros()).substring(6), minute(v.toMicros()).substring(6),
                     signed(v.priceChangePct()), signed(v.oiChangePct()), ReplayText.compact(v.longUsd() + v.shortUsd()),
                     ReplayText.percent(v.longShare()))));
         }

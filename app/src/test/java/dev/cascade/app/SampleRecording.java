@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.UUID;
 
 /**
  * Writes the built-in sample, {@code samples/btc-drop-2025-06-05.jsonl}: three hours of Binance, Bybit and
@@ -40,6 +41,7 @@ public final class SampleRecording {
 
     private String build() {
         metadata();
+        overview();
         for (int m = 0; m < MINUTES; m++) {
             minute(m);
         }
@@ -66,9 +68,9 @@ public final class SampleRecording {
         } else if (m < 127) {
             base = 103_600 - 1_220 * Math.pow((m - 120) / 7, 1.6);
         } else if (m < 130) {
-            base = 102_380 + 520 * (m - 127) / 3;
+            base = 102_380 + 720 * (m - 127) / 3;
         } else {
-            base = 102_900 + 600 * (m - 130) / 50;
+            base = 103_100 + 400 * (m - 130) / 50;
         }
         return base + 35 * Math.sin(second / 97.0);
     }
@@ -119,6 +121,62 @@ public final class SampleRecording {
         add(ack + 5_000, "okx-swap", "{\"event\":\"subscribe\",\"arg\":{\"channel\":\"open-interest\",\"instId\":\"BTC-USDT-SWAP\"},\"connId\":\"5a1e9c\"}");
     }
 
+    /**
+     * What the recorder fetches beside the feeds: CoinGecko's /global a day before, at the start and at the end
+     * (the market cap falls 2 % to $3.2T while volume rises 40 %), a /coins/markets page at the end (Sei the top
+     * gainer), and alternative.me's reading of the day (neutral).
+     */
+    private void overview() {
+        long day = 24 * 3_600_000L;
+        long end = START_MS + MINUTES * 60_000L;
+        global(end - day + 240_000, 3_286e9, 95.0e9, 62.9, 9.7, 0.4);
+        global(START_MS - 60_000, 3_297e9, 101.0e9, 63.0, 9.6, 0.3);
+        fearGreed(START_MS - 30_000, 52, "Neutral", START_MS - 48_600_000);
+        global(end - 50_000, 3_220e9, 133.0e9, 63.5, 9.1, -2.01);
+        StringBuilder page = new StringBuilder("[");
+        String[][] coins = {
+            {"bitcoin", "btc", "Bitcoin", "103450", "2056e9", "1", "-2.41"},
+            {"ethereum", "eth", "Ethereum", "2445.1", "295e9", "2", "-5.83"},
+            {"tether", "usdt", "Tether", "1.0002", "154e9", "3", "0.01"},
+            {"ripple", "xrp", "XRP", "2.171", "128e9", "4", "-3.02"},
+            {"binancecoin", "bnb", "BNB", "642.3", "93.6e9", "5", "-1.77"},
+            {"solana", "sol", "Solana", "148.6", "78.1e9", "6", "-4.12"},
+            {"dogecoin", "doge", "Dogecoin", "0.1811", "27.1e9", "8", "-6.24"},
+            {"tron", "trx", "TRON", "0.2702", "25.6e9", "9", "0.83"},
+            {"cardano", "ada", "Cardano", "0.6512", "23.5e9", "10", "-4.91"},
+            {"hyperliquid", "hype", "Hyperliquid", "35.12", "11.7e9", "14", "2.14"},
+            {"sui", "sui", "Sui", "3.088", "10.4e9", "16", "-5.47"},
+            {"chainlink", "link", "Chainlink", "13.41", "8.8e9", "17", "-4.03"},
+            {"sei-network", "sei", "Sei", "0.2211", "1.19e9", "71", "9.82"},
+            {"pepe", "pepe", "Pepe", "0.00001104", "4.6e9", "27", "-8.91"}};
+        for (String[] c : coins) {
+            page.append(page.length() > 1 ? "," : "").append(String.format(Locale.ROOT,
+                    "{\"id\":\"%s\",\"symbol\":\"%s\",\"name\":\"%s\",\"current_price\":%s,\"market_cap\":%.0f,"
+                            + "\"market_cap_rank\":%s,\"total_volume\":%.0f,\"price_change_percentage_24h\":%s,"
+                            + "\"last_updated\":\"%s\"}", c[0], c[1], c[2], c[3], Double.parseDouble(c[4]), c[5],
+                    Double.parseDouble(c[4]) * 0.04, c[6], java.time.Instant.ofEpochMilli(end - 95_000)));
+        }
+        lines.add(new Line((end - 40_000) * 1000, lines.size(), "{\"ts\":" + (end - 40_000) * 1000
+                + ",\"venue\":\"coingecko\",\"rest\":\"/api/v3/coins/markets?vs_currency=usd&order=market_cap_desc"
+                + "&per_page=100&price_change_percentage=24h\",\"frame\":" + page.append(']') + "}"));
+    }
+
+    private void global(long ms, double cap, double volume, double btc, double eth, double change) {
+        lines.add(new Line(ms * 1000, lines.size(), String.format(Locale.ROOT, "{\"ts\":%d,\"venue\":\"coingecko\","
+                        + "\"rest\":\"/api/v3/global\",\"frame\":{\"data\":{\"active_cryptocurrencies\":17321,\"markets\":1290,"
+                        + "\"total_market_cap\":{\"btc\":%.1f,\"usd\":%.1f},\"total_volume\":{\"btc\":%.1f,\"usd\":%.1f},"
+                        + "\"market_cap_percentage\":{\"btc\":%.3f,\"eth\":%.3f},\"market_cap_change_percentage_24h_usd\":%.3f,"
+                        + "\"updated_at\":%d}}}", ms * 1000, cap / 104_000, cap, volume / 104_000, volume, btc, eth, change,
+                (ms - 20_000) / 1000)));
+    }
+
+    private void fearGreed(long ms, int value, String classification, long dayMs) {
+        lines.add(new Line(ms * 1000, lines.size(), String.format(Locale.ROOT, "{\"ts\":%d,\"venue\":\"alternative.me\","
+                        + "\"rest\":\"/fng/?limit=2\",\"frame\":{\"name\":\"Fear and Greed Index\",\"data\":[{\"value\":\"%d\","
+                        + "\"value_classification\":\"%s\",\"timestamp\":\"%d\",\"time_until_update\":\"37800\"}],"
+                        + "\"metadata\":{\"error\":null}}}", ms * 1000, value, classification, dayMs / 1000)));
+    }
+
     private static String usdm(String symbol, String base) {
         return "{\"symbol\":\"" + symbol + "\",\"pair\":\"" + symbol + "\",\"contractType\":\"PERPETUAL\",\"status\":\"TRADING\","
                 + "\"baseAsset\":\"" + base + "\",\"quoteAsset\":\"USDT\",\"marginAsset\":\"USDT\"}";
@@ -145,40 +203,62 @@ public final class SampleRecording {
     private void minute(int m) {
         long minuteMs = START_MS + m * 60_000L;
         double second = m * 60;
-        if (m % 2 == 0) {
-            aggTrade(minuteMs + 7_000 + random.nextInt(40_000), 5_203_100_000L + m * 917L);
+        // forced selling follows the drop: liquidation intensity, and the sellers' share of taker volume, grow
+        // with the fall over the minute
+        double fall = (btc(second) - btc(second + 60)) / btc(second);
+        double sellShare = Math.max(0.2, Math.min(0.85, 0.5 + fall * 150));
+        for (int i = 0; i < 6; i++) {
+            aggTrade(minuteMs + i * 10_000L + random.nextInt(9_000), "BTCUSDT", sellShare);
         }
+        for (int i = 0; i < 2; i++) {
+            aggTrade(minuteMs + i * 30_000L + random.nextInt(29_000), "ETHUSDT", sellShare);
+        }
+        for (int i = 0; i < 3; i++) {
+            bybitTrade(minuteMs + i * 20_000L + random.nextInt(19_000), sellShare);
+        }
+        for (int i = 0; i < 2; i++) {
+            okxTrade(minuteMs + i * 30_000L + random.nextInt(29_000), sellShare);
+        }
+        markPrices(minuteMs + 1_000);
+        tickers(minuteMs + 3_000, m == 0);
+        okxOpenInterest(minuteMs + 9_000);
         if (m % 10 == 0) {
-            markPrices(minuteMs + 1_000);
             long pong = minuteMs * 1000 + 20_000_000;
             add(pong, "bybit-linear", "{\"success\":true,\"ret_msg\":\"pong\",\"conn_id\":\"d2c6a1f0-sample-linear\",\"req_id\":\"" + m + "\",\"op\":\"ping\"}");
             add(pong + 5_000_000, "okx-swap", "\"pong\"");
         }
-        if (m % 15 == 0) {
-            tickers(minuteMs + 3_000, m == 0);
-            okxOpenInterest(minuteMs + 9_000);
-        }
         if (m % 60 == 30) {
             okxFunding(minuteMs + 45_000);
         }
-        if (m % 5 == 0) {
-            okxTrade(minuteMs + 22_000 + random.nextInt(30_000), 1_830_000_000L + m * 311L);
-        }
-        // forced selling follows the drop: liquidation intensity grows with the fall over the minute
-        double fall = (btc(second) - btc(second + 60)) / btc(second);
-        double longs = Math.max(0, fall) * 2_400 + 0.04;
-        double shorts = Math.max(0, -fall) * 1_500 + 0.03;
-        liquidations(minuteMs, longs, shorts);
+        double longs = Math.max(0, fall) * 9_000 + 0.04;
+        double shorts = Math.max(0, -fall) * 3_000 + 0.03;
+        liquidations(minuteMs, longs, shorts, 1 + Math.max(0, fall) * 700);
     }
 
-    private void aggTrade(long ms, long id) {
-        double p = btc((ms - START_MS) / 1000.0);
-        boolean isSell = random.nextDouble() < 0.55;
-        String q = String.format(Locale.ROOT, "%.3f", 0.001 + random.nextDouble() * 0.8);
+    /**
+     * Open interest relative to its level at the start: built up by 3 % while the price rises (the leverage the
+     * heatmap places), flat at the top, and closed out by 6 % through the drop and the wick.
+     */
+    static double openInterest(double second) {
+        double m = second / 60;
+        double built = 0.03 * Math.min(m, 50) / 50;
+        double closed = m < 112 ? 0 : 0.06 * Math.min(1, (m - 112) / 18);
+        return 1 + built - closed;
+    }
+
+    private final long[] aggTradeIds = {5_203_100_000L, 3_911_400_000L};
+
+    private void aggTrade(long ms, String symbol, double sellShare) {
+        boolean isBtc = symbol.equals("BTCUSDT");
+        double p = isBtc ? btc((ms - START_MS) / 1000.0) : eth((ms - START_MS) / 1000.0);
+        boolean isSell = random.nextDouble() < sellShare;
+        double usd = 15_000 + random.nextDouble() * 120_000;
+        String q = String.format(Locale.ROOT, isBtc ? "%.3f" : "%.2f", usd / p);
+        long id = ++aggTradeIds[isBtc ? 0 : 1];
         add(ms * 1000 + 61_000 + random.nextInt(30_000), "binance-usdm", String.format(Locale.ROOT,
-                "{\"stream\":\"btcusdt@aggTrade\",\"data\":{\"e\":\"aggTrade\",\"E\":%d,\"a\":%d,\"s\":\"BTCUSDT\",\"p\":\"%.1f\","
+                "{\"stream\":\"%s@aggTrade\",\"data\":{\"e\":\"aggTrade\",\"E\":%d,\"a\":%d,\"s\":\"%s\",\"p\":\"%s\","
                         + "\"q\":\"%s\",\"nq\":\"%s\",\"f\":%d,\"l\":%d,\"T\":%d,\"m\":%b,\"st\":1}}",
-                ms + 4, id, p, q, q, id * 2, id * 2 + 3, ms, isSell));
+                symbol.toLowerCase(Locale.ROOT), ms + 4, id, symbol, price(p), q, q, id * 2, id * 2 + 3, ms, isSell));
     }
 
     private void markPrices(long ms) {
@@ -191,15 +271,16 @@ public final class SampleRecording {
                 ms, eth(s) + 0.31, eth(s) + 0.31, eth(s) + 0.52, eth(s) - 0.12, 0.0000425 - s * 2e-9));
     }
 
+    /** Bybit's ticker: a snapshot first, then deltas that carry only what changed (here mark, OI and funding). */
     private void tickers(long ms, boolean isSnapshot) {
         double s = (ms - START_MS) / 1000.0;
-        double oi = 58_400 - (s > 7_200 ? (s - 7_200) * 0.9 : 0) + s * 0.05;
+        double oi = 58_400 * openInterest(s);
         String fields = String.format(Locale.ROOT, "\"symbol\":\"BTCUSDT\",\"markPrice\":\"%.2f\",\"indexPrice\":\"%.2f\","
-                + "\"openInterest\":\"%.3f\",\"openInterestValue\":\"%.2f\",\"fundingRate\":\"%.6f\",\"nextFundingTime\":\"1749139200000\"",
+                + "\"openInterest\":\"%.3f\",\"openInterestValue\":\"%.2f\",\"fundingRate\":\"%.6f\"",
                 btc(s) + 2.5, btc(s) - 1.2, oi, oi * btc(s), 0.0001 - s * 4e-9);
         if (isSnapshot) {
-            fields += String.format(Locale.ROOT, ",\"lastPrice\":\"%.2f\",\"bid1Price\":\"%.2f\",\"ask1Price\":\"%.2f\"",
-                    btc(s), btc(s) - 0.1, btc(s));
+            fields += String.format(Locale.ROOT, ",\"nextFundingTime\":\"1749139200000\",\"lastPrice\":\"%.2f\","
+                    + "\"bid1Price\":\"%.2f\",\"ask1Price\":\"%.2f\"", btc(s), btc(s) - 0.1, btc(s));
         }
         add(ms * 1000 + 35_000, "bybit-linear", "{\"topic\":\"tickers.BTCUSDT\",\"type\":\"" + (isSnapshot ? "snapshot" : "delta")
                 + "\",\"data\":{" + fields + "},\"cs\":" + (90_000_000_000L + ms % 100_000_000) + ",\"ts\":" + ms + "}");
@@ -207,7 +288,7 @@ public final class SampleRecording {
 
     private void okxOpenInterest(long ms) {
         double s = (ms - START_MS) / 1000.0;
-        double contracts = 2_410_000 - (s > 7_200 ? (s - 7_200) * 38 : 0) + s * 2;
+        double contracts = 2_410_000 * openInterest(s);
         add(ms * 1000 + 52_000, "okx-swap", String.format(Locale.ROOT,
                 "{\"arg\":{\"channel\":\"open-interest\",\"instId\":\"BTC-USDT-SWAP\"},\"data\":[{\"instId\":\"BTC-USDT-SWAP\","
                         + "\"instType\":\"SWAP\",\"oi\":\"%.2f\",\"oiCcy\":\"%.4f\",\"oiUsd\":\"%.2f\",\"ts\":\"%d\"}]}",
@@ -222,17 +303,32 @@ public final class SampleRecording {
                 0.000081 - (ms - START_MS) * 1e-12, ms));
     }
 
-    private void okxTrade(long ms, long id) {
+    private long okxTradeId = 1_830_000_000L;
+
+    private void okxTrade(long ms, double sellShare) {
         double p = btc((ms - START_MS) / 1000.0);
+        long contracts = Math.round((15_000 + random.nextDouble() * 100_000) / (0.01 * p));
         add(ms * 1000 + 30_000, "okx-swap", String.format(Locale.ROOT,
                 "{\"arg\":{\"channel\":\"trades\",\"instId\":\"BTC-USDT-SWAP\"},\"data\":[{\"instId\":\"BTC-USDT-SWAP\","
                         + "\"tradeId\":\"%d\",\"px\":\"%.1f\",\"sz\":\"%d\",\"side\":\"%s\",\"ts\":\"%d\",\"count\":\"%d\"}]}",
-                id, p, 1 + random.nextInt(60), random.nextBoolean() ? "buy" : "sell", ms, 1 + random.nextInt(4)));
+                ++okxTradeId, p, contracts, random.nextDouble() < sellShare ? "sell" : "buy", ms, 1 + random.nextInt(4)));
+    }
+
+    private void bybitTrade(long ms, double sellShare) {
+        double p = btc((ms - START_MS) / 1000.0);
+        double qty = round((15_000 + random.nextDouble() * 100_000) / p, 3);
+        UUID id = new UUID(random.nextLong(), random.nextLong());
+        add(ms * 1000 + 28_000, "bybit-linear", String.format(Locale.ROOT,
+                "{\"topic\":\"publicTrade.BTCUSDT\",\"type\":\"snapshot\",\"ts\":%d,\"data\":[{\"T\":%d,\"s\":\"BTCUSDT\","
+                        + "\"S\":\"%s\",\"v\":\"%s\",\"p\":\"%s\",\"L\":\"%s\",\"i\":\"%s\",\"BT\":false}]}",
+                ms + 2, ms, random.nextDouble() < sellShare ? "Sell" : "Buy", trim(qty), price(p),
+                random.nextBoolean() ? "PlusTick" : "MinusTick", id));
     }
 
     // --- liquidations ------------------------------------------------------------------------------------
 
-    private void liquidations(long minuteMs, double longRate, double shortRate) {
+    private void liquidations(long minuteMs, double longRate, double shortRate, double sizeScale) {
+        this.sizeScale = sizeScale;
         for (boolean isLong : new boolean[] {true, false}) {
             double rate = isLong ? longRate : shortRate;
             int binance = poisson(rate * 1.1);
@@ -263,8 +359,11 @@ public final class SampleRecording {
         }
     }
 
+    /** Orders grow in a cascade: the larger, more leveraged positions go too. */
+    private double sizeScale = 1;
+
     private double usd() {
-        return Math.min(2_500_000, Math.exp(Math.log(12_000) + 1.5 * random.nextGaussian()));
+        return Math.min(2_500_000, sizeScale * Math.exp(Math.log(12_000) + 1.5 * random.nextGaussian()));
     }
 
     private void binance(long ms, boolean isLong) {

@@ -1,6 +1,7 @@
 package dev.cascade.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,7 +56,146 @@ class SampleRecordingTest {
         assertThat(j.path("liquidations").path("largest").path("venue").asText()).isEqualTo("bybit-inverse");
         assertThat(j.path("duplicates").path("liquidations").asLong()).isEqualTo(1);
         assertThat(j.path("rejected").path("count").asLong()).isZero();
-        assertThat(j.path("input").path("frames").asLong()).isBetween(300L, 800L);
+        assertThat(j.path("input").path("frames").asLong()).isBetween(3_500L, 4_500L);
+    }
+
+    @Test
+    void shouldGiveTheTakerFlowAndPricesThatAnIndependentReadingOfTheTradesGives() throws IOException {
+        Map<String, Flow> expected = tradeOracle(Files.readAllLines(sample()));
+        JsonNode j = Cli.run("replay", "--format", "json", sample().toString()).json();
+        for (String coin : List.of("BTC", "ETH")) {
+            Flow f = expected.get(coin);
+            JsonNode taker = j.path("taker").path("byCoin").path(coin);
+            assertThat(taker.path("buyUsd").asDouble()).as(coin).isCloseTo(f.buyUsd, within(0.011));
+            assertThat(taker.path("sellUsd").asDouble()).as(coin).isCloseTo(f.sellUsd, within(0.011));
+            assertThat(taker.path("netUsd").asDouble()).as(coin).isCloseTo(f.buyUsd - f.sellUsd, within(0.011));
+            assertThat(taker.path("buyShare").asDouble()).as(coin).isCloseTo(f.buyUsd / (f.buyUsd + f.sellUsd), within(1e-4));
+            assertThat(taker.path("trades").asLong()).as(coin).isEqualTo(f.trades);
+            JsonNode price = j.path("price").path("byCoin").path(coin);
+            // first, last, high and low are those of the most traded instrument, Binance's USDT perpetual here
+            assertThat(price.path("reference").asText()).isEqualTo("binance-usdm:" + coin + "USDT");
+            assertThat(price.path("first").asDouble()).as(coin).isEqualTo(f.first);
+            assertThat(price.path("last").asDouble()).as(coin).isEqualTo(f.last);
+            assertThat(price.path("high").asDouble()).as(coin).isEqualTo(f.high);
+            assertThat(price.path("low").asDouble()).as(coin).isEqualTo(f.low);
+            assertThat(price.path("changePct").asDouble()).as(coin).isCloseTo((f.last / f.first - 1) * 100, within(1e-4));
+            assertThat(price.path("vwap").asDouble()).as(coin).isCloseTo(f.quoteUsd / f.baseQty, within(1e-3));
+            assertThat(price.path("volumeUsd").asDouble()).as(coin).isCloseTo(f.buyUsd + f.sellUsd, within(0.011));
+        }
+    }
+
+    @Test
+    void shouldTellTheSampleStoryInEverySection() {
+        JsonNode j = Cli.run("replay", "--format", "json", sample().toString()).json();
+        JsonNode events = j.path("events");
+        assertThat(events.path("bursts")).isNotEmpty();
+        assertThat(events.path("bursts").get(0).path("side").asText()).isEqualTo("long");
+        assertThat(events.path("crossings").findValuesAsText("kind")).contains("below", "recovered");
+        assertThat(events.path("wicks").get(0).path("coin").asText()).isEqualTo("BTC");
+        assertThat(events.path("sweptClusters")).isNotEmpty();
+        assertThat(events.path("flushes").findValuesAsText("kind")).contains("long-squeeze", "leverage-flush");
+        JsonNode liquidations = j.path("liquidations");
+        // throttled venues are scaled up, Bybit is complete: the estimate is above the reported total, and its
+        // range holds it
+        assertThat(liquidations.path("estimatedUsd").asDouble()).isGreaterThan(liquidations.path("usd").asDouble());
+        assertThat(liquidations.path("estimatedLowUsd").asDouble()).isLessThanOrEqualTo(liquidations.path("estimatedUsd").asDouble());
+        assertThat(liquidations.path("estimatedHighUsd").asDouble()).isGreaterThanOrEqualTo(liquidations.path("estimatedUsd").asDouble());
+        assertThat(liquidations.path("byVenue").path("bybit-linear").path("estimatedUsd").asDouble())
+                .isEqualTo(liquidations.path("byVenue").path("bybit-linear").path("usd").asDouble());
+        assertThat(j.path("openInterest").path("byCoin").path("BTC").path("changes").path("1h").path("changePct").asDouble())
+                .isNegative();
+        assertThat(j.path("heatmap").path("byCoin").path("BTC").path("hitRate").path("realizedUsd").asDouble()).isPositive();
+        JsonNode overview = j.path("overview");
+        assertThat(overview.path("totalMarketCapUsd").asDouble()).isEqualTo(3.22e12);
+        assertThat(overview.path("marketCapChangePct24h").asDouble()).isEqualTo(-2.01);
+        assertThat(overview.path("volumeChangePct24h").asDouble()).isCloseTo(40, within(1e-9)); // 133B against 95B
+        assertThat(overview.path("topGainers").get(0).path("symbol").asText()).isEqualTo("SEI");
+        assertThat(j.path("sentiment").path("published").path("classification").asText()).isEqualTo("Neutral");
+        assertThat(j.path("sentiment").path("value").asInt()).isBetween(0, 100);
+    }
+
+    @Test
+    void shouldShowEverySectionReadablyInText() {
+        Cli cli = Cli.run("replay", sample().toString());
+        JsonNode j = Cli.run("replay", "--format", "json", sample().toString()).json();
+        JsonNode btc = j.path("price").path("byCoin").path("BTC");
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out())
+                .contains("Prices (first to last of the most traded instrument")
+                .containsPattern("BTC +\\$105,603\\.0 +\\$103,465\\.2 +-2\\.02 %")
+                .contains(String.format(java.util.Locale.ROOT, "$%,.1f", btc.path("vwap").asDouble()))
+                .contains("Taker flow (net = taker buys - taker sells)")
+                .contains("Open interest and funding")
+                .contains("Liquidation heatmap (levels model")
+                .contains("BTC fell below $103,000.0")
+                .contains("BTC wick down to $102,393.1")
+                .contains("Market overview: total cap $3.22T (-2.01 % in 24h), volume $133.00B (+40.00 %)")
+                .contains("top gainers of the top 100: SEI +9.82 %")
+                .contains("alternative.me published 52 (Neutral)");
+    }
+
+    /** Per coin, from the trades as the venues document them. */
+    private static final class Flow {
+        double buyUsd;
+        double sellUsd;
+        double quoteUsd;
+        double baseQty;
+        long trades;
+        double first = Double.NaN;
+        double last;
+        double high = Double.NEGATIVE_INFINITY;
+        double low = Double.POSITIVE_INFINITY;
+        long firstTime = Long.MAX_VALUE;
+        long lastTime = Long.MIN_VALUE;
+    }
+
+    private static Map<String, Flow> tradeOracle(List<String> lines) throws IOException {
+        Map<String, Flow> flows = new HashMap<>();
+        for (String line : lines) {
+            JsonNode frame = JSON.readTree(line).path("frame");
+            JsonNode data = frame.path("data");
+            if (data.path("e").asText().equals("aggTrade")) {
+                String coin = data.path("s").asText().replace("USDT", "");
+                double p = data.path("p").asDouble();
+                double q = data.path("q").asDouble();
+                Flow f = trade(flows, coin, !data.path("m").asBoolean(), p, q); // m: the buyer made; the seller took
+                long t = data.path("T").asLong();
+                f.high = Math.max(f.high, p);
+                f.low = Math.min(f.low, p);
+                if (t < f.firstTime) {
+                    f.firstTime = t;
+                    f.first = p;
+                }
+                if (t >= f.lastTime) {
+                    f.lastTime = t;
+                    f.last = p;
+                }
+            } else if (frame.path("topic").asText().startsWith("publicTrade.")) {
+                for (JsonNode t : data) {
+                    trade(flows, "BTC", t.path("S").asText().equals("Buy"), t.path("p").asDouble(), t.path("v").asDouble());
+                }
+            } else if (frame.path("arg").path("channel").asText().equals("trades")) {
+                for (JsonNode t : data) {
+                    trade(flows, "BTC", t.path("side").asText().equals("buy"), t.path("px").asDouble(),
+                            t.path("sz").asDouble() * 0.01); // ctVal of BTC-USDT-SWAP
+                }
+            }
+        }
+        return flows;
+    }
+
+    private static Flow trade(Map<String, Flow> flows, String coin, boolean isBuy, double price, double qty) {
+        Flow f = flows.computeIfAbsent(coin, c -> new Flow());
+        double usd = price * qty;
+        if (isBuy) {
+            f.buyUsd += usd;
+        } else {
+            f.sellUsd += usd;
+        }
+        f.quoteUsd += usd;
+        f.baseQty += qty;
+        f.trades++;
+        return f;
     }
 
     /** Per venue: long USD, short USD, long count, short count, straight from the documented field meanings. */

@@ -50,8 +50,13 @@ public final class FlushDetector {
         }
     }
 
-    /** One detected event: "long-squeeze", "short-squeeze" or "leverage-flush". */
-    public record Flush(String kind, String coin, long startMicros, long endMicros, Evidence evidence) {
+    /**
+     * One detected event: "long-squeeze", "short-squeeze" or "leverage-flush", over the windows from
+     * {@code startMicros} to {@code endMicros}; {@code detectedMicros} ends the first window that triggered (when
+     * a live run would have raised it), {@code evidence} is the window with the most liquidations.
+     */
+    public record Flush(String kind, String coin, long startMicros, long detectedMicros, long endMicros,
+                        Evidence evidence) {
     }
 
     private FlushDetector() {
@@ -113,7 +118,7 @@ public final class FlushDetector {
                     e.oiChangePct() <= -s.flushOiPct() && l + sh >= s.minLiquidationUsd());
         }
         out.addAll(open);
-        out.sort(Comparator.comparingLong(Flush::startMicros).thenComparing(Flush::kind));
+        out.sort(Comparator.comparingLong(Flush::detectedMicros).thenComparing(Flush::kind));
         return out;
     }
 
@@ -137,8 +142,8 @@ public final class FlushDetector {
         if (isOn) {
             Evidence best = current == null || e.longUsd() + e.shortUsd() > current.evidence().longUsd()
                     + current.evidence().shortUsd() ? e : current.evidence();
-            Flush next = new Flush(kind, coin.name(), current == null ? e.fromMicros() : current.startMicros(),
-                    e.toMicros(), best);
+            Flush next = current == null ? new Flush(kind, coin.name(), e.fromMicros(), e.toMicros(), e.toMicros(), e)
+                    : new Flush(kind, coin.name(), current.startMicros(), current.detectedMicros(), e.toMicros(), best);
             open.remove(current);
             open.add(next);
         } else if (current != null) {

@@ -90,6 +90,7 @@ class EventsTest {
         // the first window to trigger ends with minute 139 (price -2.09 %), the last with minute 187, when only the
         // liquidations of minutes 128 and 129 ($2M) are left in it
         assertThat(f.startMicros()).isEqualTo(at(80, 0));
+        assertThat(f.detectedMicros()).isEqualTo(at(140, 0) - 1);
         assertThat(f.endMicros()).isEqualTo(at(188, 0) - 1);
         FlushDetector.Evidence e = f.evidence();
         assertThat(e.fromMicros()).isEqualTo(at(80, 0));
