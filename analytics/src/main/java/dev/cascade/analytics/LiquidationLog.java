@@ -12,7 +12,9 @@ import java.util.Arrays;
  * Every liquidation of the recent past as a primitive log (time, instrument, side, price, USD): what the heatmap
  * measures its hit-rate against, and what lists of liquidations read. Columns grow by doubling; nothing is
  * allocated per event. Entries older than the retention (counted back from the latest, aligned to its hour)
- * are dropped. Merging appends; read-outs sort, so the order of arrival never shows.
+ * are dropped: read-outs skip them at once, and the columns are compacted when a quarter of them is stale or
+ * when they are full, so that a day-long log is not shifted every hour. Merging appends; read-outs sort, so the
+ * order of arrival never shows.
  */
 public final class LiquidationLog implements MarketListener {
     private final long retentionMicros;
@@ -38,6 +40,9 @@ public final class LiquidationLog implements MarketListener {
     private void add(Instrument i, Side side, double p, double u, long t) {
         if (!(u >= 0) || t < cutoff) {
             return;
+        }
+        if (size == time.length) {
+            compact(true);
         }
         if (size == time.length) {
             int n = size * 2;
@@ -68,12 +73,13 @@ public final class LiquidationLog implements MarketListener {
 
     private void evict(long hour) {
         cutoff = hour * Micros.PER_HOUR - retentionMicros;
-        sort();
-        int drop = 0;
-        while (drop < size && time[drop] < cutoff) {
-            drop++;
-        }
-        if (drop > 0) {
+        compact(false);
+    }
+
+    /** Drops the entries before the cutoff, unless few are stale and {@code isForced} is false. */
+    private void compact(boolean isForced) {
+        int drop = firstKept();
+        if (drop > 0 && (isForced || drop * 4 >= size)) {
             int keep = size - drop;
             System.arraycopy(time, drop, time, 0, keep);
             System.arraycopy(price, drop, price, 0, keep);
@@ -92,6 +98,24 @@ public final class LiquidationLog implements MarketListener {
         if (lastMicros != Long.MIN_VALUE) {
             evict(Math.floorDiv(lastMicros, Micros.PER_HOUR));
         }
+    }
+
+    /** Index of the first entry at or after the cutoff (sorting first). */
+    private int firstKept() {
+        sort();
+        return lowerBound(cutoff);
+    }
+
+    /** Index of the first entry at or after {@code micros}; the columns are sorted. */
+    private int lowerBound(long micros) {
+        int k = Arrays.binarySearch(time, 0, size, micros);
+        if (k < 0) {
+            return -k - 1;
+        }
+        while (k > 0 && time[k - 1] == micros) {
+            k--;
+        }
+        return k;
     }
 
     /** Sorts by time, then instrument key, side, price and USD: a total order, so equal logs read out equally. */
@@ -145,21 +169,15 @@ public final class LiquidationLog implements MarketListener {
     /** Visits the entries of {@code coin} (all coins when null) between two times (inclusive), oldest first. */
     public void forEach(Coin coin, long fromMicros, long toMicros, Visitor visitor) {
         sort();
-        int k = Arrays.binarySearch(time, 0, size, fromMicros);
-        if (k < 0) {
-            k = -k - 1;
-        }
-        while (k > 0 && time[k - 1] == fromMicros) {
-            k--;
-        }
-        for (; k < size && time[k] <= toMicros; k++) {
+        for (int k = lowerBound(Math.max(fromMicros, cutoff)); k < size && time[k] <= toMicros; k++) {
             if (coin == null || instrument[k].coin() == coin) {
                 visitor.accept(instrument[k], isLong[k] ? Side.LONG : Side.SHORT, price[k], usd[k], time[k]);
             }
         }
     }
 
+    /** Entries held within the retention. */
     public int size() {
-        return size;
+        return size - firstKept();
     }
 }

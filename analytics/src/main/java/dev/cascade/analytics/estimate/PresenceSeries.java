@@ -19,6 +19,9 @@ final class PresenceSeries {
     private long[] longCount = new long[8];
     private long[] shortCount = new long[8];
     private Seconds[] seconds;
+    /** Seconds of evicted minutes, reused for new ones: a live run allocates nothing once its window is full. */
+    private Seconds[] spare = new Seconds[8];
+    private int spares;
     private int size;
 
     PresenceSeries(boolean isComplete) {
@@ -42,7 +45,7 @@ final class PresenceSeries {
         }
         if (isComplete) {
             if (seconds[i] == null) {
-                seconds[i] = new Seconds();
+                seconds[i] = fresh();
             }
             seconds[i].offer(second, time, usd);
         }
@@ -61,7 +64,7 @@ final class PresenceSeries {
             shortCount[i] += o.shortCount[j];
             if (isComplete && o.seconds[j] != null) {
                 if (seconds[i] == null) {
-                    seconds[i] = new Seconds();
+                    seconds[i] = fresh();
                 }
                 Seconds s = o.seconds[j];
                 for (int k = 0; k < s.n; k++) {
@@ -89,10 +92,33 @@ final class PresenceSeries {
         System.arraycopy(longCount, n, longCount, 0, keep);
         System.arraycopy(shortCount, n, shortCount, 0, keep);
         if (isComplete) {
+            for (int r = 0; r < n; r++) {
+                recycle(seconds[r]);
+            }
             System.arraycopy(seconds, n, seconds, 0, keep);
             Arrays.fill(seconds, keep, size, null);
         }
         size = keep;
+    }
+
+    private Seconds fresh() {
+        if (spares == 0) {
+            return new Seconds();
+        }
+        Seconds s = spare[--spares];
+        spare[spares] = null;
+        return s;
+    }
+
+    private void recycle(Seconds s) {
+        if (s == null) {
+            return;
+        }
+        s.n = 0;
+        if (spares == spare.length) {
+            spare = Arrays.copyOf(spare, spares * 2);
+        }
+        spare[spares++] = s;
     }
 
     interface MinuteSink {
