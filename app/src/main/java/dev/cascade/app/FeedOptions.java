@@ -32,6 +32,10 @@ final class FeedOptions {
     @Option(names = "--liquidations-only", description = "Subscribe to liquidations only.")
     boolean isLiquidationsOnly;
 
+    @Option(names = "--no-overview", description = "Do not fetch the market overview (CoinGecko /global and "
+            + "/coins/markets every 10 min, alternative.me /fng/ every hour).")
+    boolean isWithoutOverview;
+
     Set<Venue> venueSet() {
         if (venues == null || venues.isEmpty()) {
             return EnumSet.allOf(Venue.class);

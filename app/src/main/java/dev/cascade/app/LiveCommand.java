@@ -76,7 +76,8 @@ class LiveCommand implements Callable<Integer> {
                 ? "simulator at " + feed.endpoints : "Binance, Bybit and OKX";
         figureSettings = figureOptions.settings(spec);
         LiveJob job = new LiveJob(new LiveJob.Settings(endpoints, feed.venueSet(), feed.coinSet(), feed.channels(),
-                recordDirectory(), rotate, WebSocketFeed.Policy.standard(), s -> s, null, figureSettings));
+                recordDirectory(), rotate, WebSocketFeed.Policy.standard(), s -> s, null, figureSettings,
+                !feed.isWithoutOverview));
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

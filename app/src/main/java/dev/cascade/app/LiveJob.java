@@ -13,6 +13,7 @@ import dev.cascade.ingest.live.FeedStats;
 import dev.cascade.ingest.live.InstrumentDiscovery;
 import dev.cascade.ingest.live.LiveFeeds;
 import dev.cascade.ingest.live.LivePipeline;
+import dev.cascade.ingest.live.OverviewPoller;
 import dev.cascade.ingest.live.RecordingWriter;
 import dev.cascade.ingest.live.RestClient;
 import dev.cascade.ingest.live.RestRecorder;
@@ -50,6 +51,7 @@ import java.util.function.UnaryOperator;
  *
  * <pre>
  *   REST instruments ─> registry (+ recording)          simulator or venues
+ *   OverviewPoller (CoinGecko, alternative.me) ─────────────────────────────────────────┐
  *   FeedPlans ─> ConnectionSpecs ─> LiveFeeds (WebSocketFeed each) ─> LivePipeline ─┬─> RecordingWriter
  *                                                                                   └─> TradeGaps (REST backfill)
  *                                      ─> DedupingListener ─> MarketState (every aggregator), LatestLiquidations
@@ -62,11 +64,12 @@ import java.util.function.UnaryOperator;
 final class LiveJob implements AutoCloseable {
     /**
      * What a run reads and where it records. {@code tune} lets tests shorten a connection's timings, and
-     * {@code tap} (may be null) sees every event that leaves the deduplicator.
+     * {@code tap} (may be null) sees every event that leaves the deduplicator. {@code isWithOverview} polls
+     * CoinGecko and alternative.me ({@link OverviewPoller}).
      */
     record Settings(Endpoints endpoints, Set<Venue> venues, Set<String> coins, Channels channels, Path recordDir,
                     Duration rotateEvery, WebSocketFeed.Policy policy, UnaryOperator<ConnectionSpec> tune,
-                    MarketListener tap, FigureSettings figures) {
+                    MarketListener tap, FigureSettings figures, boolean isWithOverview) {
     }
 
     /** How often the full read-out (heatmaps, events, ...) is made again; liquidation totals every half second. */
@@ -92,6 +95,7 @@ final class LiveJob implements AutoCloseable {
     private RecordingWriter recorder;
     private LivePipeline pipeline;
     private LiveFeeds feeds;
+    private OverviewPoller overview;
     private RestClient rest;
     private boolean isClosed;
 
@@ -137,6 +141,10 @@ final class LiveJob implements AutoCloseable {
         }
         if (connections.isEmpty()) {
             throw new IOException("no venue could be reached" + (last == null ? "" : ": " + last.getMessage()));
+        }
+        if (settings.isWithOverview()) {
+            overview = new OverviewPoller(rest, pipeline::onDocument, OverviewPoller.standard(settings.endpoints()));
+            overview.start();
         }
     }
 
@@ -210,6 +218,9 @@ final class LiveJob implements AutoCloseable {
             return;
         }
         isClosed = true;
+        if (overview != null) {
+            overview.close();
+        }
         if (feeds != null) {
             feeds.close();
         }

@@ -54,11 +54,15 @@ final class LiveHarness implements AutoCloseable {
     final LiveJob job;
 
     LiveHarness(double tradesPerSecond, Path recordDir, boolean isRotating) {
+        this(tradesPerSecond, recordDir, isRotating, false);
+    }
+
+    LiveHarness(double tradesPerSecond, Path recordDir, boolean isRotating, boolean isWithOverview) {
         sim = Simulator.start(SimConfig.defaults().withRates(tradesPerSecond, 2).withBinancePingEvery(Duration.ofSeconds(1)));
         WebSocketFeed.Policy policy = new WebSocketFeed.Policy(new Backoff(BACKOFF_FLOOR, Duration.ofSeconds(1)),
                 Duration.ofSeconds(3), CHECK_EVERY, Duration.ofMillis(200));
         job = new LiveJob(new LiveJob.Settings(Endpoints.simulator(sim.uri()), EnumSet.allOf(Venue.class), Set.of(),
-                Channels.ALL, recordDir, Duration.ofHours(1), policy, spec -> tune(spec, isRotating), tap, FigureSettings.DEFAULT));
+                Channels.ALL, recordDir, Duration.ofHours(1), policy, spec -> tune(spec, isRotating), tap, FigureSettings.DEFAULT, isWithOverview));
     }
 
     /** Shortens a connection's keepalive, stale timeout and (Binance) rotation to fit a test. */

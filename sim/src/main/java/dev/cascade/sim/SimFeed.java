@@ -56,7 +56,8 @@ public final class SimFeed {
             // only Binance serves its trade history over REST (aggTrades?fromId=); the others need none
             this.history = isBinance
                     ? new TradeHistory(capacity, 3_000_000_000L + instrument.symbol().hashCode() % 1000 * 1_000_000L) : null;
-            this.openInterest = 1_000_000 / instrument.contractSize();
+            // about $1B of open interest per instrument, in contracts (coins for linear, USD for inverse)
+            this.openInterest = 1e9 / instrument.contractSize() / (instrument.isInverse() ? 1 : instrument.startPrice());
         }
     }
 
@@ -234,7 +235,7 @@ public final class SimFeed {
                     }
                 }
             }
-            s.openInterest += random.nextDouble() * 10 / i.contractSize();
+            s.openInterest += random.nextDouble() * 2e-5 * s.openInterest; // new positions: a few hundred $k a second
         }
         markArrays.forEach((venue, array) -> server.publish(venue, "!markPrice@arr@1s", array.append(']').toString(), false));
     }

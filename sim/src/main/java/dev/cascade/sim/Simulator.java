@@ -30,6 +30,7 @@ import java.util.function.Consumer;
  *   rest /binance-usdm/fapi/v1/exchangeInfo   /binance-usdm/fapi/v1/aggTrades?symbol=&amp;fromId=&amp;limit=
  *        /binance-coinm/dapi/v1/exchangeInfo  /binance-coinm/dapi/v1/aggTrades
  *        /bybit/v5/market/instruments-info?category=   /okx/api/v5/public/instruments?instType=SWAP
+ *        /coingecko/api/v3/global  /coingecko/api/v3/coins/markets  /alternative-me/fng/   (market overview)
  * </pre>
  */
 public final class Simulator implements AutoCloseable {
@@ -82,6 +83,12 @@ public final class Simulator implements AutoCloseable {
             }));
             c.routes.get("/okx/api/v5/public/instruments", ctx -> s.rest(ctx,
                     () -> OkxWire.instruments(s.feed.market().instruments(Venue.OKX_SWAP))));
+            c.routes.get("/coingecko/api/v3/global", ctx -> s.rest(ctx,
+                    () -> OverviewWire.global(s.feed.market(), System.currentTimeMillis())));
+            c.routes.get("/coingecko/api/v3/coins/markets", ctx -> s.rest(ctx,
+                    () -> OverviewWire.markets(s.feed.market(), System.currentTimeMillis())));
+            c.routes.get("/alternative-me/fng/", ctx -> s.rest(ctx,
+                    () -> OverviewWire.fearGreed(s.feed.market(), System.currentTimeMillis())));
         }).start(config.host(), config.port());
         s.feed.start();
         return s;

@@ -1,10 +1,14 @@
 package dev.cascade.ingest.live;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cascade.ingest.FrameIntake;
 import dev.cascade.model.MarketListener;
+import dev.cascade.model.Reject;
 import dev.cascade.venues.FrameKind;
 import dev.cascade.venues.VenueDecoders;
 import dev.cascade.venues.feed.ConnectionSpec;
+import dev.cascade.venues.overview.OverviewDocuments;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -18,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  *   WebSocketFeed threads ─> bounded queue ─> pipeline thread: FrameIntake (tape + venue decoder) ─> listener
- *                                                            └─> RecordingWriter (the frame as received)
+ *   OverviewPoller ─────────┘                                └─> RecordingWriter (the frame as received)
  * </pre>
  *
  * A full queue blocks the socket threads, so TCP pushes back instead of memory growing. Between frames, and
@@ -28,9 +32,14 @@ import org.slf4j.LoggerFactory;
 public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LivePipeline.class);
 
-    private record Frame(ConnectionSpec spec, long receiveMicros, String text) {
+    /** A socket frame ({@code spec} set), or a fetched document ({@code source} and {@code path} set). */
+    private record Frame(ConnectionSpec spec, long receiveMicros, String text, String source, String path, byte[] body) {
+        Frame(ConnectionSpec spec, long receiveMicros, String text) {
+            this(spec, receiveMicros, text, null, null, null);
+        }
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Frame END = new Frame(null, 0, null);
 
     private final BlockingQueue<Frame> queue;
@@ -64,6 +73,16 @@ public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseabl
     public void onFrame(ConnectionSpec spec, long receiveMicros, String text) throws InterruptedException {
         if (!isStopping) {
             queue.put(new Frame(spec, receiveMicros, text));
+        }
+    }
+
+    /**
+     * A market overview document fetched over REST ({@link OverviewPoller}): decoded on this thread like a frame,
+     * so that the aggregators stay single-threaded, and recorded where it arrived.
+     */
+    public void onDocument(String source, String path, long receiveMicros, byte[] body) throws InterruptedException {
+        if (!isStopping) {
+            queue.put(new Frame(null, receiveMicros, null, source, path, body));
         }
     }
 
@@ -110,6 +129,10 @@ public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseabl
     }
 
     private void process(Frame f) throws InterruptedException {
+        if (f.spec() == null) {
+            document(f);
+            return;
+        }
         byte[] bytes = f.text().getBytes(StandardCharsets.UTF_8);
         FrameKind kind = intake.decode(f.spec().venue(), bytes, 0, bytes.length, f.receiveMicros(), listener);
         if (recorder != null) {
@@ -118,6 +141,19 @@ public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseabl
         if (kind == FrameKind.CONTROL && f.spec().isError().test(f.text())) {
             stats.of(f.spec().venue()).errors.incrementAndGet();
             LOG.warn("{}: {}", f.spec().name(), f.text().length() > 300 ? f.text().substring(0, 300) : f.text());
+        }
+        processed.incrementAndGet();
+    }
+
+    private void document(Frame f) {
+        try {
+            OverviewDocuments.decode(JSON.readTree(f.body()), f.receiveMicros(), listener);
+        } catch (IOException | RuntimeException e) {
+            listener.onReject(Reject.BAD_OVERVIEW);
+            LOG.warn("{} {}: {}", f.source(), f.path(), e.getMessage());
+        }
+        if (recorder != null) {
+            recorder.document(f.source(), f.path(), f.receiveMicros(), f.body());
         }
         processed.incrementAndGet();
     }

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  *   {"ts":1718000000123456,"venue":"okx-swap","frame":{...}}      a JSON frame, as received
  *   {"ts":1718000000124000,"venue":"okx-swap","frame":"pong"}     a text frame that is not JSON, as a string
  *   {"ts":...,"venue":"binance-usdm","rest":"/fapi/v1/aggTrades?symbol=BTCUSDT&amp;fromId=...","frame":[...]}
+ *   {"ts":...,"venue":"coingecko","rest":"/global","frame":{"data":{...}}}      a market overview document
  * </pre>
  *
  * Callers hand lines to a queue; one writer thread formats, compresses and rotates, so a slow disk never
@@ -39,7 +40,8 @@ public final class RecordingWriter implements RestRecorder, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingWriter.class);
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private record Entry(Venue venue, String rest, boolean isMetadata, long receiveMicros, byte[] body, boolean isJson) {
+    /** {@code source}: a venue's id, or a market overview source ("coingecko", "alternative.me"). */
+    private record Entry(String source, String rest, boolean isMetadata, long receiveMicros, byte[] body, boolean isJson) {
     }
 
     private static final Entry END = new Entry(null, null, false, 0, null, false);
@@ -65,17 +67,22 @@ public final class RecordingWriter implements RestRecorder, AutoCloseable {
 
     /** Records a frame; {@code isJson} false writes it as a JSON string. */
     public void frame(Venue venue, long receiveMicros, byte[] text, boolean isJson) throws InterruptedException {
-        queue.put(new Entry(venue, null, false, receiveMicros, text, isJson));
+        queue.put(new Entry(venue.id(), null, false, receiveMicros, text, isJson));
+    }
+
+    /** Records a market overview document where it was fetched, like a backfill. */
+    public void document(String source, String path, long receiveMicros, byte[] body) {
+        enqueue(new Entry(source, path, false, receiveMicros, body, true));
     }
 
     @Override
     public void metadata(Venue venue, String path, long receiveMicros, byte[] body) {
-        enqueue(new Entry(venue, path, true, receiveMicros, body, true));
+        enqueue(new Entry(venue.id(), path, true, receiveMicros, body, true));
     }
 
     @Override
     public void rest(Venue venue, String path, long receiveMicros, byte[] body) {
-        enqueue(new Entry(venue, path, false, receiveMicros, body, true));
+        enqueue(new Entry(venue.id(), path, false, receiveMicros, body, true));
     }
 
     private void enqueue(Entry e) {
@@ -120,7 +127,7 @@ public final class RecordingWriter implements RestRecorder, AutoCloseable {
                     rotate(now);
                 }
                 if (e.isMetadata()) {
-                    metadata.put(e.venue().id() + " " + e.rest(), e);
+                    metadata.put(e.source() + " " + e.rest(), e);
                 }
                 write(e);
             }
@@ -155,7 +162,7 @@ public final class RecordingWriter implements RestRecorder, AutoCloseable {
 
     private void write(Entry e) throws IOException {
         StringBuilder head = new StringBuilder(96).append("{\"ts\":").append(e.receiveMicros()).append(",\"venue\":\"")
-                .append(e.venue().id()).append('"');
+                .append(e.source()).append('"');
         if (e.rest() != null) {
             head.append(",\"rest\":\"").append(JsonStringEncoder.getInstance().quoteAsString(e.rest())).append('"');
         }

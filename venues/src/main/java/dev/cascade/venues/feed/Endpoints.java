@@ -15,13 +15,27 @@ public final class Endpoints {
     }
 
     private final Map<Venue, Endpoint> byVenue;
+    private final URI coinGecko;
+    private final URI alternativeMe;
 
-    private Endpoints(Map<Venue, Endpoint> byVenue) {
+    private Endpoints(Map<Venue, Endpoint> byVenue, URI coinGecko, URI alternativeMe) {
         this.byVenue = byVenue;
+        this.coinGecko = coinGecko;
+        this.alternativeMe = alternativeMe;
     }
 
     public Endpoint of(Venue venue) {
         return byVenue.get(venue);
+    }
+
+    /** CoinGecko's API base, to which {@code /global} and {@code /coins/markets} are appended. */
+    public URI coinGecko() {
+        return coinGecko;
+    }
+
+    /** alternative.me's base, to which {@code /fng/} is appended. */
+    public URI alternativeMe() {
+        return alternativeMe;
     }
 
     /** The venues' public endpoints. */
@@ -32,12 +46,13 @@ public final class Endpoints {
         m.put(Venue.BYBIT_LINEAR, new Endpoint(URI.create("wss://stream.bybit.com/v5/public/linear"), URI.create("https://api.bybit.com")));
         m.put(Venue.BYBIT_INVERSE, new Endpoint(URI.create("wss://stream.bybit.com/v5/public/inverse"), URI.create("https://api.bybit.com")));
         m.put(Venue.OKX_SWAP, new Endpoint(URI.create("wss://ws.okx.com:8443/ws/v5/public"), URI.create("https://www.okx.com")));
-        return new Endpoints(m);
+        return new Endpoints(m, URI.create("https://api.coingecko.com/api/v3"), URI.create("https://api.alternative.me"));
     }
 
     /**
      * A simulator at {@code base} (e.g. http://127.0.0.1:9310) serving each venue under its id:
-     * {@code ws://host:port/binance-usdm/market/stream}, {@code http://host:port/binance-usdm/fapi/v1/...}.
+     * {@code ws://host:port/binance-usdm/market/stream}, {@code http://host:port/binance-usdm/fapi/v1/...}, and the
+     * market overview under {@code /coingecko/api/v3} and {@code /alternative-me}.
      */
     public static Endpoints simulator(URI base) {
         String http = base.toString().replaceAll("/+$", "");
@@ -48,6 +63,6 @@ public final class Endpoints {
         m.put(Venue.BYBIT_LINEAR, new Endpoint(URI.create(ws + "/bybit/v5/public/linear"), URI.create(http + "/bybit")));
         m.put(Venue.BYBIT_INVERSE, new Endpoint(URI.create(ws + "/bybit/v5/public/inverse"), URI.create(http + "/bybit")));
         m.put(Venue.OKX_SWAP, new Endpoint(URI.create(ws + "/okx/ws/v5/public"), URI.create(http + "/okx")));
-        return new Endpoints(m);
+        return new Endpoints(m, URI.create(http + "/coingecko/api/v3"), URI.create(http + "/alternative-me"));
     }
 }
