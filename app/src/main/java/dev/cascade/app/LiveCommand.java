@@ -1,6 +1,7 @@
 package dev.cascade.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.ingest.live.FeedStats;
 import dev.cascade.ingest.live.WebSocketFeed;
 import dev.cascade.model.Venue;
@@ -16,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import dev.cascade.analytics.figures.FigureSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -1,13 +1,13 @@
 package dev.cascade.app;
 
 import dev.cascade.analytics.EventCounts;
-import dev.cascade.analytics.MarketState;
-import dev.cascade.analytics.figures.FigureSettings;
-import dev.cascade.analytics.figures.Figures;
 import dev.cascade.analytics.LatestLiquidations;
 import dev.cascade.analytics.LiquidationSummary;
 import dev.cascade.analytics.LiquidationTotals;
+import dev.cascade.analytics.MarketState;
 import dev.cascade.analytics.dedupe.DedupingListener;
+import dev.cascade.analytics.figures.FigureSettings;
+import dev.cascade.analytics.figures.Figures;
 import dev.cascade.ingest.live.BinanceBackfill;
 import dev.cascade.ingest.live.FeedStats;
 import dev.cascade.ingest.live.InstrumentDiscovery;

@@ -1,12 +1,12 @@
 package dev.cascade.app;
 
 import dev.cascade.analytics.LargestLiquidation;
-import dev.cascade.analytics.estimate.Estimate;
-import dev.cascade.analytics.estimate.EstimateSummary;
-import dev.cascade.analytics.figures.Figures;
 import dev.cascade.analytics.LiquidationSummary;
 import dev.cascade.analytics.MinuteBar;
 import dev.cascade.analytics.SideTotals;
+import dev.cascade.analytics.estimate.Estimate;
+import dev.cascade.analytics.estimate.EstimateSummary;
+import dev.cascade.analytics.figures.Figures;
 import dev.cascade.ingest.OpenedInput;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Venue;

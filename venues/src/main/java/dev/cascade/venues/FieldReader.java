@@ -1,10 +1,10 @@
 package dev.cascade.venues;
 
+import dev.cascade.model.Micros;
 import dev.cascade.model.Reject;
 import dev.cascade.venues.codec.Ascii;
-import dev.cascade.venues.codec.JsonTape;
 import dev.cascade.venues.codec.CsvRow;
-import dev.cascade.model.Micros;
+import dev.cascade.venues.codec.JsonTape;
 
 /**
  * Reads required fields and remembers the first problem, so a decoder reads everything it needs and then

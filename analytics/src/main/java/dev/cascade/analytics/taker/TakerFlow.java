@@ -2,13 +2,13 @@ package dev.cascade.analytics.taker;
 
 import dev.cascade.analytics.bars.BarSeries;
 import dev.cascade.analytics.bars.Resolution;
+import dev.cascade.model.Micros;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import dev.cascade.model.Micros;
 
 /**
  * Net taker volume of a group of instruments (one venue's, one exchange's or every venue's trades of a coin),

@@ -7,9 +7,9 @@ import dev.cascade.analytics.risk.LiquidationPrice.Position;
 import dev.cascade.model.MarginBrackets;
 import dev.cascade.model.Side;
 import dev.cascade.model.Venue;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The test vectors of research/methods.md 1.3, to the cent. */
 class LiquidationPriceTest {

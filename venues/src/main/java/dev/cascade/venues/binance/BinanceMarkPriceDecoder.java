@@ -10,8 +10,8 @@ import dev.cascade.model.Micros;
 import dev.cascade.model.Reject;
 import dev.cascade.model.Venue;
 import dev.cascade.venues.FieldReader;
-import dev.cascade.venues.FrameKind;
 import dev.cascade.venues.FrameDecoder;
+import dev.cascade.venues.FrameKind;
 import dev.cascade.venues.codec.Ascii;
 import dev.cascade.venues.codec.JsonTape;
 
