@@ -36,6 +36,6 @@ final class FigureOptions {
         }
         FigureSettings d = FigureSettings.DEFAULT;
         return new FigureSettings(d.taker(), bar, d.wicks(), new Bursts.Settings(burstUsd, burstMinutes), d.flush(),
-                d.heatmap(), detailCoins, d.movers(), d.windows(), false);
+                d.heatmap(), detailCoins, d.movers(), d.windows(), false, d.snapshotMinutes());
     }
 }

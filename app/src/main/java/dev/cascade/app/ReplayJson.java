@@ -1,8 +1,6 @@
 package dev.cascade.app;
 
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cascade.analytics.figures.FigureSettings;
@@ -10,13 +8,16 @@ import dev.cascade.analytics.figures.Figures;
 import dev.cascade.ingest.OpenedInput;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Venue;
+import dev.cascade.server.json.FiguresJson;
+import dev.cascade.server.json.Json;
+import dev.cascade.server.json.LiquidationJson;
 
 /**
  * {@code cascade replay --format json}: one object, the DESIGN.md shape ({@code from}, {@code to},
  * {@code liquidations}, {@code rejected}) plus rolling windows, every analytics section, the input and counts.
  */
 final class ReplayJson {
-    static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    static final ObjectMapper MAPPER = Json.MAPPER;
 
     private ReplayJson() {
     }

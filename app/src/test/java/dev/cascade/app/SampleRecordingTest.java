@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cascade.server.json.LiquidationJson;
 import dev.cascade.testkit.SharedFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -14,19 +14,22 @@ import java.util.Map;
 /**
  * Everything the read-outs can be tuned by, validated once; {@link #DEFAULT} holds the documented defaults.
  * {@code detailCoins} bounds the coins that get the costlier read-outs (heatmap, crossings, wicks, flushes,
- * taker extremes): the most traded ones. {@code withBars} adds the bar series the charts draw.
+ * taker extremes): the most traded ones. {@code withBars} adds the bar series the charts draw, with a heatmap
+ * snapshot every {@code snapshotMinutes}.
  */
 public record FigureSettings(TakerFlow.Settings taker, Resolution takerBar, Wicks.Settings wicks,
                              Bursts.Settings bursts, FlushDetector.Settings flush, HeatmapSettings heatmap,
-                             int detailCoins, int movers, Map<String, Long> windows, boolean withBars) {
+                             int detailCoins, int movers, Map<String, Long> windows, boolean withBars,
+                             int snapshotMinutes) {
     public static final Map<String, Long> WINDOWS = defaultWindows();
     public static final FigureSettings DEFAULT = new FigureSettings(TakerFlow.Settings.DEFAULT, Resolution.HOUR,
             Wicks.Settings.DEFAULT, Bursts.Settings.DEFAULT, FlushDetector.Settings.DEFAULT, HeatmapSettings.DEFAULT, 10,
-            5, WINDOWS, false);
+            5, WINDOWS, false, 60);
 
     public FigureSettings {
-        if (detailCoins < 0 || movers < 0 || windows.isEmpty()) {
-            throw new IllegalArgumentException("detail coins and movers must not be negative; windows not empty");
+        if (detailCoins < 0 || movers < 0 || windows.isEmpty() || snapshotMinutes < 1) {
+            throw new IllegalArgumentException("detail coins and movers must not be negative; windows not empty; "
+                    + "snapshots at least a minute apart");
         }
         windows = Collections.unmodifiableMap(new LinkedHashMap<>(windows)); // in their order
     }
@@ -40,14 +43,23 @@ public record FigureSettings(TakerFlow.Settings taker, Resolution takerBar, Wick
     }
 
     public FigureSettings withBars(boolean isWithBars) {
-        return new FigureSettings(taker, takerBar, wicks, bursts, flush, heatmap, detailCoins, movers, windows, isWithBars);
+        return new FigureSettings(taker, takerBar, wicks, bursts, flush, heatmap, detailCoins, movers, windows, isWithBars,
+                snapshotMinutes);
     }
 
     public FigureSettings withDetailCoins(int n) {
-        return new FigureSettings(taker, takerBar, wicks, bursts, flush, heatmap, n, movers, windows, withBars);
+        return new FigureSettings(taker, takerBar, wicks, bursts, flush, heatmap, n, movers, windows, withBars,
+                snapshotMinutes);
     }
 
     public FigureSettings withBursts(Bursts.Settings b) {
-        return new FigureSettings(taker, takerBar, wicks, b, flush, heatmap, detailCoins, movers, windows, withBars);
+        return new FigureSettings(taker, takerBar, wicks, b, flush, heatmap, detailCoins, movers, windows, withBars,
+                snapshotMinutes);
+    }
+
+    /** Bar series with a heatmap snapshot every {@code minutes} (the dashboard draws them). */
+    public FigureSettings withSnapshots(int minutes) {
+        return new FigureSettings(taker, takerBar, wicks, bursts, flush, heatmap, detailCoins, movers, windows, true,
+                minutes);
     }
 }

@@ -47,7 +47,7 @@ public record Figures(long fromMicros, long toMicros, Liquidations liquidations,
         TakerFigures taker = TakerFigures.of(state, s, coins, detail, end);
         Map<String, Heatmap> heatmaps = new LinkedHashMap<>();
         for (Coin c : detail) {
-            Heatmap h = LevelsHeatmap.build(state.bars(), state.log(), c, end, s.heatmap(), s.withBars() ? 60 : 0);
+            Heatmap h = LevelsHeatmap.build(state.bars(), state.log(), c, end, s.heatmap(), s.withBars() ? s.snapshotMinutes() : 0);
             if (h != null && (!h.levels().isEmpty() || !h.swept().isEmpty())) {
                 heatmaps.put(c.name(), h);
             }

@@ -1,4 +1,4 @@
-package dev.cascade.app;
+package dev.cascade.server.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -30,13 +30,13 @@ import java.util.Map;
  * prices as they were, percentages and shares to four decimals, times in ISO-8601; a figure that cannot be
  * known is null.
  */
-final class FiguresJson {
+public final class FiguresJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private FiguresJson() {
     }
 
-    static void sections(ObjectNode o, Figures f, FigureSettings s) {
+    public static void sections(ObjectNode o, Figures f, FigureSettings s) {
         o.set("taker", taker(f.taker(), s));
         o.set("price", price(f.price()));
         o.set("openInterest", openInterest(f.openInterest()));
@@ -48,7 +48,7 @@ final class FiguresJson {
 
     // ---- taker ----
 
-    static ObjectNode taker(TakerFigures t, FigureSettings s) {
+    public static ObjectNode taker(TakerFigures t, FigureSettings s) {
         ObjectNode o = NODES.objectNode();
         o.put("bar", s.takerBar().id());
         o.put("maBars", s.taker().maBars());
@@ -101,7 +101,7 @@ final class FiguresJson {
 
     // ---- price ----
 
-    static ObjectNode price(PriceFigures p) {
+    public static ObjectNode price(PriceFigures p) {
         ObjectNode o = NODES.objectNode();
         ObjectNode byCoin = o.putObject("byCoin");
         p.byCoin().forEach((coin, c) -> byCoin.set(coin, coinPrice(c)));
@@ -140,7 +140,7 @@ final class FiguresJson {
 
     // ---- open interest ----
 
-    static ObjectNode openInterest(OpenInterestFigures f) {
+    public static ObjectNode openInterest(OpenInterestFigures f) {
         ObjectNode o = NODES.objectNode();
         o.put("usd", usd(f.usd()));
         ObjectNode byCoin = o.putObject("byCoin");
@@ -166,7 +166,7 @@ final class FiguresJson {
 
     // ---- heatmap ----
 
-    static ObjectNode heatmap(Map<String, Heatmap> heatmaps, HeatmapSettings s) {
+    public static ObjectNode heatmap(Map<String, Heatmap> heatmaps, HeatmapSettings s) {
         ObjectNode o = NODES.objectNode();
         o.put("model", "levels");
         ArrayNode tiers = o.putArray("tiers");
@@ -225,7 +225,7 @@ final class FiguresJson {
 
     // ---- events ----
 
-    static ObjectNode events(EventFigures e) {
+    public static ObjectNode events(EventFigures e) {
         ObjectNode o = NODES.objectNode();
         ArrayNode bursts = o.putArray("bursts");
         for (Bursts.Burst b : e.bursts()) {
@@ -286,7 +286,7 @@ final class FiguresJson {
 
     // ---- overview and sentiment ----
 
-    static ObjectNode overview(MarketOverview.Overview v) {
+    public static ObjectNode overview(MarketOverview.Overview v) {
         ObjectNode o = NODES.objectNode();
         o.put("time", v.timeMicros() == 0 ? null : Micros.iso(v.timeMicros()));
         o.put("totalMarketCapUsd", usd(v.totalMarketCapUsd()));
@@ -309,7 +309,7 @@ final class FiguresJson {
         }
     }
 
-    static ObjectNode sentiment(Sentiment.Index s) {
+    public static ObjectNode sentiment(Sentiment.Index s) {
         ObjectNode o = NODES.objectNode();
         if (s.isComputed()) {
             o.put("value", s.value());
@@ -335,20 +335,20 @@ final class FiguresJson {
 
     // ---- numbers ----
 
-    static BigDecimal usd(double v) {
+    public static BigDecimal usd(double v) {
         return Double.isNaN(v) || Double.isInfinite(v) ? null : LiquidationJson.usd(v);
     }
 
-    static BigDecimal price(double v) {
+    public static BigDecimal price(double v) {
         return Double.isNaN(v) || Double.isInfinite(v) ? null : new BigDecimal(v, MathContext.DECIMAL64)
                 .round(new MathContext(10)).stripTrailingZeros();
     }
 
-    static BigDecimal ratio(double v) {
+    public static BigDecimal ratio(double v) {
         return round(v, 4);
     }
 
-    static BigDecimal round(double v, int decimals) {
+    public static BigDecimal round(double v, int decimals) {
         return Double.isNaN(v) || Double.isInfinite(v) ? null
                 : BigDecimal.valueOf(v).setScale(decimals, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
     }

@@ -1,4 +1,4 @@
-package dev.cascade.app;
+package dev.cascade.server.json;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,14 +17,14 @@ import java.util.Map;
  * The JSON shape of a liquidation summary (DESIGN.md): the {@code liquidations} object of
  * {@code cascade replay --format json}. USD amounts are written in cents, never in exponent notation.
  */
-final class LiquidationJson {
+public final class LiquidationJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private LiquidationJson() {
     }
 
     /** Reported totals with their estimate beside each: the {@code liquidations} object and each window's. */
-    static ObjectNode summary(Figures.Liquidations l) {
+    public static ObjectNode summary(Figures.Liquidations l) {
         LiquidationSummary s = l.reported();
         EstimateSummary e = l.estimated();
         ObjectNode o = totals(s.total(), e.total());
@@ -70,7 +70,7 @@ final class LiquidationJson {
         return o;
     }
 
-    static ObjectNode bar(MinuteBar b) {
+    public static ObjectNode bar(MinuteBar b) {
         ObjectNode o = NODES.objectNode();
         o.put("minute", Micros.iso(b.minuteMicros()));
         o.put("longUsd", usd(b.longUsd()));
@@ -106,7 +106,7 @@ final class LiquidationJson {
     }
 
     /** USD rounded to the cent. */
-    static BigDecimal usd(double usd) {
+    public static BigDecimal usd(double usd) {
         return BigDecimal.valueOf(Math.round(usd * 100), 2);
     }
 

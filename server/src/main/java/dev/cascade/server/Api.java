@@ -1,0 +1,283 @@
+package dev.cascade.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cascade.analytics.MinuteBar;
+import dev.cascade.model.Exchange;
+import dev.cascade.model.Instrument;
+import dev.cascade.model.Micros;
+import dev.cascade.model.Side;
+import dev.cascade.model.Venue;
+import dev.cascade.server.json.Json;
+import dev.cascade.server.json.LiquidationJson;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * The JSON API, version 1 (documented in {@code /api/v1/openapi.json}). Summaries and sections come from the
+ * latest published read-out, in the shapes of {@code cascade replay --format json}; lists and bars are queries
+ * run by the state's owner, with time ranges capped at {@link #MAX_RANGE_MICROS} and pages at {@link #MAX_LIMIT}.
+ */
+final class Api {
+    static final long MAX_RANGE_MICROS = 7 * Micros.PER_DAY;
+    static final int MAX_LIMIT = 1000;
+    private static final Set<String> WINDOWS = Set.of("all", "1h", "4h", "12h", "24h");
+    private static final Set<String> VENUES = Arrays.stream(Venue.values()).map(Venue::id).collect(Collectors.toSet());
+    private static final Set<String> EXCHANGES = Arrays.stream(Exchange.values()).map(Exchange::id)
+            .collect(Collectors.toSet());
+    private static final Set<String> SIDES = Set.of("long", "short");
+    /** Sections with a {@code byCoin} map, by endpoint. */
+    private static final String[][] COIN_SECTIONS = {
+        {"taker", "taker"}, {"price", "price"}, {"open-interest", "openInterest"}, {"heatmap", "heatmap"}};
+
+    private final MarketView view;
+    private final Stream stream;
+    private final Runnable refresh;
+    private final byte[] openApi;
+
+    Api(MarketView view, Stream stream, Runnable refresh) {
+        this.view = view;
+        this.stream = stream;
+        this.refresh = refresh;
+        this.openApi = resource("/openapi.json");
+    }
+
+    void routes(RoutesConfig r) {
+        r.get("/api/v1/health", this::health);
+        r.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        r.get("/api/v1/liquidations/summary", this::summary);
+        r.get("/api/v1/liquidations", this::list);
+        r.get("/api/v1/liquidations/bars", this::bars);
+        for (String[] s : COIN_SECTIONS) {
+            r.get("/api/v1/" + s[0], ctx -> coinSection(ctx, s[1]));
+        }
+        r.get("/api/v1/events", this::events);
+        r.get("/api/v1/overview", ctx -> plainSection(ctx, "overview"));
+        r.get("/api/v1/sentiment", ctx -> plainSection(ctx, "sentiment"));
+        r.sse("/api/v1/stream", stream::add);
+        r.post("/api/v1/admin/refresh", this::refresh);
+    }
+
+    private void health(Context ctx) {
+        new Params(ctx, Set.of());
+        Published p = view.published();
+        ObjectNode o = Json.MAPPER.createObjectNode().put("status", "ok").put("events", p.events());
+        o.put("latest", p.atMicros() == 0 ? null : Micros.iso(p.atMicros()));
+        o.put("streamClients", stream.clients());
+        Server.json(ctx, o);
+    }
+
+    /** The {@code liquidations} object of a replay for a window, or one coin's, exchange's or venue's part. */
+    private void summary(Context ctx) {
+        Params p = new Params(ctx, Set.of("window", "coin", "exchange", "venue"));
+        String window = p.raw("window") == null ? "24h" : p.raw("window");
+        if (!WINDOWS.contains(window)) {
+            throw new BadRequest("window must be one of all, 1h, 4h, 12h, 24h");
+        }
+        String coin = p.coin();
+        String exchange = p.oneOf("exchange", EXCHANGES);
+        String venue = p.oneOf("venue", VENUES);
+        if ((coin != null ? 1 : 0) + (exchange != null ? 1 : 0) + (venue != null ? 1 : 0) > 1) {
+            throw new BadRequest("give at most one of coin, exchange and venue");
+        }
+        ObjectNode all = view.published().liquidations().get(window);
+        if (all == null) {
+            throw new BadRequest("no read-out yet: nothing has been received");
+        }
+        if (coin == null && exchange == null && venue == null) {
+            Server.json(ctx, all);
+            return;
+        }
+        String split = coin != null ? "byCoin" : exchange != null ? "byExchange" : "byVenue";
+        String key = coin != null ? coin : exchange != null ? exchange : venue;
+        JsonNode part = all.path(split).path(key);
+        ObjectNode o = Json.MAPPER.createObjectNode().put("window", window).put(split.substring(2).toLowerCase(), key);
+        if (part.isObject()) {
+            o.setAll((ObjectNode) part);
+        } else {
+            o.put("usd", 0).put("longUsd", 0).put("shortUsd", 0).put("count", 0);
+        }
+        Server.json(ctx, o);
+    }
+
+    /** Liquidations, newest first, filtered, a page at a time. */
+    private void list(Context ctx) throws InterruptedException, TimeoutException {
+        Params p = new Params(ctx, Set.of("coin", "exchange", "venue", "side", "from", "to", "minUsd", "limit",
+                "cursor"));
+        String coin = p.coin();
+        String exchange = p.oneOf("exchange", EXCHANGES);
+        String venue = p.oneOf("venue", VENUES);
+        String side = p.oneOf("side", SIDES);
+        double minUsd = p.number("minUsd", 0, 0, 1e12);
+        int limit = p.integer("limit", 100, 1, MAX_LIMIT);
+        long[] range = range(p);
+        long[] cursor = p.cursor();
+        long to = cursor == null ? range[1] : Math.min(range[1], cursor[0]);
+        long skip = cursor == null ? 0 : cursor[1];
+        List<Object[]> matched = view.query(state -> {
+            List<Object[]> out = new ArrayList<>();
+            state.log().forEach(null, range[0], to, (instrument, s, price, usd, time) -> {
+                if (matches(instrument, s, usd, coin, exchange, venue, side, minUsd)) {
+                    out.add(new Object[] {instrument, s, price, usd, time});
+                }
+            });
+            return out;
+        });
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        ArrayNode items = o.putArray("items");
+        long lastTime = Long.MIN_VALUE;
+        long sameTime = 0;
+        int skipped = 0;
+        for (int i = matched.size() - 1; i >= 0 && items.size() < limit; i--) {
+            Object[] m = matched.get(i);
+            long time = (long) m[4];
+            if (cursor != null && time == cursor[0] && skipped < skip) {
+                skipped++;
+                continue;
+            }
+            sameTime = time == lastTime ? sameTime + 1 : (cursor != null && time == cursor[0] ? skip + 1 : 1);
+            lastTime = time;
+            items.add(item((Instrument) m[0], (Side) m[1], (double) m[2], (double) m[3], time));
+        }
+        boolean isMore = items.size() == limit && matched.size() > items.size() + skipped;
+        o.put("next", isMore ? lastTime + ":" + sameTime : null);
+        o.put("from", Micros.iso(range[0])).put("to", Micros.iso(range[1]));
+        Server.json(ctx, o);
+    }
+
+    private static boolean matches(Instrument i, Side s, double usd, String coin, String exchange, String venue,
+                                   String side, double minUsd) {
+        return (coin == null || i.coin().name().equals(coin)) && (exchange == null || i.exchange().id().equals(exchange))
+                && (venue == null || i.venue().id().equals(venue)) && (side == null || s.id().equals(side))
+                && usd >= minUsd;
+    }
+
+    private static ObjectNode item(Instrument i, Side s, double price, double usd, long time) {
+        return Json.MAPPER.createObjectNode().put("time", Micros.iso(time)).put("venue", i.venue().id())
+                .put("exchange", i.exchange().id()).put("symbol", i.symbol()).put("coin", i.coin().name())
+                .put("side", s.id()).put("usd", LiquidationJson.usd(usd)).put("price", price);
+    }
+
+    /** Per-minute liquidation bars by venue (the "liquidation incremental chart"). */
+    private void bars(Context ctx) throws InterruptedException, TimeoutException {
+        Params p = new Params(ctx, Set.of("venue", "from", "to"));
+        String venue = p.oneOf("venue", VENUES);
+        long[] range = range(p);
+        ObjectNode o = view.query(state -> {
+            ObjectNode out = Json.MAPPER.createObjectNode();
+            ObjectNode byVenue = out.putObject("bars");
+            for (Venue v : Venue.values()) {
+                if (venue != null && !v.id().equals(venue)) {
+                    continue;
+                }
+                ArrayNode a = Json.MAPPER.createArrayNode();
+                for (MinuteBar b : state.liquidations().minuteBars(v)) {
+                    if (b.minuteMicros() >= range[0] && b.minuteMicros() <= range[1]) {
+                        a.add(LiquidationJson.bar(b));
+                    }
+                }
+                if (!a.isEmpty()) {
+                    byVenue.set(v.id(), a);
+                }
+            }
+            return out;
+        });
+        o.put("from", Micros.iso(range[0])).put("to", Micros.iso(range[1]));
+        Server.json(ctx, o);
+    }
+
+    /** {@code from}/{@code to}, defaulting to the day before the latest event, at most a week long. */
+    private long[] range(Params p) {
+        long latest = view.published().atMicros();
+        long to = p.time("to", latest == 0 ? Micros.of(java.time.Instant.now()) : latest);
+        long from = p.time("from", to - Micros.PER_DAY);
+        if (from > to) {
+            throw new BadRequest("from is after to");
+        }
+        if (to - from > MAX_RANGE_MICROS) {
+            throw new BadRequest("the range is longer than 7 days");
+        }
+        return new long[] {from, to};
+    }
+
+    private void coinSection(Context ctx, String section) {
+        String coin = new Params(ctx, Set.of("coin")).coin();
+        JsonNode s = published(section);
+        if (coin == null) {
+            Server.json(ctx, s);
+            return;
+        }
+        JsonNode c = s.path("byCoin").path(coin);
+        if (!c.isObject()) {
+            throw new NotFound("no " + section + " figures for " + coin);
+        }
+        Server.json(ctx, c);
+    }
+
+    private void events(Context ctx) {
+        String coin = new Params(ctx, Set.of("coin")).coin();
+        JsonNode events = published("events");
+        if (coin == null) {
+            Server.json(ctx, events);
+            return;
+        }
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        events.fields().forEachRemaining(e -> {
+            ArrayNode a = o.putArray(e.getKey());
+            for (JsonNode n : e.getValue()) {
+                if (coin.equals(n.path("coin").asText(null))) {
+                    a.add(n);
+                }
+            }
+        });
+        Server.json(ctx, o);
+    }
+
+    private void plainSection(Context ctx, String section) {
+        new Params(ctx, Set.of());
+        Server.json(ctx, published(section));
+    }
+
+    private JsonNode published(String section) {
+        JsonNode s = view.published().section(section);
+        if (s.isMissingNode()) {
+            throw new NotFound("no read-out yet: nothing has been received");
+        }
+        return s;
+    }
+
+    private void refresh(Context ctx) {
+        new Params(ctx, Set.of());
+        refresh.run();
+        Published p = view.published();
+        Server.json(ctx, Json.MAPPER.createObjectNode().put("refreshed", true)
+                .put("latest", p.atMicros() == 0 ? null : Micros.iso(p.atMicros())));
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = Api.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 404 with a reason. */
+    static final class NotFound extends RuntimeException {
+        NotFound(String reason) {
+            super(reason);
+        }
+    }
+}

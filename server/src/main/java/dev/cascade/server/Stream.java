@@ -1,0 +1,121 @@
+package dev.cascade.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cascade.model.Liquidation;
+import dev.cascade.model.MarketListener;
+import dev.cascade.model.Micros;
+import dev.cascade.server.json.Json;
+import dev.cascade.server.json.LiquidationJson;
+import io.javalin.http.sse.SseClient;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The live stream ({@code GET /api/v1/stream}, server-sent events): every liquidation as it leaves the
+ * deduplicator ({@code event: liquidation}), and the liquidation summaries whenever a new read-out is published
+ * ({@code event: summary}). Events go through a bounded queue to one sender thread, so a slow browser never
+ * holds up the pipeline: when the queue is full, events are dropped and counted.
+ */
+public final class Stream implements MarketListener, AutoCloseable {
+    private static final int QUEUE = 4096;
+    private static final int MAX_CLIENTS = 256;
+
+    private record Event(String name, String data) {
+    }
+
+    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final AtomicLong dropped = new AtomicLong();
+    private final Thread sender = new Thread(this::send, "sse");
+    private volatile boolean isClosed;
+
+    public Stream() {
+        sender.setDaemon(true);
+        sender.start();
+    }
+
+    /** A new client: kept open until it goes away. */
+    void add(SseClient client) {
+        if (clients.size() >= MAX_CLIENTS) {
+            client.sendEvent("error", "{\"error\":\"too many stream clients\"}");
+            client.close();
+            return;
+        }
+        client.keepAlive();
+        client.onClose(() -> clients.remove(client));
+        clients.add(client);
+        client.sendComment("connected");
+    }
+
+    /** Called on the pipeline thread: renders the liquidation and queues it. */
+    @Override
+    public void onLiquidation(Liquidation l) {
+        if (clients.isEmpty()) {
+            return;
+        }
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("time", Micros.iso(l.exchangeMicros())).put("venue", l.venue().id()).put("exchange", l.exchange().id())
+                .put("symbol", l.instrument().symbol()).put("coin", l.coin().name()).put("side", l.side().id())
+                .put("usd", LiquidationJson.usd(l.usd())).put("price", l.price()).put("quantity", l.quantity());
+        offer(new Event("liquidation", n.toString()));
+    }
+
+    /** Queues the summaries of a new read-out. */
+    void published(Published p) {
+        if (clients.isEmpty() || p.liquidations().isEmpty()) {
+            return;
+        }
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("time", p.atMicros() == 0 ? null : Micros.iso(p.atMicros()));
+        p.liquidations().forEach(n::set);
+        offer(new Event("summary", n.toString()));
+    }
+
+    private void offer(Event e) {
+        if (!queue.offer(e)) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    int clients() {
+        return clients.size();
+    }
+
+    long dropped() {
+        return dropped.get();
+    }
+
+    private void send() {
+        while (!isClosed) {
+            Event e;
+            try {
+                e = queue.poll(15, TimeUnit.SECONDS);
+            } catch (InterruptedException ex) {
+                return;
+            }
+            for (SseClient c : clients) {
+                try {
+                    if (e == null) {
+                        c.sendComment("keepalive"); // through proxies that close idle connections
+                    } else {
+                        c.sendEvent(e.name(), e.data());
+                    }
+                } catch (RuntimeException ex) {
+                    clients.remove(c);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        isClosed = true;
+        sender.interrupt();
+        clients.forEach(SseClient::close);
+        clients.clear();
+    }
+}
