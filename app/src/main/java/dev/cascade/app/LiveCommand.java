@@ -5,6 +5,7 @@ import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.ingest.live.FeedStats;
 import dev.cascade.ingest.live.WebSocketFeed;
 import dev.cascade.model.Venue;
+import dev.cascade.server.Server;
 import dev.cascade.sim.SimConfig;
 import dev.cascade.sim.Simulator;
 import dev.cascade.venues.feed.Endpoints;
@@ -34,6 +35,12 @@ class LiveCommand implements Callable<Integer> {
 
     @Mixin
     FigureOptions figureOptions;
+
+    @Option(names = "--serve", description = "Also serve the API and the dashboard (see --port, --bind, --token).")
+    boolean isServing;
+
+    @Mixin
+    ServeOptions serveOptions;
 
     private FigureSettings figureSettings;
 
@@ -75,9 +82,18 @@ class LiveCommand implements Callable<Integer> {
         String source = simulator != null ? "simulator at " + simulator.uri() : feed.endpoints != null
                 ? "simulator at " + feed.endpoints : "Binance, Bybit and OKX";
         figureSettings = figureOptions.settings(spec);
+        Server.Settings serve = null;
+        if (isServing) {
+            figureSettings = figureSettings.withSnapshots(ServeCommand.SNAPSHOT_MINUTES);
+            serve = serveOptions.settings(spec, r -> { }, () -> { });
+            if (!serve.isAllowed()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "binding to " + serve.host()
+                        + " needs a token (--token or CASCADE_TOKEN)");
+            }
+        }
         LiveJob job = new LiveJob(new LiveJob.Settings(endpoints, feed.venueSet(), feed.coinSet(), feed.channels(),
                 recordDirectory(), rotate, WebSocketFeed.Policy.standard(), s -> s, null, figureSettings,
-                !feed.isWithoutOverview));
+                !feed.isWithoutOverview, serve));
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -25,6 +25,10 @@ import dev.cascade.model.MarketListener;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Tee;
 import dev.cascade.model.Venue;
+import dev.cascade.server.MarketView;
+import dev.cascade.server.Published;
+import dev.cascade.server.Server;
+import dev.cascade.server.Stream;
 import dev.cascade.venues.VenueDecoders;
 import dev.cascade.venues.binance.BinanceFeedPlan;
 import dev.cascade.venues.bybit.BybitFeedPlan;
@@ -33,6 +37,10 @@ import dev.cascade.venues.feed.ConnectionSpec;
 import dev.cascade.venues.feed.Endpoints;
 import dev.cascade.venues.feed.FeedPlan;
 import dev.cascade.venues.okx.OkxFeedPlan;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -43,7 +51,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -54,7 +64,9 @@ import java.util.function.UnaryOperator;
  *   OverviewPoller (CoinGecko, alternative.me) ─────────────────────────────────────────┐
  *   FeedPlans ─> ConnectionSpecs ─> LiveFeeds (WebSocketFeed each) ─> LivePipeline ─┬─> RecordingWriter
  *                                                                                   └─> TradeGaps (REST backfill)
- *                                      ─> DedupingListener ─> MarketState (every aggregator), LatestLiquidations
+ *                                      ─> DedupingListener ─> MarketState (every aggregator), LatestLiquidations,
+ *                                                            Stream (the API's live tape, with --serve)
+ *   Server (--serve): Published read-outs every 5 s; queries run on the pipeline thread
  * </pre>
  *
  * The aggregators live on the pipeline thread; every half second it publishes a {@link Snapshot} for the
@@ -65,15 +77,18 @@ final class LiveJob implements AutoCloseable {
     /**
      * What a run reads and where it records. {@code tune} lets tests shorten a connection's timings, and
      * {@code tap} (may be null) sees every event that leaves the deduplicator. {@code isWithOverview} polls
-     * CoinGecko and alternative.me ({@link OverviewPoller}).
+     * CoinGecko and alternative.me ({@link OverviewPoller}); {@code serve} (may be null) starts the API and the
+     * dashboard on the run's state.
      */
     record Settings(Endpoints endpoints, Set<Venue> venues, Set<String> coins, Channels channels, Path recordDir,
                     Duration rotateEvery, WebSocketFeed.Policy policy, UnaryOperator<ConnectionSpec> tune,
-                    MarketListener tap, FigureSettings figures, boolean isWithOverview) {
+                    MarketListener tap, FigureSettings figures, boolean isWithOverview, Server.Settings serve) {
     }
 
     /** How often the full read-out (heatmaps, events, ...) is made again; liquidation totals every half second. */
     static final long FIGURES_EVERY_MILLIS = 5_000;
+    /** How long an API query may wait for the pipeline thread. */
+    static final long QUERY_TIMEOUT_MILLIS = 5_000;
 
     /** A read-out for the screen, made on the pipeline thread; {@code figures} may be a few seconds older. */
     record Snapshot(long nowMicros, LiquidationSummary session, Map<String, LiquidationSummary> windows,
@@ -88,6 +103,9 @@ final class LiveJob implements AutoCloseable {
     private final LatestLiquidations tape = new LatestLiquidations(12);
     private Figures figures;
     private long nextFiguresMillis;
+    private final AtomicReference<Published> published = new AtomicReference<>(Published.EMPTY);
+    private final Stream stream = new Stream();
+    private Server server;
     private final DedupingListener dedupe;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -101,8 +119,14 @@ final class LiveJob implements AutoCloseable {
 
     LiveJob(Settings settings) {
         this.settings = settings;
-        this.dedupe = new DedupingListener(settings.tap() == null ? new Tee(state, tape)
-                : new Tee(state, tape, settings.tap()));
+        List<MarketListener> sinks = new ArrayList<>(List.of(state, tape));
+        if (settings.serve() != null) {
+            sinks.add(stream);
+        }
+        if (settings.tap() != null) {
+            sinks.add(settings.tap());
+        }
+        this.dedupe = new DedupingListener(new Tee(sinks.toArray(new MarketListener[0])));
     }
 
     /**
@@ -146,6 +170,58 @@ final class LiveJob implements AutoCloseable {
             overview = new OverviewPoller(rest, pipeline::onDocument, OverviewPoller.standard(settings.endpoints()));
             overview.start();
         }
+        if (settings.serve() != null) {
+            Server.Settings s = settings.serve();
+            server = Server.start(view(), stream, new Server.Settings(s.host(), s.port(), s.token(), s.corsOrigin(),
+                    s.ratePerSecond(), this::meters, this::refreshFigures));
+        }
+    }
+
+    /** The API's view of this run: read-outs published every few seconds, queries run on the pipeline thread. */
+    private MarketView view() {
+        return new MarketView() {
+            @Override
+            public Published published() {
+                return published.get();
+            }
+
+            @Override
+            public <T> T query(Function<MarketState, T> query) throws InterruptedException, TimeoutException {
+                return pipeline.call(() -> query.apply(state), QUERY_TIMEOUT_MILLIS);
+            }
+        };
+    }
+
+    private void refreshFigures() {
+        try {
+            pipeline.call(() -> {
+                nextFiguresMillis = 0;
+                publish();
+                return null;
+            }, QUERY_TIMEOUT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the pipeline is busy; try again", e);
+        }
+    }
+
+    /** Prometheus meters of the feeds and the pipeline. */
+    private void meters(MeterRegistry r) {
+        for (Venue v : settings.venues()) {
+            FeedStats.VenueStats s = feedStats.of(v);
+            Tags tags = Tags.of("venue", v.id());
+            FunctionCounter.builder("cascade_frames", s, x -> x.frames.get()).tags(tags).register(r);
+            FunctionCounter.builder("cascade_reconnects", s, x -> x.losses()).tags(tags).register(r);
+            FunctionCounter.builder("cascade_feed_errors", s, x -> x.errors.get()).tags(tags).register(r);
+            FunctionCounter.builder("cascade_gaps_found", s, x -> x.gapsFound.get()).tags(tags).register(r);
+            FunctionCounter.builder("cascade_gaps_filled", s, x -> x.gapsFilled.get()).tags(tags).register(r);
+            FunctionCounter.builder("cascade_gaps_unfillable", s, x -> x.gapsUnfillable.get()).tags(tags).register(r);
+        }
+        Gauge.builder("cascade_connections_live", this, LiveJob::liveConnections).register(r);
+        Gauge.builder("cascade_pipeline_backlog", this, j -> j.pipeline == null ? 0 : j.pipeline.backlog()).register(r);
+        Gauge.builder("cascade_rejected", this, j -> j.snapshot() == null ? 0 : j.snapshot().rejected()).register(r);
+        Gauge.builder("cascade_duplicates", this, j -> j.snapshot() == null ? 0 : j.snapshot().duplicates()).register(r);
     }
 
     private List<FeedPlan> plans() {
@@ -179,6 +255,11 @@ final class LiveJob implements AutoCloseable {
         if (System.currentTimeMillis() >= nextFiguresMillis && state.counts().events() > 0) {
             figures = Figures.of(state, settings.figures());
             nextFiguresMillis = System.currentTimeMillis() + FIGURES_EVERY_MILLIS;
+            if (server != null) {
+                Published p = Published.of(figures, state.counts().events(), settings.figures());
+                published.set(p);
+                server.published(p);
+            }
         }
         EventCounts counts = state.counts();
         snapshot.set(new Snapshot(now, totals.total(), windows, tape.newestFirst(), counts.events(), counts.trades(),
@@ -196,6 +277,11 @@ final class LiveJob implements AutoCloseable {
 
     Map<Venue, Integer> connections() {
         return connections;
+    }
+
+    /** The API's port with {@code --serve}, else -1. */
+    int serverPort() {
+        return server == null ? -1 : server.port();
     }
 
     int liveConnections() {
@@ -218,6 +304,9 @@ final class LiveJob implements AutoCloseable {
             return;
         }
         isClosed = true;
+        if (server != null) {
+            server.close();
+        }
         if (overview != null) {
             overview.close();
         }

@@ -8,6 +8,7 @@ import dev.cascade.model.Liquidation;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Trade;
 import dev.cascade.model.Venue;
+import dev.cascade.server.Server;
 import dev.cascade.sim.SimConfig;
 import dev.cascade.sim.Simulator;
 import dev.cascade.venues.feed.Channels;
@@ -58,11 +59,16 @@ final class LiveHarness implements AutoCloseable {
     }
 
     LiveHarness(double tradesPerSecond, Path recordDir, boolean isRotating, boolean isWithOverview) {
+        this(tradesPerSecond, recordDir, isRotating, isWithOverview, null);
+    }
+
+    LiveHarness(double tradesPerSecond, Path recordDir, boolean isRotating, boolean isWithOverview,
+                Server.Settings serve) {
         sim = Simulator.start(SimConfig.defaults().withRates(tradesPerSecond, 2).withBinancePingEvery(Duration.ofSeconds(1)));
         WebSocketFeed.Policy policy = new WebSocketFeed.Policy(new Backoff(BACKOFF_FLOOR, Duration.ofSeconds(1)),
                 Duration.ofSeconds(3), CHECK_EVERY, Duration.ofMillis(200));
         job = new LiveJob(new LiveJob.Settings(Endpoints.simulator(sim.uri()), EnumSet.allOf(Venue.class), Set.of(),
-                Channels.ALL, recordDir, Duration.ofHours(1), policy, spec -> tune(spec, isRotating), tap, FigureSettings.DEFAULT, isWithOverview));
+                Channels.ALL, recordDir, Duration.ofHours(1), policy, spec -> tune(spec, isRotating), tap, FigureSettings.DEFAULT, isWithOverview, serve));
     }
 
     /** Shortens a connection's keepalive, stale timeout and (Binance) rotation to fit a test. */

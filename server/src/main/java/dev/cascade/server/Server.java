@@ -47,6 +47,11 @@ public final class Server implements AutoCloseable {
             return new Settings("127.0.0.1", port, null, null, DEFAULT_RATE, r -> { }, () -> { });
         }
 
+        /** Whether these settings may be served: loopback, or any address with a token. */
+        public boolean isAllowed() {
+            return isLoopback(host) || token != null && !token.isBlank();
+        }
+
         public Settings withToken(String t) {
             return new Settings(host, port, t, corsOrigin, ratePerSecond, metrics, refresh);
         }
@@ -67,7 +72,7 @@ public final class Server implements AutoCloseable {
 
     /** Starts serving {@code view}; throws {@link IllegalArgumentException} for an exposed address without a token. */
     public static Server start(MarketView view, Stream stream, Settings s) {
-        if (!isLoopback(s.host()) && (s.token() == null || s.token().isBlank())) {
+        if (!s.isAllowed()) {
             throw new IllegalArgumentException("binding to " + s.host() + " needs a token (--token or CASCADE_TOKEN)");
         }
         Guard guard = new Guard(s.token(), s.ratePerSecond());

@@ -12,7 +12,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +36,14 @@ import org.slf4j.LoggerFactory;
 public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LivePipeline.class);
 
-    /** A socket frame ({@code spec} set), or a fetched document ({@code source} and {@code path} set). */
-    private record Frame(ConnectionSpec spec, long receiveMicros, String text, String source, String path, byte[] body) {
+    /**
+     * A socket frame ({@code spec} set), a fetched document ({@code source} and {@code path} set), or a task to
+     * run on this thread ({@code task} set).
+     */
+    private record Frame(ConnectionSpec spec, long receiveMicros, String text, String source, String path, byte[] body,
+                         FutureTask<?> task) {
         Frame(ConnectionSpec spec, long receiveMicros, String text) {
-            this(spec, receiveMicros, text, null, null, null);
+            this(spec, receiveMicros, text, null, null, null, null);
         }
     }
 
@@ -82,7 +90,25 @@ public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseabl
      */
     public void onDocument(String source, String path, long receiveMicros, byte[] body) throws InterruptedException {
         if (!isStopping) {
-            queue.put(new Frame(null, receiveMicros, null, source, path, body));
+            queue.put(new Frame(null, receiveMicros, null, source, path, body, null));
+        }
+    }
+
+    /**
+     * Runs {@code task} on the pipeline thread, between frames, and returns its result: how the API reads the
+     * aggregators without sharing them. Waits at most {@code timeoutMillis} in all.
+     */
+    public <T> T call(Callable<T> task, long timeoutMillis) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        FutureTask<T> future = new FutureTask<>(task);
+        if (isStopping || !queue.offer(new Frame(null, 0, null, null, null, null, future), timeoutMillis,
+                TimeUnit.MILLISECONDS)) {
+            throw new TimeoutException("the pipeline is busy or stopping");
+        }
+        try {
+            return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
@@ -129,6 +155,10 @@ public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseabl
     }
 
     private void process(Frame f) throws InterruptedException {
+        if (f.task() != null) {
+            f.task().run();
+            return;
+        }
         if (f.spec() == null) {
             document(f);
             return;
