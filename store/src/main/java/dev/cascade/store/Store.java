@@ -1,0 +1,193 @@
+package dev.cascade.store;
+
+import dev.cascade.model.Coin;
+import dev.cascade.model.ContractType;
+import dev.cascade.model.FundingRate;
+import dev.cascade.model.Instrument;
+import dev.cascade.model.InstrumentRegistry;
+import dev.cascade.model.InstrumentSpec;
+import dev.cascade.model.Liquidation;
+import dev.cascade.model.MarkPrice;
+import dev.cascade.model.MarketListener;
+import dev.cascade.model.Micros;
+import dev.cascade.model.OpenInterest;
+import dev.cascade.model.Side;
+import dev.cascade.model.TakerSide;
+import dev.cascade.model.Trade;
+import dev.cascade.model.Venue;
+import io.questdb.cairo.CairoConfiguration;
+import io.questdb.cairo.CairoEngine;
+import io.questdb.cairo.DefaultCairoConfiguration;
+import io.questdb.cairo.TableToken;
+import io.questdb.cairo.security.AllowAllSecurityContext;
+import io.questdb.cairo.sql.Record;
+import io.questdb.cairo.sql.RecordCursor;
+import io.questdb.cairo.sql.RecordCursorFactory;
+import io.questdb.cairo.wal.ApplyWal2TableJob;
+import io.questdb.cairo.wal.CheckWalTransactionsJob;
+import io.questdb.cairo.wal.WalWriter;
+import io.questdb.griffin.SqlException;
+import io.questdb.griffin.SqlExecutionContext;
+import io.questdb.griffin.SqlExecutionContextImpl;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The embedded store: QuestDB's engine in this process, on a directory, nothing to install.
+ *
+ * <pre>
+ *   StoreWriter (a thread) ─> WalWriter per table ─> commit (the acknowledgement) ─> apply to the tables
+ *   restart ─> apply what the WAL holds ─> load(): every stored event, in time order per table ─> aggregators
+ * </pre>
+ *
+ * A committed WAL transaction survives the process being killed (the data is in the files the OS holds); a
+ * power cut needs QuestDB's {@code cairo.commit.mode=sync}. Deduplication keys make writes idempotent, so a
+ * replay of the same data, or a live run's overlap with what it stored before a restart, stores each event
+ * once. For scale, the same tables can live in a QuestDB server (README, "Store").
+ */
+public final class Store implements AutoCloseable {
+    private final CairoEngine engine;
+    private final SqlExecutionContext context;
+    private final Map<String, TableToken> tokens = new HashMap<>();
+
+    private Store(CairoEngine engine) {
+        this.engine = engine;
+        this.context = new SqlExecutionContextImpl(engine, 1).with(AllowAllSecurityContext.INSTANCE);
+    }
+
+    /** Opens (creating when needed) the store in {@code directory}, and applies what its WAL still holds. */
+    public static Store open(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        CairoConfiguration configuration = new DefaultCairoConfiguration(directory.toAbsolutePath().toString());
+        Store store = new Store(new CairoEngine(configuration));
+        try {
+            for (String table : Tables.ALL) {
+                store.engine.execute(Tables.create(table), store.context);
+                store.tokens.put(table, store.engine.getTableTokenIfExists(table));
+            }
+        } catch (SqlException e) {
+            store.close();
+            throw new IOException("store: " + e.getFlyweightMessage(), e);
+        }
+        // a crash can leave committed WAL transactions that no job was told of: find them, then apply them
+        new CheckWalTransactionsJob(store.engine).checkMissingWalTransactions();
+        store.applyWal();
+        return store;
+    }
+
+    WalWriter writer(String table) {
+        return engine.getWalWriter(tokens.get(table));
+    }
+
+    /** Makes committed WAL transactions visible to queries. */
+    void applyWal() {
+        try (ApplyWal2TableJob job = new ApplyWal2TableJob(engine, 1)) {
+            while (job.run(0)) {
+                // until nothing is left to apply
+            }
+        }
+    }
+
+    /** Rows of a table. */
+    public long count(String table) throws IOException {
+        return single("SELECT count() FROM " + checked(table));
+    }
+
+    /**
+     * Drops the days wholly before {@code beforeMicros} from every table (retention by partition: a day is kept
+     * until all of it is old).
+     */
+    public void dropBefore(long beforeMicros) throws IOException {
+        long day = Math.floorDiv(beforeMicros, Micros.PER_DAY) * Micros.PER_DAY;
+        for (String table : Tables.ALL) {
+            if (single("SELECT count() FROM " + table + " WHERE ts < " + day) > 0) {
+                try {
+                    // a number Cascade computed, never text from a request
+                    engine.execute("ALTER TABLE " + table + " DROP PARTITION WHERE ts < " + day, context);
+                } catch (SqlException e) {
+                    throw new IOException("store: " + e.getFlyweightMessage(), e);
+                }
+            }
+        }
+        applyWal();
+    }
+
+    /**
+     * Hands every stored event to {@code out}, table by table in time order, defining instruments in
+     * {@code registry} from the identity stored beside each event. Returns how many events.
+     */
+    public long load(InstrumentRegistry registry, MarketListener out) throws IOException {
+        long n = 0;
+        Map<String, Instrument> instruments = new HashMap<>();
+        Liquidation liquidation = new Liquidation();
+        Trade trade = new Trade();
+        OpenInterest oi = new OpenInterest();
+        MarkPrice mark = new MarkPrice();
+        FundingRate funding = new FundingRate();
+        for (String table : Tables.ALL) {
+            try (RecordCursorFactory factory = engine.select("SELECT * FROM " + table + " ORDER BY ts", context);
+                 RecordCursor cursor = factory.getCursor(context)) {
+                Record r = cursor.getRecord();
+                while (cursor.hasNext()) {
+                    Instrument i = instrument(registry, instruments, r);
+                    long ts = r.getTimestamp(0);
+                    switch (table) {
+                        case Tables.LIQUIDATIONS -> out.onLiquidation(liquidation.set(i,
+                                "long".equals(r.getSymA(6).toString()) ? Side.LONG : Side.SHORT, r.getDouble(7),
+                                r.getDouble(8), ts, r.getTimestamp(9)));
+                        case Tables.TRADES -> out.onTrade(trade.set(i,
+                                "buy".equals(r.getSymA(6).toString()) ? TakerSide.BUY : TakerSide.SELL, r.getDouble(7),
+                                r.getDouble(8), r.getLong(9), r.getLong(10), ts, r.getTimestamp(11)));
+                        case Tables.OPEN_INTEREST -> out.onOpenInterest(oi.set(i, r.getDouble(6), r.getDouble(7), ts,
+                                r.getTimestamp(8)));
+                        case Tables.MARK_PRICES -> out.onMarkPrice(mark.set(i, r.getDouble(6), r.getDouble(7), ts,
+                                r.getTimestamp(8)));
+                        default -> out.onFundingRate(funding.set(i, r.getDouble(6), r.getTimestamp(7), ts,
+                                r.getTimestamp(8)));
+                    }
+                    n++;
+                }
+            } catch (SqlException e) {
+                throw new IOException("store: " + e.getFlyweightMessage(), e);
+            }
+        }
+        return n;
+    }
+
+    private static Instrument instrument(InstrumentRegistry registry, Map<String, Instrument> seen, Record r) {
+        String venue = r.getSymA(1).toString();
+        String symbol = r.getSymA(2).toString();
+        return seen.computeIfAbsent(venue + ' ' + symbol, k -> {
+            Venue v = Venue.byId(venue);
+            Coin coin = Coin.of(r.getSymA(3).toString());
+            boolean isInverse = r.getBool(4);
+            return registry.define(new InstrumentSpec(v, symbol, coin, isInverse ? ContractType.INVERSE
+                    : ContractType.LINEAR, r.getDouble(5), isInverse ? "USD" : coin.name(), true));
+        });
+    }
+
+    private long single(String sql) throws IOException {
+        try (RecordCursorFactory factory = engine.select(sql, context);
+             RecordCursor cursor = factory.getCursor(context)) {
+            return cursor.hasNext() ? cursor.getRecord().getLong(0) : 0;
+        } catch (SqlException e) {
+            throw new IOException("store: " + e.getFlyweightMessage(), e);
+        }
+    }
+
+    private static String checked(String table) {
+        if (!Tables.ALL.contains(table)) {
+            throw new IllegalArgumentException("no table " + table);
+        }
+        return table;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        engine.close();
+    }
+}
