@@ -42,6 +42,9 @@ class LiveCommand implements Callable<Integer> {
     @Mixin
     ServeOptions serveOptions;
 
+    @Mixin
+    StoreOptions storeOptions;
+
     private FigureSettings figureSettings;
 
     @Option(names = "--record", paramLabel = "DIR", description = "Also write recordings (rotating .jsonl.gz) to DIR.")
@@ -91,9 +94,10 @@ class LiveCommand implements Callable<Integer> {
                         + " needs a token (--token or CASCADE_TOKEN)");
             }
         }
+        Storage storage = storeOptions.open(spec, simulator == null && feed.endpoints == null);
         LiveJob job = new LiveJob(new LiveJob.Settings(endpoints, feed.venueSet(), feed.coinSet(), feed.channels(),
                 recordDirectory(), rotate, WebSocketFeed.Policy.standard(), s -> s, null, figureSettings,
-                !feed.isWithoutOverview, serve));
+                !feed.isWithoutOverview, serve, storage));
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

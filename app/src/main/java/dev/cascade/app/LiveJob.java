@@ -78,11 +78,13 @@ final class LiveJob implements AutoCloseable {
      * What a run reads and where it records. {@code tune} lets tests shorten a connection's timings, and
      * {@code tap} (may be null) sees every event that leaves the deduplicator. {@code isWithOverview} polls
      * CoinGecko and alternative.me ({@link OverviewPoller}); {@code serve} (may be null) starts the API and the
-     * dashboard on the run's state.
+     * dashboard on the run's state; {@code storage} (may be null) is read back before the feeds start, and keeps
+     * every new event.
      */
     record Settings(Endpoints endpoints, Set<Venue> venues, Set<String> coins, Channels channels, Path recordDir,
                     Duration rotateEvery, WebSocketFeed.Policy policy, UnaryOperator<ConnectionSpec> tune,
-                    MarketListener tap, FigureSettings figures, boolean isWithOverview, Server.Settings serve) {
+                    MarketListener tap, FigureSettings figures, boolean isWithOverview, Server.Settings serve,
+                    Storage storage) {
     }
 
     /** How often the full read-out (heatmaps, events, ...) is made again; liquidation totals every half second. */
@@ -126,6 +128,9 @@ final class LiveJob implements AutoCloseable {
         if (settings.tap() != null) {
             sinks.add(settings.tap());
         }
+        if (settings.storage() != null) {
+            sinks.add(settings.storage().sink());
+        }
         this.dedupe = new DedupingListener(new Tee(sinks.toArray(new MarketListener[0])));
     }
 
@@ -143,6 +148,9 @@ final class LiveJob implements AutoCloseable {
         TradeGaps gaps = new TradeGaps(dedupe, new BinanceBackfill(rest, settings.endpoints(), decoders, restRecorder),
                 feedStats);
         pipeline = new LivePipeline(decoders, gaps, recorder, feedStats, 1 << 16, this::publish, 500);
+        if (settings.storage() != null) {
+            settings.storage().loadInto(decoders.instruments(), dedupe); // before the pipeline thread owns the state
+        }
         pipeline.start();
         feeds = new LiveFeeds(http, settings.policy(), feedStats, pipeline);
         IOException last = null;
@@ -320,8 +328,14 @@ final class LiveJob implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (recorder != null) {
-            recorder.close();
+        try {
+            if (recorder != null) {
+                recorder.close();
+            }
+        } finally {
+            if (settings.storage() != null) {
+                settings.storage().close(); // after the pipeline drained: every event it passed on is committed
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.cascade.ingest.OpenedInput;
 import dev.cascade.ingest.ReadStats;
 import dev.cascade.ingest.TimeMerge;
 import dev.cascade.model.InstrumentRegistry;
+import dev.cascade.model.Tee;
 import dev.cascade.venues.VenueDecoders;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.List;
  * <pre>
  *   files ─> InputFiles (detect, unwrap) ─> FrameSources ─> TimeMerge ─> DedupingListener ─> MarketState
  *            (metadata and overview documents are applied as files open)                       (every aggregator)
+ *   store (optional) ─ read back first ─────────────────────────────────────┘                  └> Storage (kept)
  * </pre>
  */
 final class ReplayJob {
@@ -29,16 +31,27 @@ final class ReplayJob {
     }
 
     private final int maxLineBytes;
+    private final Storage storage;
 
     ReplayJob(int maxLineBytes) {
+        this(maxLineBytes, null);
+    }
+
+    /** With {@code storage} (may be null): what it holds is read first, and what the files add is kept. */
+    ReplayJob(int maxLineBytes, Storage storage) {
         this.maxLineBytes = maxLineBytes;
+        this.storage = storage;
     }
 
     ReplayResult run(List<Path> files, Progress progress) throws IOException {
         ReadStats stats = new ReadStats();
         MarketState state = new MarketState(MarketState.Retention.REPLAY);
-        DedupingListener pipeline = new DedupingListener(state);
-        VenueDecoders decoders = new VenueDecoders(new InstrumentRegistry());
+        DedupingListener pipeline = new DedupingListener(storage == null ? state : new Tee(state, storage.sink()));
+        InstrumentRegistry registry = new InstrumentRegistry();
+        VenueDecoders decoders = new VenueDecoders(registry);
+        if (storage != null) {
+            storage.loadInto(registry, pipeline);
+        }
         List<OpenedInput> inputs = new ArrayList<>();
         try (InputFiles opener = new InputFiles(decoders, stats, maxLineBytes)) {
             for (Path file : files) {

@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cascade serve FILE...}: replays the files, then serves every figure over the API and the dashboard
- * until Ctrl-C. (With the store, a restart will read back what was stored instead of replaying.)
+ * {@code cascade serve [--store DIR] [FILE...]}: reads back what the store holds and replays the files (keeping
+ * their events in the store), then serves every figure over the API and the dashboard until Ctrl-C.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Replays files, then serves the API and the dashboard (http://127.0.0.1:8080/).")
@@ -31,8 +31,12 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     FigureOptions figureOptions;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (recordings, archives).")
-    List<Path> files;
+    @CommandLine.Mixin
+    StoreOptions storeOptions;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Input files (recordings, archives); with "
+            + "--store, what is stored is read first and the files' events are added to it.")
+    List<Path> files = List.of();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,7 +45,14 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FigureSettings settings = figureOptions.settings(spec).withSnapshots(SNAPSHOT_MINUTES);
         Server.Settings server = serve.settings(spec, registry -> { }, () -> { });
-        ReplayResult r = new ReplayJob(dev.cascade.ingest.InputFiles.DEFAULT_MAX_LINE_BYTES).run(files, bytes -> { });
+        Storage storage = storeOptions.open(spec, false);
+        if (storage == null && files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give files to replay, or --store DIR, or both");
+        }
+        ReplayResult r;
+        try (Storage s = storage) {
+            r = new ReplayJob(dev.cascade.ingest.InputFiles.DEFAULT_MAX_LINE_BYTES, storage).run(files, bytes -> { });
+        }
         Published published = Published.of(Figures.of(r.state(), settings), r.events().events(), settings);
         Server s;
         try {
@@ -50,8 +61,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Serving %,d events from %d file%s at http://%s:%d/ (API under /api/v1/, Ctrl-C to stop)%n",
-                r.events().events(), files.size(), files.size() == 1 ? "" : "s", server.host(), s.port());
+        out.printf("Serving %,d events (%s%d file%s) at http://%s:%d/ (API under /api/v1/, Ctrl-C to stop)%n",
+                r.events().events(), storage == null ? "" : String.format("%,d from the store, ", storage.loaded()),
+                files.size(), files.size() == 1 ? "" : "s", server.host(), s.port());
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -96,6 +96,28 @@ public final class Store implements AutoCloseable {
         return single("SELECT count() FROM " + checked(table));
     }
 
+    /** The latest event time stored in any table, or {@link Long#MIN_VALUE} when the store is empty. */
+    public long latestMicros() throws IOException {
+        long latest = Long.MIN_VALUE;
+        for (String table : Tables.ALL) {
+            if (single("SELECT count() FROM " + table) > 0) {
+                latest = Math.max(latest, single("SELECT max(ts)::long FROM " + table));
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * Drops the days older than {@code retentionMicros} before the latest stored event: counted in event time,
+     * so that a store of last year's replays keeps its data as a live store keeps its recent days.
+     */
+    public void dropOlderThan(long retentionMicros) throws IOException {
+        long latest = latestMicros();
+        if (latest != Long.MIN_VALUE) {
+            dropBefore(latest - retentionMicros);
+        }
+    }
+
     /**
      * Drops the days wholly before {@code beforeMicros} from every table (retention by partition: a day is kept
      * until all of it is old).

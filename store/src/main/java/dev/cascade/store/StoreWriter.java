@@ -11,6 +11,7 @@ import dev.cascade.model.TakerSide;
 import dev.cascade.model.Trade;
 import io.questdb.cairo.TableWriter;
 import io.questdb.cairo.wal.WalWriter;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,8 +52,22 @@ public final class StoreWriter implements MarketListener, AutoCloseable {
     private final Thread thread = new Thread(this::run, "store");
     private volatile Throwable failure;
 
+    private final long retentionMicros;
+    private long nextRetentionMillis;
+
     public StoreWriter(Store store, boolean isStoringTrades, long commitMillis, LongConsumer onCommit) {
+        this(store, isStoringTrades, commitMillis, onCommit, 0);
+    }
+
+    /**
+     * With {@code retentionMicros} above 0, drops the days older than that (before the latest event) once an hour,
+     * between commits.
+     */
+    public StoreWriter(Store store, boolean isStoringTrades, long commitMillis, LongConsumer onCommit,
+                       long retentionMicros) {
         this.store = store;
+        this.retentionMicros = retentionMicros;
+        this.nextRetentionMillis = System.currentTimeMillis() + 3_600_000L;
         this.isStoringTrades = isStoringTrades;
         this.commitMillis = commitMillis;
         this.onCommit = onCommit;
@@ -136,10 +151,14 @@ public final class StoreWriter implements MarketListener, AutoCloseable {
                     onCommit.accept(acknowledged.get());
                     store.applyWal();
                 }
+                if (retentionMicros > 0 && System.currentTimeMillis() >= nextRetentionMillis) {
+                    nextRetentionMillis = System.currentTimeMillis() + 3_600_000L;
+                    store.dropOlderThan(retentionMicros);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             failure = e;
             LOG.error("store: writing stopped: {}", e.toString());
         } finally {

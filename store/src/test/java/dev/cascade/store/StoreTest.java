@@ -101,6 +101,10 @@ class StoreTest {
             assertThat(s.count(Tables.LIQUIDATIONS)).isEqualTo(4);
             s.dropBefore(T0 + 2 * Micros.PER_DAY + Micros.PER_HOUR); // days 0 and 1 go; day 2 is partly young
             assertThat(s.count(Tables.LIQUIDATIONS)).isEqualTo(2);
+            assertThat(s.latestMicros()).isEqualTo(T0 + 3 * Micros.PER_DAY);
+            // counted back from the latest event (day 3, 14:00): 12 hours reach into day 3 only, so day 2 goes
+            s.dropOlderThan(12 * Micros.PER_HOUR);
+            assertThat(s.count(Tables.LIQUIDATIONS)).isEqualTo(1);
         }
     }
 
