@@ -29,6 +29,7 @@ import io.questdb.cairo.wal.WalWriter;
 import io.questdb.griffin.SqlException;
 import io.questdb.griffin.SqlExecutionContext;
 import io.questdb.griffin.SqlExecutionContextImpl;
+import io.questdb.log.LogFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,7 @@ public final class Store implements AutoCloseable {
 
     /** Opens (creating when needed) the store in {@code directory}, and applies what its WAL still holds. */
     public static Store open(Path directory) throws IOException {
+        quietLogging();
         Files.createDirectories(directory);
         CairoConfiguration configuration = new DefaultCairoConfiguration(directory.toAbsolutePath().toString());
         Store store = new Store(new CairoEngine(configuration));
@@ -76,6 +78,20 @@ public final class Store implements AutoCloseable {
         new CheckWalTransactionsJob(store.engine).checkMissingWalTransactions();
         store.applyWal();
         return store;
+    }
+
+    /**
+     * QuestDB logs dozens of lines to stdout by default, where Cascade's reports go: keep only its errors, on
+     * stderr's terms, unless the user configured its logging ({@code -Dout=FILE}).
+     */
+    private static synchronized void quietLogging() throws IOException {
+        if (System.getProperty(LogFactory.CONFIG_SYSTEM_PROPERTY) != null) {
+            return;
+        }
+        Path conf = Files.createTempFile("cascade-questdb-log", ".conf");
+        conf.toFile().deleteOnExit();
+        Files.writeString(conf, "writers=file\nw.file.class=io.questdb.log.LogFileWriter\nw.file.location=/dev/stderr\nw.file.level=ERROR,CRITICAL\n");
+        System.setProperty(LogFactory.CONFIG_SYSTEM_PROPERTY, conf.toString());
     }
 
     WalWriter writer(String table) {
