@@ -50,6 +50,15 @@ public final class EventCounts implements MarketListener {
         seen(e.exchangeMicros());
     }
 
+    /** Trades restored from a stored bar (a restart): {@code count} of them, between two times. */
+    public void restoreTrades(long count, long firstMicros, long lastMicros) {
+        if (count > 0) {
+            trades += count;
+            seen(firstMicros);
+            seen(lastMicros);
+        }
+    }
+
     @Override
     public void onOpenInterest(OpenInterest e) {
         openInterest++;

@@ -1,5 +1,6 @@
 package dev.cascade.analytics;
 
+import dev.cascade.analytics.bars.BarSeries;
 import dev.cascade.analytics.bars.MarketBars;
 import dev.cascade.analytics.estimate.LiquidationPresence;
 import dev.cascade.analytics.overview.MarketOverview;
@@ -8,6 +9,7 @@ import dev.cascade.model.CoinMarkets;
 import dev.cascade.model.FearGreedReading;
 import dev.cascade.model.FundingRate;
 import dev.cascade.model.GlobalMarket;
+import dev.cascade.model.Instrument;
 import dev.cascade.model.Liquidation;
 import dev.cascade.model.MarkPrice;
 import dev.cascade.model.MarketListener;
@@ -59,6 +61,9 @@ public final class MarketState implements MarketListener {
 
     @Override
     public void onTrade(Trade e) {
+        if (bars.isRestored(e)) {
+            return; // in a stored bar already (a restart, or a replay overlapping the store)
+        }
         counts.onTrade(e);
         bars.onTrade(e);
     }
@@ -117,6 +122,18 @@ public final class MarketState implements MarketListener {
         log.merge(o.log);
         bars.merge(o.bars);
         overview.merge(o.overview);
+    }
+
+    /**
+     * A stored minute bar back into the state (a restart): the bars, and the trade counts and times it
+     * summarizes. Trades themselves are not read back: their bars carry all the read-outs use.
+     */
+    public void restoreMinute(Instrument instrument, double[] d, long[] t) {
+        bars.restoreMinute(instrument, d, t);
+        BarSeries row = BarSeries.ofRow(d, t);
+        if (row.hasTrades(0)) {
+            counts.restoreTrades(row.trades(0), row.openTime(0), row.closeTime(0));
+        }
     }
 
     /** Drops per-minute liquidation detail older than {@code micros} (a live run's memory bound). */

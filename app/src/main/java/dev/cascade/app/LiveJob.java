@@ -89,6 +89,8 @@ final class LiveJob implements AutoCloseable {
 
     /** How often the full read-out (heatmaps, events, ...) is made again; liquidation totals every half second. */
     static final long FIGURES_EVERY_MILLIS = 5_000;
+    /** How often changed minute bars go to the store. */
+    static final long BARS_EVERY_MILLIS = 10_000;
     /** How long an API query may wait for the pipeline thread. */
     static final long QUERY_TIMEOUT_MILLIS = 5_000;
 
@@ -105,6 +107,7 @@ final class LiveJob implements AutoCloseable {
     private final LatestLiquidations tape = new LatestLiquidations(12);
     private Figures figures;
     private long nextFiguresMillis;
+    private long nextBarsMillis;
     private final AtomicReference<Published> published = new AtomicReference<>(Published.EMPTY);
     private final Stream stream = new Stream();
     private Server server;
@@ -149,7 +152,7 @@ final class LiveJob implements AutoCloseable {
                 feedStats);
         pipeline = new LivePipeline(decoders, gaps, recorder, feedStats, 1 << 16, this::publish, 500);
         if (settings.storage() != null) {
-            settings.storage().loadInto(decoders.instruments(), dedupe); // before the pipeline thread owns the state
+            settings.storage().loadInto(decoders.instruments(), dedupe, state); // before the pipeline thread owns it
         }
         pipeline.start();
         feeds = new LiveFeeds(http, settings.policy(), feedStats, pipeline);
@@ -260,6 +263,10 @@ final class LiveJob implements AutoCloseable {
         Map<String, LiquidationSummary> windows = new LinkedHashMap<>();
         Figures.LIQUIDATION_WINDOWS.forEach((name, length) -> windows.put(name, totals.window(now, length)));
         state.evictLiquidationMinutesBefore(now - Micros.PER_DAY - Micros.PER_HOUR);
+        if (settings.storage() != null && System.currentTimeMillis() >= nextBarsMillis) {
+            settings.storage().storeBars(state.bars());
+            nextBarsMillis = System.currentTimeMillis() + BARS_EVERY_MILLIS;
+        }
         if (System.currentTimeMillis() >= nextFiguresMillis && state.counts().events() > 0) {
             figures = Figures.of(state, settings.figures());
             nextFiguresMillis = System.currentTimeMillis() + FIGURES_EVERY_MILLIS;
@@ -334,7 +341,8 @@ final class LiveJob implements AutoCloseable {
             }
         } finally {
             if (settings.storage() != null) {
-                settings.storage().close(); // after the pipeline drained: every event it passed on is committed
+                settings.storage().storeBars(state.bars()); // the pipeline thread has ended: the bars are ours
+                settings.storage().close(); // every event and bar it was handed is committed
             }
         }
     }

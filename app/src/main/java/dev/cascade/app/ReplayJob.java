@@ -50,7 +50,7 @@ final class ReplayJob {
         InstrumentRegistry registry = new InstrumentRegistry();
         VenueDecoders decoders = new VenueDecoders(registry);
         if (storage != null) {
-            storage.loadInto(registry, pipeline);
+            storage.loadInto(registry, pipeline, state);
         }
         List<OpenedInput> inputs = new ArrayList<>();
         try (InputFiles opener = new InputFiles(decoders, stats, maxLineBytes)) {
@@ -63,8 +63,16 @@ final class ReplayJob {
                     sources.add(input.source());
                 }
             }
-            TimeMerge.run(sources, pipeline, items -> progress.update(opener.bytesRead()));
+            TimeMerge.run(sources, pipeline, items -> {
+                progress.update(opener.bytesRead());
+                if (storage != null) {
+                    storage.storeBars(state.bars()); // before old minutes roll up into hours
+                }
+            });
             progress.update(opener.bytesRead());
+            if (storage != null) {
+                storage.storeBars(state.bars());
+            }
         }
         return new ReplayResult(inputs, stats, state, pipeline.duplicateLiquidations(), pipeline.duplicateTrades());
     }

@@ -1,5 +1,7 @@
 package dev.cascade.app;
 
+import dev.cascade.analytics.MarketState;
+import dev.cascade.analytics.bars.MarketBars;
 import dev.cascade.model.FundingRate;
 import dev.cascade.model.InstrumentRegistry;
 import dev.cascade.model.Liquidation;
@@ -16,8 +18,8 @@ import java.nio.file.Path;
 /**
  * A run's use of the store, in order: open it, drop the days past retention, read everything stored back
  * into the pipeline (so the deduplicator and the aggregators start where the last run stopped), then keep
- * every new event. {@link #sink()} sits in the pipeline from the start and passes events on only once the
- * stored ones are read, so nothing read back is written again.
+ * every new event, and the minute bars as they fill ({@link #storeBars}). {@link #sink()} sits in the pipeline
+ * from the start and passes events on only once the stored ones are read, so nothing read back is written again.
  */
 final class Storage implements AutoCloseable {
     private final Store store;
@@ -92,11 +94,22 @@ final class Storage implements AutoCloseable {
         return sink;
     }
 
-    /** Reads every stored event into {@code pipeline}, then starts keeping new ones; returns how many were read. */
-    long loadInto(InstrumentRegistry registry, MarketListener pipeline) throws IOException {
-        loaded = store.load(registry, pipeline);
+    /**
+     * Reads every stored event into {@code pipeline} and every stored minute bar into {@code state}, then starts
+     * keeping new ones; returns how many rows were read.
+     */
+    long loadInto(InstrumentRegistry registry, MarketListener pipeline, MarketState state) throws IOException {
+        loaded = store.load(registry, pipeline, state::restoreMinute);
         writer = new StoreWriter(store, isStoringTrades, 200, n -> { }, retentionDays * Micros.PER_DAY);
         return loaded;
+    }
+
+    /** Keeps the minute bars changed since the last call; on the thread that owns {@code bars}. */
+    void storeBars(MarketBars bars) {
+        StoreWriter w = writer;
+        if (w != null) {
+            bars.drainChanged(w::onMinuteBar);
+        }
     }
 
     long loaded() {

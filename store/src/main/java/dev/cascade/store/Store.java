@@ -12,8 +12,6 @@ import dev.cascade.model.MarketListener;
 import dev.cascade.model.Micros;
 import dev.cascade.model.OpenInterest;
 import dev.cascade.model.Side;
-import dev.cascade.model.TakerSide;
-import dev.cascade.model.Trade;
 import dev.cascade.model.Venue;
 import io.questdb.cairo.CairoConfiguration;
 import io.questdb.cairo.CairoEngine;
@@ -153,19 +151,30 @@ public final class Store implements AutoCloseable {
         applyWal();
     }
 
+    /** Receives a stored minute bar: the layout of {@code BarSeries.export}. */
+    public interface BarSink {
+        void onMinuteBar(Instrument instrument, double[] d, long[] t);
+    }
+
     /**
-     * Hands every stored event to {@code out}, table by table in time order, defining instruments in
-     * {@code registry} from the identity stored beside each event. Returns how many events.
+     * Hands every stored event to {@code out} and every minute bar to {@code bars}, table by table in time
+     * order, defining instruments in {@code registry} from the identity stored beside each row. Trades are not
+     * handed over: their minute bars carry what the aggregates need, and the trades table is their history.
+     * Returns how many rows were read.
      */
-    public long load(InstrumentRegistry registry, MarketListener out) throws IOException {
+    public long load(InstrumentRegistry registry, MarketListener out, BarSink bars) throws IOException {
         long n = 0;
         Map<String, Instrument> instruments = new HashMap<>();
         Liquidation liquidation = new Liquidation();
-        Trade trade = new Trade();
         OpenInterest oi = new OpenInterest();
         MarkPrice mark = new MarkPrice();
         FundingRate funding = new FundingRate();
+        double[] d = new double[Tables.BAR_DOUBLES];
+        long[] t = new long[Tables.BAR_LONGS];
         for (String table : Tables.ALL) {
+            if (table.equals(Tables.TRADES)) {
+                continue;
+            }
             try (RecordCursorFactory factory = engine.select("SELECT * FROM " + table + " ORDER BY ts", context);
                  RecordCursor cursor = factory.getCursor(context)) {
                 Record r = cursor.getRecord();
@@ -176,9 +185,16 @@ public final class Store implements AutoCloseable {
                         case Tables.LIQUIDATIONS -> out.onLiquidation(liquidation.set(i,
                                 "long".equals(r.getSymA(6).toString()) ? Side.LONG : Side.SHORT, r.getDouble(7),
                                 r.getDouble(8), ts, r.getTimestamp(9)));
-                        case Tables.TRADES -> out.onTrade(trade.set(i,
-                                "buy".equals(r.getSymA(6).toString()) ? TakerSide.BUY : TakerSide.SELL, r.getDouble(7),
-                                r.getDouble(8), r.getLong(9), r.getLong(10), ts, r.getTimestamp(11)));
+                        case Tables.BARS -> {
+                            for (int k = 0; k < Tables.BAR_DOUBLES; k++) {
+                                d[k] = r.getDouble(6 + k);
+                            }
+                            t[0] = Math.floorDiv(ts, Micros.PER_MINUTE);
+                            for (int k = 1; k < Tables.BAR_LONGS; k++) {
+                                t[k] = r.getLong(6 + Tables.BAR_DOUBLES + k - 1);
+                            }
+                            bars.onMinuteBar(i, d, t);
+                        }
                         case Tables.OPEN_INTEREST -> out.onOpenInterest(oi.set(i, r.getDouble(6), r.getDouble(7), ts,
                                 r.getTimestamp(8)));
                         case Tables.MARK_PRICES -> out.onMarkPrice(mark.set(i, r.getDouble(6), r.getDouble(7), ts,

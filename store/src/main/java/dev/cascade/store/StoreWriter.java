@@ -29,16 +29,20 @@ import org.slf4j.LoggerFactory;
  * queues it; one writer thread appends rows to the tables' WAL writers and commits at least every
  * {@code commitMillis} (or every {@code BATCH} rows). A commit is the acknowledgement: {@link #acknowledged()}
  * counts the rows committed, and {@code onCommit} hears of each. Trades are stored only when asked (they are
- * most of the volume; the bars derived from them are in memory). A full queue blocks the caller, as the
+ * most of the volume); the minute bars made of them are stored always ({@link #onMinuteBar}). A full queue blocks the caller, as the
  * pipeline's own queue blocks the sockets: nothing accepted is dropped.
  */
 public final class StoreWriter implements MarketListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
     private static final int BATCH = 50_000;
 
-    /** One event as stored. */
+    /** One event as stored; a bar carries its fields in {@code bar} and {@code barTimes}. */
     private record Row(String table, long ts, Instrument instrument, String side, double a, double b, long c, long d,
-                       long received) {
+                       long received, double[] bar, long[] barTimes) {
+        Row(String table, long ts, Instrument instrument, String side, double a, double b, long c, long d,
+            long received) {
+            this(table, ts, instrument, side, a, b, c, d, received, null, null);
+        }
     }
 
     private static final Row END = new Row(null, 0, null, null, 0, 0, 0, 0, 0);
@@ -104,6 +108,11 @@ public final class StoreWriter implements MarketListener, AutoCloseable {
     public void onFundingRate(FundingRate e) {
         put(new Row(Tables.FUNDING, e.exchangeMicros(), e.instrument(), null, e.rate(), 0, e.nextFundingMicros(), 0,
                 e.receiveMicros()));
+    }
+
+    /** A minute bar (BarSeries' export: slot first among the longs); the arrays are copied. */
+    public void onMinuteBar(Instrument instrument, double[] bar, long[] times) {
+        put(new Row(Tables.BARS, times[0] * 60_000_000L, instrument, null, 0, 0, 0, 0, 0, bar.clone(), times.clone()));
     }
 
     private void put(Row row) {
@@ -188,6 +197,14 @@ public final class StoreWriter implements MarketListener, AutoCloseable {
                 row.putLong(9, r.c());
                 row.putLong(10, r.d());
                 row.putTimestamp(11, r.received());
+            }
+            case Tables.BARS -> {
+                for (int k = 0; k < Tables.BAR_DOUBLES; k++) {
+                    row.putDouble(6 + k, r.bar()[k]);
+                }
+                for (int k = 1; k < Tables.BAR_LONGS; k++) {
+                    row.putLong(6 + Tables.BAR_DOUBLES + k - 1, r.barTimes()[k]);
+                }
             }
             case Tables.OPEN_INTEREST, Tables.MARK_PRICES -> {
                 row.putDouble(6, r.a());

@@ -6,7 +6,8 @@ import java.util.List;
  * The store's tables, one per kind of normalized event, each with the instrument's identity beside the event
  * (so that a restart can rebuild instruments before their metadata is fetched again) and a deduplication key:
  * writing the same event twice keeps one row (QuestDB's {@code DEDUP UPSERT KEYS}, the DESIGN.md identity).
- * WAL tables partitioned by day, so retention drops whole days.
+ * WAL tables partitioned by day, so retention drops whole days. {@code bars_1m} keeps the aggregates' minute
+ * bars (what the read-outs need of the trades), upserted as a minute fills up.
  */
 final class Tables {
     static final String LIQUIDATIONS = "liquidations";
@@ -14,12 +15,16 @@ final class Tables {
     static final String OPEN_INTEREST = "open_interest";
     static final String MARK_PRICES = "mark_prices";
     static final String FUNDING = "funding";
+    static final String BARS = "bars_1m";
+    /** A minute bar's doubles and longs (BarSeries' layout), as columns d0..d11 and t1..t8 (t0 is ts's minute). */
+    static final int BAR_DOUBLES = 12;
+    static final int BAR_LONGS = 9;
 
     /** Column order of every table starts with these (indexes 0..5); {@code ts} is the exchange time. */
     private static final String INSTRUMENT = "ts TIMESTAMP, venue SYMBOL, symbol SYMBOL, coin SYMBOL, inverse BOOLEAN, "
             + "contract DOUBLE, ";
 
-    static final List<String> ALL = List.of(LIQUIDATIONS, TRADES, OPEN_INTEREST, MARK_PRICES, FUNDING);
+    static final List<String> ALL = List.of(LIQUIDATIONS, TRADES, OPEN_INTEREST, MARK_PRICES, FUNDING, BARS);
 
     private Tables() {
     }
@@ -47,6 +52,17 @@ final class Tables {
             case FUNDING -> {
                 columns = "rate DOUBLE, next_funding TIMESTAMP, received TIMESTAMP";
                 key = "ts, venue, symbol";
+            }
+            case BARS -> {
+                StringBuilder b = new StringBuilder();
+                for (int k = 0; k < BAR_DOUBLES; k++) {
+                    b.append("d").append(k).append(" DOUBLE, ");
+                }
+                for (int k = 1; k < BAR_LONGS; k++) {
+                    b.append("t").append(k).append(" LONG").append(k + 1 < BAR_LONGS ? ", " : "");
+                }
+                columns = b.toString();
+                key = "ts, venue, symbol"; // the latest version of a minute replaces the one before
             }
             default -> throw new IllegalArgumentException(table);
         }

@@ -49,6 +49,12 @@ public final class BarSeries {
     private static final int TRADES = 8;
     private static final int T = 9;
 
+    /** Length of the arrays of {@link #export} and {@link #ofRow}: the doubles and the longs of a bar. */
+    public static final int DOUBLES = D;
+    public static final int LONGS = T;
+    /** Index of the bar's trade count among its longs; index 0 is its slot. */
+    public static final int TRADE_COUNT = TRADES;
+
     private static final double[] EMPTY_D = new double[D];
     private static final long[] EMPTY_T = new long[T];
 
@@ -180,6 +186,27 @@ public final class BarSeries {
         if (ft[fb + FUNDING_T] != NONE) {
             latest(i, FUNDING, FUNDING_T, fd[fa + FUNDING], ft[fb + FUNDING_T]);
         }
+    }
+
+    /**
+     * Copies bar {@code i}'s raw fields into {@code dOut} ({@link #DOUBLES} long) and {@code tOut} ({@link #LONGS}
+     * long, the slot first): what the store keeps, and {@link #ofRow} takes back.
+     */
+    public void export(int i, double[] dOut, long[] tOut) {
+        System.arraycopy(d, i * D, dOut, 0, D);
+        System.arraycopy(t, i * T, tOut, 0, T);
+    }
+
+    /** A series of the one bar {@link #export} wrote. */
+    public static BarSeries ofRow(double[] dIn, long[] tIn) {
+        if (dIn.length != D || tIn.length != T) {
+            throw new IllegalArgumentException("a bar is " + D + " doubles and " + T + " longs");
+        }
+        BarSeries s = new BarSeries(1);
+        System.arraycopy(dIn, 0, s.d, 0, D);
+        System.arraycopy(tIn, 0, s.t, 0, T);
+        s.size = 1;
+        return s;
     }
 
     /** Adds every bar of {@code other} (same resolution); read-outs use it on their own copies. */

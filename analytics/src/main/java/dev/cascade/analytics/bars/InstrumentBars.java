@@ -12,6 +12,10 @@ public final class InstrumentBars {
     final BarSeries total = new BarSeries(1);
     final BarSeries minutes = new BarSeries();
     final BarSeries hours = new BarSeries();
+    /** The earliest minute changed since the bars were last handed to the store ({@link MarketBars#drainChanged}). */
+    long changedFrom = Long.MAX_VALUE;
+    /** The latest trade in the bars restored from the store: trades up to it are in them already. */
+    long restoredTradesUntil = Long.MIN_VALUE;
 
     InstrumentBars(Instrument instrument) {
         this.instrument = instrument;

@@ -104,7 +104,7 @@ public final class MarketBars implements MarketListener {
             tooOld += isHourly ? 1 : 0;
             return;
         }
-        long slot = s == b.minutes ? minute : Math.floorDiv(minute, 60);
+        long slot = slot(s, b, minute);
         s.candle(slot, e.open(), e.high(), e.low(), e.close(), time, close, buy, sell, coin, e.tradeCount());
     }
 
@@ -154,6 +154,9 @@ public final class MarketBars implements MarketListener {
     }
 
     private static long slot(BarSeries s, InstrumentBars b, long minute) {
+        if (s == b.minutes && minute < b.changedFrom) {
+            b.changedFrom = minute; // for the store: this minute's bar is to be written again
+        }
         return s == b.minutes ? minute : Math.floorDiv(minute, 60);
     }
 
@@ -210,6 +213,69 @@ public final class MarketBars implements MarketListener {
             lastHour = Math.max(lastHour, other.lastHour);
         }
         evict();
+    }
+
+    // ---- the store ----
+
+    /** Receives a minute bar: its instrument and raw fields (arrays reused between calls). */
+    public interface MinuteSink {
+        void accept(Instrument instrument, double[] d, long[] t);
+    }
+
+    /**
+     * Hands every minute bar changed since the last call to {@code sink} (the store keeps them), and starts
+     * over. A minute changes again when late events reach it; the store keeps its latest version.
+     */
+    public void drainChanged(MinuteSink sink) {
+        double[] d = new double[BarSeries.DOUBLES];
+        long[] t = new long[BarSeries.LONGS];
+        for (InstrumentBars b : instruments) {
+            if (b.changedFrom == Long.MAX_VALUE) {
+                continue;
+            }
+            for (int i = b.minutes.indexAtOrAfter(b.changedFrom); i < b.minutes.size(); i++) {
+                b.minutes.export(i, d, t);
+                sink.accept(b.instrument(), d, t);
+            }
+            b.changedFrom = Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * A stored minute bar back into the bars (a restart), as if its events had come again: into the whole-input
+     * bar, and into minutes or hours by its age. Not marked changed: the store holds it already.
+     */
+    public void restoreMinute(Instrument instrument, double[] d, long[] t) {
+        BarSeries row = BarSeries.ofRow(d, t);
+        long minute = t[0];
+        long latest = minute * Micros.PER_MINUTE;
+        for (int k = 1; k < BarSeries.LONGS; k++) {
+            if (k != BarSeries.TRADE_COUNT && t[k] != BarSeries.NONE) {
+                latest = Math.max(latest, t[k]);
+            }
+        }
+        advance(latest);
+        InstrumentBars b = bars(instrument);
+        b.total.combine(0, row, 0);
+        if (row.hasTrades(0)) {
+            b.restoredTradesUntil = Math.max(b.restoredTradesUntil, row.closeTime(0));
+        }
+        BarSeries s = series(b, minute);
+        if (s != null) {
+            long saved = b.changedFrom;
+            s.combine(slot(s, b, minute), row, 0);
+            b.changedFrom = saved;
+        }
+    }
+
+    /**
+     * Whether a trade is in the bars restored from the store already (at or before the latest trade they hold
+     * for its instrument): a replay overlapping what was stored must not count it twice. Trades after it, a live
+     * run's after a restart, are new.
+     */
+    public boolean isRestored(Trade e) {
+        InstrumentBars b = of(e.instrument());
+        return b != null && e.exchangeMicros() <= b.restoredTradesUntil;
     }
 
     // ---- read-out ----
