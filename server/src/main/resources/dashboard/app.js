@@ -102,8 +102,10 @@ async function heatmap(coin) {
   c.clear();
   if (!h) { $('heatmap-note').textContent = '(no open-interest data for ' + coin + ')'; return; }
   const hit = h.hitRate || {};
+  const clusters = (h.clusters || []).map(c => `${c.side} ${price(c.price)} (${compact(c.usd)})`).join(', ');
   $('heatmap-note').textContent = `(levels model; hit-rate ${hit.share == null ? '–' : (hit.share * 100).toFixed(1) + ' %'}` +
-    ` of ${compact(hit.realizedUsd)} realized, clusters covering ${hit.meanCoveragePct ?? '–'} % of the range)`;
+    ` of ${compact(hit.realizedUsd)} realized, clusters covering ${hit.meanCoveragePct ?? '–'} % of the range;` +
+    ` clusters now: ${clusters || 'none'})`;
   const snaps = h.snapshots || [];
   if (snaps.length === 0) snaps.push({time: h.to, price: h.price, levels: h.levels});
   const prices = [...new Set(snaps.flatMap(s => s.levels.map(l => l.price)))].sort((a, b) => a - b);
