@@ -23,7 +23,8 @@ import java.util.List;
  *   place   each instrument's open-interest increase dOI (USD at the bar's VWAP), split by its taker buy share b:
  *           dOI x b x w_L at LP_long(VWAP, L) and dOI x (1-b) x w_L at LP_short(VWAP, L) for every tier L,
  *           LP by the venue's formula and maintenance brackets (not the naive 1/L)
- *   shrink  every level in proportion to the open interest that closed: x (1 - |dOI < 0| / total)
+ *   shrink  every level by the share of all open interest that closed: x (1 - |dOI < 0| / OI before), since
+ *           the positions that close are drawn from all that are open, not only from those placed here
  *   consume long levels at or above the reference instrument's low, short levels at or below its high;
  *           a cluster whose peak is consumed has been swept
  * </pre>
@@ -38,6 +39,8 @@ public final class LevelsHeatmap {
     private final HeatmapSettings settings;
     private final LevelBook longs;
     private final LevelBook shorts;
+    /** Each instrument's open interest in USD at its latest update (the shrink's denominator). */
+    private double[] oiUsd;
 
     private LevelsHeatmap(HeatmapSettings settings) {
         this.settings = settings;
@@ -68,6 +71,7 @@ public final class LevelsHeatmap {
         int n = group.size();
         int[] cursor = new int[n];
         double[] previousOi = new double[n];
+        oiUsd = new double[n];
         for (int i = 0; i < n; i++) {
             cursor[i] = group.get(i).minutes().indexAtOrAfter(firstMinute);
             previousOi[i] = Double.NaN;
@@ -82,6 +86,10 @@ public final class LevelsHeatmap {
             if (!Double.isNaN(price)) {
                 check(log, coin, start, start + Micros.PER_MINUTE - 1, hits, price);
             }
+            double before = 0;
+            for (double v : oiUsd) {
+                before += v;
+            }
             double closed = 0;
             for (int i = 0; i < n; i++) {
                 BarSeries b = group.get(i).minutes();
@@ -90,9 +98,8 @@ public final class LevelsHeatmap {
                     cursor[i]++;
                 }
             }
-            double live = longs.total() + shorts.total();
-            if (closed > 0 && live > 0) {
-                double factor = Math.max(0, 1 - closed / live);
+            if (closed > 0 && before > 0) {
+                double factor = Math.max(0, 1 - closed / before);
                 longs.scaleBy(factor);
                 shorts.scaleBy(factor);
             }
@@ -124,7 +131,12 @@ public final class LevelsHeatmap {
         previousOi[i] = oi;
         double entry = b.hasTrades(j) && b.volumeCoin(j) > 0 ? b.volumeUsd(j) / b.volumeCoin(j)
                 : !Double.isNaN(b.mark(j)) ? b.mark(j) : Double.NaN;
-        if (Double.isNaN(previous) || Double.isNaN(entry)) {
+        if (Double.isNaN(entry)) {
+            return 0;
+        }
+        double usd = instrument.notionalUsd(oi, entry);
+        oiUsd[i] = Double.isNaN(usd) ? 0 : usd;
+        if (Double.isNaN(previous)) {
             return 0;
         }
         double delta = instrument.notionalUsd(oi - previous, entry);

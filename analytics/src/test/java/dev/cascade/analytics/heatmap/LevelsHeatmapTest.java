@@ -90,7 +90,8 @@ class LevelsHeatmapTest {
     @Test
     void shouldShrinkLevelsWhenPositionsCloseAndSweepTheClusterPriceRunsThrough() {
         Heatmap h = scenario();
-        double factor = 1 - 0.5 * 95_100 / 1_000_000.0; // closed / live, before the wick consumes anything
+        // 0.5 BTC closed at the minute's VWAP, out of all open interest before it: 1,010 BTC at 100,000
+        double factor = 1 - 0.5 * 95_100 / (1_010 * 100_000.0);
         assertThat(h.swept()).hasSize(1);
         Heatmap.Swept s = h.swept().get(0);
         assertThat(s.timeMicros()).isEqualTo(at(70, 0));
