@@ -8,6 +8,7 @@ import dev.cascade.ingest.OpenedInput;
 import dev.cascade.ingest.ReadStats;
 import dev.cascade.ingest.TimeMerge;
 import dev.cascade.model.InstrumentRegistry;
+import dev.cascade.model.MarketListener;
 import dev.cascade.model.Tee;
 import dev.cascade.venues.VenueDecoders;
 import java.io.IOException;
@@ -32,25 +33,35 @@ final class ReplayJob {
 
     private final int maxLineBytes;
     private final Storage storage;
+    private final Period period;
 
     ReplayJob(int maxLineBytes) {
-        this(maxLineBytes, null);
+        this(maxLineBytes, null, Period.ALL);
     }
 
-    /** With {@code storage} (may be null): what it holds is read first, and what the files add is kept. */
     ReplayJob(int maxLineBytes, Storage storage) {
+        this(maxLineBytes, storage, Period.ALL);
+    }
+
+    /**
+     * With {@code storage} (may be null): what it holds is read first, and what the files add is kept. Only
+     * events of {@code period} reach the aggregators and the store.
+     */
+    ReplayJob(int maxLineBytes, Storage storage, Period period) {
         this.maxLineBytes = maxLineBytes;
         this.storage = storage;
+        this.period = period;
     }
 
     ReplayResult run(List<Path> files, Progress progress) throws IOException {
         ReadStats stats = new ReadStats();
         MarketState state = new MarketState(MarketState.Retention.REPLAY);
-        DedupingListener pipeline = new DedupingListener(storage == null ? state : new Tee(state, storage.sink()));
+        DedupingListener dedupe = new DedupingListener(storage == null ? state : new Tee(state, storage.sink()));
+        MarketListener pipeline = period.filter(dedupe);
         InstrumentRegistry registry = new InstrumentRegistry();
         VenueDecoders decoders = new VenueDecoders(registry);
         if (storage != null) {
-            storage.loadInto(registry, pipeline, state);
+            storage.loadInto(registry, pipeline, state, period);
         }
         List<OpenedInput> inputs = new ArrayList<>();
         try (InputFiles opener = new InputFiles(decoders, stats, maxLineBytes)) {
@@ -74,6 +85,6 @@ final class ReplayJob {
                 storage.storeBars(state.bars());
             }
         }
-        return new ReplayResult(inputs, stats, state, pipeline.duplicateLiquidations(), pipeline.duplicateTrades());
+        return new ReplayResult(inputs, stats, state, dedupe.duplicateLiquidations(), dedupe.duplicateTrades());
     }
 }

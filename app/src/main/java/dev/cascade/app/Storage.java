@@ -99,7 +99,17 @@ final class Storage implements AutoCloseable {
      * keeping new ones; returns how many rows were read.
      */
     long loadInto(InstrumentRegistry registry, MarketListener pipeline, MarketState state) throws IOException {
-        loaded = store.load(registry, pipeline, state::restoreMinute);
+        return loadInto(registry, pipeline, state, Period.ALL);
+    }
+
+    /** The same, reading only the bars of {@code period} (events are filtered by {@code pipeline}). */
+    long loadInto(InstrumentRegistry registry, MarketListener pipeline, MarketState state, Period period)
+            throws IOException {
+        loaded = store.load(registry, pipeline, (i, d, t) -> {
+            if (period.contains(t[0] * Micros.PER_MINUTE)) {
+                state.restoreMinute(i, d, t);
+            }
+        });
         writer = new StoreWriter(store, isStoringTrades, 200, n -> { }, retentionDays * Micros.PER_DAY);
         return loaded;
     }

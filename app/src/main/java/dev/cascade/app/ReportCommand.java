@@ -1,0 +1,83 @@
+package dev.cascade.app;
+
+import dev.cascade.ingest.InputFiles;
+import dev.cascade.model.Micros;
+import dev.cascade.report.Recap;
+import dev.cascade.report.Renderers;
+import dev.cascade.report.Reports;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cascade report}: the written recap of a period, from files, a store or both, as Markdown with PNG
+ * charts or as one HTML file.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Writes the recap of a period as a market article: figures, narrative and charts.")
+final class ReportCommand implements Callable<Integer> {
+    enum Format { MD, HTML }
+
+    @Option(names = "--from", paramLabel = "TIME", description = "Start of the period (ISO-8601, e.g. 2025-06-05T00:00:00Z).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "End of the period (ISO-8601).")
+    String to;
+
+    @Option(names = "--format", defaultValue = "html", paramLabel = "md|html", description = "html (default) or md.")
+    Format format;
+
+    @Option(names = "--out", defaultValue = "report", paramLabel = "DIR", description = "Where to write (default ./report).")
+    Path out;
+
+    @CommandLine.Mixin
+    FigureOptions figureOptions;
+
+    @CommandLine.Mixin
+    StoreOptions storeOptions;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Input files; with --store, added to what it holds.")
+    List<Path> files = List.of();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Period period = new Period(time("--from", from, Long.MIN_VALUE), time("--to", to, Long.MAX_VALUE));
+        if (period.fromMicros() > period.toMicros()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--from is after --to");
+        }
+        Storage storage = storeOptions.open(spec, false);
+        if (storage == null && files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give files, or --store DIR, or both");
+        }
+        ReplayResult r;
+        try (Storage s = storage) {
+            r = new ReplayJob(InputFiles.DEFAULT_MAX_LINE_BYTES, storage, period).run(files, bytes -> { });
+        }
+        Recap recap = Reports.of(r.state(), figureOptions.settings(spec));
+        Path file = format == Format.MD ? Renderers.markdown(recap, out) : Renderers.html(recap, out);
+        spec.commandLine().getOut().println(recap.headline());
+        spec.commandLine().getOut().println("Report: " + file.toAbsolutePath());
+        return 0;
+    }
+
+    private Long time(String name, String value, long absent) {
+        if (value == null) {
+            return absent;
+        }
+        try {
+            return Micros.of(Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), name + " must be ISO-8601, like 2025-06-05T00:00:00Z");
+        }
+    }
+}
