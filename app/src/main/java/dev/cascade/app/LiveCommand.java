@@ -1,6 +1,7 @@
 package dev.cascade.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cascade.alerts.AlertsConfig;
 import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.ingest.live.FeedStats;
 import dev.cascade.ingest.live.WebSocketFeed;
@@ -45,6 +46,9 @@ class LiveCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Option(names = "--alerts", paramLabel = "FILE", description = "Alert rules and sinks (JSON; see the README).")
+    Path alertsFile;
+
     private FigureSettings figureSettings;
 
     @Option(names = "--record", paramLabel = "DIR", description = "Also write recordings (rotating .jsonl.gz) to DIR.")
@@ -79,6 +83,14 @@ class LiveCommand implements Callable<Integer> {
         if (feed.isSimulator && feed.endpoints != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--simulator and --endpoints exclude each other");
         }
+        AlertsConfig alerts = null;
+        if (alertsFile != null) {
+            try {
+                alerts = AlertsConfig.load(alertsFile);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), alertsFile + ": " + e.getMessage());
+            }
+        }
         Simulator simulator = feed.isSimulator ? Simulator.start(SimConfig.defaults()) : null;
         Endpoints endpoints = simulator != null ? Endpoints.simulator(simulator.uri())
                 : feed.endpoints != null ? Endpoints.simulator(feed.endpoints) : Endpoints.production();
@@ -97,7 +109,7 @@ class LiveCommand implements Callable<Integer> {
         Storage storage = storeOptions.open(spec, simulator == null && feed.endpoints == null);
         LiveJob job = new LiveJob(new LiveJob.Settings(endpoints, feed.venueSet(), feed.coinSet(), feed.channels(),
                 recordDirectory(), rotate, WebSocketFeed.Policy.standard(), s -> s, null, figureSettings,
-                !feed.isWithoutOverview, serve, storage));
+                !feed.isWithoutOverview, serve, storage, alerts));
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -1,5 +1,8 @@
 package dev.cascade.app;
 
+import dev.cascade.alerts.AlertEngine;
+import dev.cascade.alerts.AlertsConfig;
+import dev.cascade.alerts.Delivery;
 import dev.cascade.analytics.EventCounts;
 import dev.cascade.analytics.LatestLiquidations;
 import dev.cascade.analytics.LiquidationSummary;
@@ -79,12 +82,12 @@ final class LiveJob implements AutoCloseable {
      * {@code tap} (may be null) sees every event that leaves the deduplicator. {@code isWithOverview} polls
      * CoinGecko and alternative.me ({@link OverviewPoller}); {@code serve} (may be null) starts the API and the
      * dashboard on the run's state; {@code storage} (may be null) is read back before the feeds start, and keeps
-     * every new event.
+     * every new event; {@code alerts} (may be null) are checked after each read-out and sent.
      */
     record Settings(Endpoints endpoints, Set<Venue> venues, Set<String> coins, Channels channels, Path recordDir,
                     Duration rotateEvery, WebSocketFeed.Policy policy, UnaryOperator<ConnectionSpec> tune,
                     MarketListener tap, FigureSettings figures, boolean isWithOverview, Server.Settings serve,
-                    Storage storage) {
+                    Storage storage, AlertsConfig alerts) {
     }
 
     /** How often the full read-out (heatmaps, events, ...) is made again; liquidation totals every half second. */
@@ -111,6 +114,8 @@ final class LiveJob implements AutoCloseable {
     private final AtomicReference<Published> published = new AtomicReference<>(Published.EMPTY);
     private final Stream stream = new Stream();
     private Server server;
+    private final AlertEngine alertEngine;
+    private final Delivery delivery;
     private final DedupingListener dedupe;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -124,6 +129,8 @@ final class LiveJob implements AutoCloseable {
 
     LiveJob(Settings settings) {
         this.settings = settings;
+        this.alertEngine = settings.alerts() == null ? null : new AlertEngine(settings.alerts().rules());
+        this.delivery = settings.alerts() == null ? null : Delivery.standard(settings.alerts().sinks());
         List<MarketListener> sinks = new ArrayList<>(List.of(state, tape));
         if (settings.serve() != null) {
             sinks.add(stream);
@@ -270,6 +277,9 @@ final class LiveJob implements AutoCloseable {
         if (System.currentTimeMillis() >= nextFiguresMillis && state.counts().events() > 0) {
             figures = Figures.of(state, settings.figures());
             nextFiguresMillis = System.currentTimeMillis() + FIGURES_EVERY_MILLIS;
+            if (alertEngine != null) {
+                delivery.send(alertEngine.evaluate(state, figures));
+            }
             if (server != null) {
                 Published p = Published.of(figures, state.counts().events(), settings.figures());
                 published.set(p);
@@ -321,6 +331,14 @@ final class LiveJob implements AutoCloseable {
         isClosed = true;
         if (server != null) {
             server.close();
+        }
+        if (delivery != null) {
+            try {
+                delivery.drain(java.time.Duration.ofSeconds(10)); // what the last read-out raised
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            delivery.close();
         }
         if (overview != null) {
             overview.close();

@@ -68,7 +68,7 @@ final class LiveHarness implements AutoCloseable {
         WebSocketFeed.Policy policy = new WebSocketFeed.Policy(new Backoff(BACKOFF_FLOOR, Duration.ofSeconds(1)),
                 Duration.ofSeconds(3), CHECK_EVERY, Duration.ofMillis(200));
         job = new LiveJob(new LiveJob.Settings(Endpoints.simulator(sim.uri()), EnumSet.allOf(Venue.class), Set.of(),
-                Channels.ALL, recordDir, Duration.ofHours(1), policy, spec -> tune(spec, isRotating), tap, FigureSettings.DEFAULT, isWithOverview, serve, null));
+                Channels.ALL, recordDir, Duration.ofHours(1), policy, spec -> tune(spec, isRotating), tap, FigureSettings.DEFAULT, isWithOverview, serve, null, null));
     }
 
     /** Shortens a connection's keepalive, stale timeout and (Binance) rotation to fit a test. */
