@@ -1,0 +1,79 @@
+package dev.cascade.sim.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cascade.model.Venue;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Cascades emerge from the positions: forced selling deepens a drop; the same seed gives the same market. */
+class MarketModelTest {
+    private static final long T0 = 1_749_081_600_000L;
+
+    /** A coin whose anchor falls 2 % over ten minutes after an hour, then holds. */
+    private static MarketModel.CoinSetup btc(double depthUsd) {
+        return new MarketModel.CoinSetup("BTC", new MarketModel.PricePath(new double[] {0, 3_600, 4_200, 7_200},
+                new double[] {100_000, 100_000, 98_000, 98_000}), 0.0, depthUsd, 600, 2e9, 0.01, 0.6, 2, 20_000,
+                6 * 3_600, new double[] {5, 10, 25, 50, 100}, new double[] {0.15, 0.3, 0.25, 0.2, 0.1},
+                new double[] {0.5, 0.3, 0.2}, 5, 20_000);
+    }
+
+    /** Everything one run emits, with the lowest price and the liquidated USD by side. */
+    private static final class Tape implements MarketModel.Output {
+        final List<String> lines = new ArrayList<>();
+        double longUsd;
+        double shortUsd;
+        double low = Double.MAX_VALUE;
+
+        @Override
+        public void trade(String coin, Venue venue, boolean isBuy, double quantity, double price, long millis) {
+            lines.add("t " + venue.id() + " " + isBuy + " " + quantity + " " + price + " " + millis);
+            low = Math.min(low, price);
+        }
+
+        @Override
+        public void liquidation(String coin, Venue venue, boolean isLong, double quantity, double price, long millis) {
+            lines.add("l " + venue.id() + " " + isLong + " " + quantity + " " + price + " " + millis);
+            if (isLong) {
+                longUsd += quantity * price;
+            } else {
+                shortUsd += quantity * price;
+            }
+        }
+
+        @Override
+        public void openInterest(String coin, Venue venue, double quantity, double price, long millis) {
+            lines.add("o " + venue.id() + " " + quantity + " " + millis);
+        }
+    }
+
+    private static Tape run(long seed, double depthUsd) {
+        MarketModel m = new MarketModel(seed, T0, List.of(btc(depthUsd)));
+        Tape tape = new Tape();
+        for (long t = T0 + 1_000; t <= T0 + 7_200_000; t += 1_000) {
+            m.step(t, 1_000, tape);
+            if (t % 60_000 == 0) {
+                m.openInterest(t, tape);
+            }
+        }
+        return tape;
+    }
+
+    @Test
+    void shouldGiveTheSameMarketForTheSameSeed() {
+        assertThat(run(7, 50e6).lines).isEqualTo(run(7, 50e6).lines);
+        assertThat(run(8, 50e6).lines).isNotEqualTo(run(7, 50e6).lines);
+    }
+
+    @Test
+    void shouldDeepenADropThroughForcedSelling() {
+        Tape deep = run(7, 1e12);   // flow moves nothing: the price follows the anchor
+        Tape thin = run(7, 100e6);  // $100M of net selling moves it 1 %
+        assertThat(deep.low).isCloseTo(98_000, org.assertj.core.api.Assertions.within(1.0)); // the anchor's low
+        // the forced sells of liquidated longs took the price well below the anchor's 98,000
+        assertThat(thin.low).isLessThan(deep.low * 0.99);
+        assertThat(thin.longUsd).isGreaterThan(deep.longUsd * 1.5);
+        assertThat(thin.longUsd / (thin.longUsd + thin.shortUsd)).isGreaterThan(0.8);
+    }
+}
