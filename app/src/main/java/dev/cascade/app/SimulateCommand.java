@@ -3,7 +3,10 @@ package dev.cascade.app;
 import dev.cascade.sim.Faults;
 import dev.cascade.sim.SimConfig;
 import dev.cascade.sim.Simulator;
+import dev.cascade.sim.Scenario;
+import dev.cascade.sim.ScenarioRecorder;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -20,6 +23,14 @@ import picocli.CommandLine.Option;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Serves the venues' WebSocket and REST protocols on 127.0.0.1 from a scripted market, with optional faults.")
 final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
+    @Option(names = "--scenario", paramLabel = "NAME|FILE",
+            description = "A scenario (built in: seed-2025-06) run through the market model; with --record.")
+    String scenario;
+
+    @Option(names = "--record", paramLabel = "FILE", description = "Write the scenario as a Cascade recording "
+            + "(.jsonl or .jsonl.gz), as fast as the machine allows, without sockets.")
+    Path record;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default 127.0.0.1).")
     String host;
 
@@ -73,6 +84,9 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (scenario != null || record != null) {
+            return scenario();
+        }
         Simulator sim = Simulator.start(new SimConfig(host, port, tradesPerSecond, liquidationsPerSecond, pingEvery, 5, 1 << 17));
         Faults faults = sim.faults();
         faults.dropEveryAggTrade(dropEvery);
@@ -112,5 +126,24 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         if (every != null && !every.isZero()) {
             schedule.scheduleAtFixedRate(fault, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** {@code --scenario NAME --record FILE}: the scenario's recording. */
+    private int scenario() throws Exception {
+        if (scenario == null || record == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scenario and --record go together (serving"
+                    + " a scenario live over loopback is not there yet: record it, then replay or serve the recording)");
+        }
+        Scenario s;
+        try {
+            s = Scenario.load(scenario);
+        } catch (java.io.IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        long started = System.nanoTime();
+        long frames = ScenarioRecorder.record(s, record);
+        spec.commandLine().getOut().printf("Scenario %s: %,d frames in %.1f s to %s%n", s.name(), frames,
+                (System.nanoTime() - started) / 1e9, record);
+        return 0;
     }
 }

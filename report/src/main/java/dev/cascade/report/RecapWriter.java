@@ -38,6 +38,10 @@ import java.util.Map;
  * sentence, and a section without any facts is left out.
  */
 public final class RecapWriter {
+    /** Coins whose prices are narrated (the most traded); bursts and swept clusters told (the largest). */
+    static final int NARRATED_COINS = 3;
+    static final int TOP_EVENTS = 3;
+
     private RecapWriter() {
     }
 
@@ -104,7 +108,11 @@ public final class RecapWriter {
 
     private static List<String> prices(Figures f) {
         List<String> out = new ArrayList<>();
+        int told = 0;
         for (Map.Entry<String, PriceFigures.CoinPrice> e : f.price().byCoin().entrySet()) {
+            if (told++ == NARRATED_COINS) {
+                break; // the most traded coins carry the story; the table has the rest
+            }
             String coin = e.getKey();
             PriceStats p = e.getValue().whole();
             StringBuilder s = new StringBuilder(String.format("%s opened at %s, traded up to %s at %s and down to %s at %s,"
@@ -120,7 +128,7 @@ public final class RecapWriter {
             out.add(s.append('.').toString());
             crossings(f.events(), coin, out);
             for (EventFigures.Wick w : f.events().wicks()) {
-                if (w.coin().equals(coin)) {
+                if (w.coin().equals(coin) && w.wick().depthPct() >= 1.25) {
                     out.add(String.format("A wick took %s %s to %s at %s, %s from %s, and it was back at %s by %s.",
                             coin, w.wick().isDown() ? "down" : "up", price(w.wick().extremePrice()),
                             time(w.wick().extremeMicros()), percent(w.wick().depthPct()), price(w.wick().fromPrice()),
@@ -206,7 +214,9 @@ public final class RecapWriter {
                     Words.exchange(l.venue().exchange()), l.symbol(), Words.venue(l.venue()), price(l.price()),
                     time(l.timeMicros())));
         }
-        for (Bursts.Burst b : f.events().bursts()) {
+        List<Bursts.Burst> bursts = new ArrayList<>(f.events().bursts());
+        bursts.sort(java.util.Comparator.comparingDouble(Bursts.Burst::usd).reversed());
+        for (Bursts.Burst b : bursts.subList(0, Math.min(TOP_EVENTS, bursts.size()))) {
             out.add(String.format("%s %s liquidations passed %s within %d minutes (%s to %s), peaking at %s in one minute.",
                     Words.venue(b.venue()), b.side() == Side.LONG ? "long" : "short", money(b.usd()),
                     b.minutes(), time(b.startMicros()), time(b.endMicros()), money(b.peakUsd())));
@@ -216,7 +226,13 @@ public final class RecapWriter {
 
     private static List<String> heatmap(Figures f) {
         List<String> out = new ArrayList<>();
-        for (EventFigures.Swept s : f.events().swept()) {
+        List<EventFigures.Swept> swept = new ArrayList<>(f.events().swept());
+        String lead = leadCoin(f);
+        // the lead coin's first, then the largest
+        swept.sort(java.util.Comparator.comparing((EventFigures.Swept x) -> !x.coin().equals(lead))
+                .thenComparing(java.util.Comparator.comparingDouble((EventFigures.Swept x) -> x.swept().cluster().usd())
+                        .reversed()));
+        for (EventFigures.Swept s : swept.subList(0, Math.min(TOP_EVENTS, swept.size()))) {
             Heatmap.Cluster c = s.swept().cluster();
             out.add(String.format("The %s %s liquidation cluster on the %s heatmap (%s of predicted positions) was swept"
                             + " at %s.", price(c.price()), c.side() == Side.LONG ? "long" : "short", s.coin(),
@@ -254,7 +270,17 @@ public final class RecapWriter {
                 break; // the exchange's most traded coin
             }
         }
+        // the day's largest extremes (the month's are context: the ordinal)
+        List<TakerFlow.Episode> recent = new ArrayList<>();
         for (TakerFlow.Episode e : t.extremes()) {
+            if (e.endMicros() > f.toMicros() - dev.cascade.model.Micros.PER_DAY && !e.scope().equals("all")) {
+                recent.add(e);
+            }
+        }
+        String lead = leadCoin(f);
+        recent.sort(java.util.Comparator.comparing((TakerFlow.Episode e) -> !e.coin().equals(lead))
+                .thenComparingDouble(e -> -Math.abs(e.netUsd())));
+        for (TakerFlow.Episode e : recent.subList(0, Math.min(TOP_EVENTS, recent.size()))) {
             out.add(String.format("%s %s net taker volume reached a %s extreme of %s from %s, the %s such extreme of %s.",
                     exchangeName(e.scope()), e.coin(), e.direction(), money(e.netUsd()), Words.dayTime(e.startMicros()),
                     Words.ordinal(e.monthOrdinal()), e.month()));

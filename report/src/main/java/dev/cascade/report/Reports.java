@@ -3,6 +3,10 @@ package dev.cascade.report;
 import dev.cascade.analytics.MarketState;
 import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.analytics.figures.Figures;
+import dev.cascade.analytics.figures.TakerFigures;
+import dev.cascade.analytics.taker.TakerFlow;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The recap of what a {@link MarketState} holds: figures read out, sentences written, charts drawn. */
 public final class Reports {
@@ -13,8 +17,29 @@ public final class Reports {
     }
 
     public static Recap of(MarketState state, FigureSettings settings) {
+        return of(state, null, settings);
+    }
+
+    /**
+     * The recap of {@code state} (the period's events); {@code history} (may be null), the same market from
+     * further back, gives the taker extremes their rank in the month, which the period alone cannot know.
+     */
+    public static Recap of(MarketState state, MarketState history, FigureSettings settings) {
         FigureSettings s = settings.withSnapshots(SNAPSHOT_MINUTES);
         Figures f = Figures.of(state, s);
+        if (history != null) {
+            Figures h = Figures.of(history, settings);
+            List<TakerFlow.Episode> inPeriod = new ArrayList<>();
+            for (TakerFlow.Episode e : h.taker().extremes()) {
+                if (e.endMicros() > f.fromMicros() && e.startMicros() <= f.toMicros()) {
+                    inPeriod.add(e);
+                }
+            }
+            TakerFigures t = f.taker();
+            f = new Figures(f.fromMicros(), f.toMicros(), f.liquidations(), f.windows(),
+                    new TakerFigures(t.all(), t.byCoin(), t.byExchange(), inPeriod, t.bars()), f.price(),
+                    f.openInterest(), f.heatmaps(), f.events(), f.overview(), f.sentiment());
+        }
         return RecapWriter.write(f, s, Charts.of(state, f, RecapWriter.leadCoin(f)));
     }
 }

@@ -73,6 +73,11 @@ final class LevelBook {
         return consume(Math.max(0, bucket - base), stored.length);
     }
 
+    /** Removes the buckets from {@code bucket} up ({@code isUp}) or down; returns the USD removed. */
+    double consume(int bucket, boolean isUp) {
+        return isUp ? consumeFrom(bucket) : consumeUpTo(bucket);
+    }
+
     /** Removes the buckets at or below {@code bucket}; returns the USD removed. */
     double consumeUpTo(int bucket) {
         return consume(0, Math.min(stored.length, bucket - base + 1));

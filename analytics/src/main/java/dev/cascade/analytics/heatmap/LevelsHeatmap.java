@@ -11,7 +11,10 @@ import dev.cascade.model.Instrument;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Side;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The liquidation heatmap of a coin by the levels model (research/methods.md 1.2), replayed over the minute bars
@@ -26,7 +29,7 @@ import java.util.List;
  *   shrink  every level by the share of all open interest that closed: x (1 - |dOI < 0| / OI before), since
  *           the positions that close are drawn from all that are open, not only from those placed here
  *   consume long levels at or above the reference instrument's low, short levels at or below its high;
- *           a cluster whose peak is consumed has been swept
+ *           a cluster whose peak, as first found, price runs through has been swept
  * </pre>
  *
  * Pure: a read-out of {@link MarketBars} and {@link LiquidationLog}, so it is as mergeable as they are.
@@ -39,6 +42,10 @@ public final class LevelsHeatmap {
     private final HeatmapSettings settings;
     private final LevelBook longs;
     private final LevelBook shorts;
+    private final List<Heatmap.Cluster> trackedLongs = new ArrayList<>();
+    private final List<Heatmap.Cluster> trackedShorts = new ArrayList<>();
+    /** Peaks of tracked clusters price has reached: their predicted USD is frozen there. */
+    private final Set<Double> entered = new HashSet<>();
     /** Each instrument's open interest in USD at its latest update (the shrink's denominator). */
     private double[] oiUsd;
 
@@ -171,18 +178,60 @@ public final class LevelsHeatmap {
     }
 
     private void sweep(LevelBook book, Side side, int bucket, boolean isFromUp, long minuteStart, List<Heatmap.Swept> out) {
+        List<Heatmap.Cluster> tracked = side == Side.LONG ? trackedLongs : trackedShorts;
+        track(tracked, clusters(book, side), entered);
         if (book.isEmpty() || (isFromUp ? bucket > book.high() : bucket < book.low())) {
             return;
         }
-        List<Heatmap.Cluster> before = clusters(book, side);
-        double removed = isFromUp ? book.consumeFrom(bucket) : book.consumeUpTo(bucket);
-        if (removed <= 0) {
+        if (book.consume(bucket, isFromUp) <= 0) {
             return;
         }
-        for (Heatmap.Cluster c : before) {
+        List<Heatmap.Cluster> after = clusters(book, side);
+        for (Iterator<Heatmap.Cluster> it = tracked.iterator(); it.hasNext(); ) {
+            Heatmap.Cluster c = it.next();
             int peak = book.bucketOf(c.price());
-            if (isFromUp ? peak >= bucket : peak <= bucket) {
+            boolean isEntered = isFromUp ? bucket <= book.bucketOf(c.highPrice()) : bucket >= book.bucketOf(c.lowPrice());
+            boolean isGone = after.stream().noneMatch(x -> x.price() >= c.lowPrice() && x.price() <= c.highPrice());
+            // through its peak, or eaten away from its edge until nothing of it stands out any more
+            if ((isFromUp ? peak >= bucket : peak <= bucket) || isEntered && isGone) {
                 out.add(new Heatmap.Swept(minuteStart, c, c.usd()));
+                it.remove();
+                entered.remove(c.price());
+            } else if (isEntered) {
+                entered.add(c.price()); // what it held as price reached it is what it predicted
+            }
+        }
+    }
+
+    /**
+     * Keeps each cluster where it was first found: a cluster that price eats into minute by minute
+     * keeps shifting its recomputed peak just ahead of the price, so it is the first-found peak that price must
+     * run through to sweep it (or eat into until nothing of it stands out). A tracked cluster with no current cluster in its band has dissolved (its positions
+     * closed) and is forgotten.
+     */
+    private static void track(List<Heatmap.Cluster> tracked, List<Heatmap.Cluster> now, Set<Double> entered) {
+        tracked.removeIf(t -> {
+            boolean isDissolved = now.stream().noneMatch(c -> c.price() >= t.lowPrice() && c.price() <= t.highPrice());
+            if (isDissolved) {
+                entered.remove(t.price());
+            }
+            return isDissolved;
+        });
+        for (Heatmap.Cluster c : now) {
+            boolean isKnown = false;
+            for (int k = 0; k < tracked.size(); k++) {
+                Heatmap.Cluster t = tracked.get(k);
+                if (c.price() >= t.lowPrice() && c.price() <= t.highPrice()) {
+                    isKnown = true;
+                    // the same cluster: its place as first found, what it holds now (until price reaches it)
+                    if (!entered.contains(t.price())) {
+                        tracked.set(k, new Heatmap.Cluster(t.side(), t.price(), t.lowPrice(), t.highPrice(), c.usd(),
+                                c.share()));
+                    }
+                }
+            }
+            if (!isKnown) {
+                tracked.add(c);
             }
         }
     }

@@ -66,9 +66,12 @@ public final class MarketModel {
     }
 
     private static final int MAX_ROUNDS = 50;
+    private static final double MAX_POSITION_USD = 3_000_000;
 
     private final List<Coin> coins = new ArrayList<>();
-    private final SplittableRandom random;
+    private final double[] venueSizeFactors;
+    /** Each coin draws from its own stream, so that one coin's setup never changes another's market. */
+    private final SplittableRandom seeds;
     private final long startMillis;
 
     private final class Coin {
@@ -76,23 +79,38 @@ public final class MarketModel {
         final PositionBook book = new PositionBook();
         double dislocation;
         double price;
+        double openingBoost = 1;
+        final SplittableRandom random;
 
-        Coin(CoinSetup s) {
+        Coin(CoinSetup s, SplittableRandom random) {
             this.s = s;
+            this.random = random;
             this.price = s.anchor().at(0);
         }
     }
 
     public MarketModel(long seed, long startMillis, List<CoinSetup> setups) {
-        this.random = new SplittableRandom(seed);
+        this(seed, startMillis, setups, new double[] {1, 1, 1});
+    }
+
+    /**
+     * With {@code venueSizeFactors}: how much larger than a coin's mean a position is on each of {@link #VENUES}
+     * (where the larger traders are).
+     */
+    public MarketModel(long seed, long startMillis, List<CoinSetup> setups, double[] venueSizeFactors) {
+        if (venueSizeFactors.length != VENUES.length) {
+            throw new IllegalArgumentException("one size factor per venue of " + VENUES.length);
+        }
+        this.venueSizeFactors = venueSizeFactors.clone();
+        this.seeds = new SplittableRandom(seed);
         this.startMillis = startMillis;
         for (CoinSetup s : setups) {
-            Coin c = new Coin(s);
+            Coin c = new Coin(s, seeds.split());
             coins.add(c);
             // the positions already open: entries spread around the start price, closing over the hold time
             double placed = 0;
             while (placed < s.openInterestUsd()) {
-                double entry = c.price * Math.exp(s.entrySpread() * random.nextGaussian());
+                double entry = c.price * Math.exp(s.entrySpread() * c.random.nextGaussian());
                 placed += open(c, entry, startMillis);
             }
         }
@@ -118,15 +136,15 @@ public final class MarketModel {
             // noise: takers on both sides, leaning with the anchor's drift
             double drift = Math.log(s.anchor().at(second) / s.anchor().at(second - dt));
             double flow = 0;
-            int trades = poisson(s.tradesPerSecond() * dt);
+            int trades = poisson(c.random, s.tradesPerSecond() * dt);
             for (int k = 0; k < trades; k++) {
-                boolean isBuy = random.nextDouble() < 0.5 + Math.max(-0.3, Math.min(0.3, drift * 2_000));
-                double usd = s.meanTradeUsd() * Math.exp(random.nextGaussian() - 0.5);
+                boolean isBuy = c.random.nextDouble() < 0.5 + Math.max(-0.3, Math.min(0.3, drift * 1_500));
+                double usd = s.meanTradeUsd() * Math.exp(c.random.nextGaussian() - 0.5);
                 flow += isBuy ? usd : -usd;
-                out.trade(s.coin(), venue(s), isBuy, usd / c.price, c.price, millis - stepMillis + k * stepMillis / (trades + 1));
+                out.trade(s.coin(), venue(c), isBuy, usd / c.price, c.price, millis - stepMillis + k * stepMillis / (trades + 1));
             }
             c.dislocation = c.dislocation * Math.exp(-dt / s.reversionSeconds()) + impact(s, flow)
-                    + s.volatility() * Math.sqrt(dt) * random.nextGaussian();
+                    + s.volatility() * Math.sqrt(dt) * c.random.nextGaussian();
             c.price = s.anchor().at(second) * Math.exp(c.dislocation);
             double low = Math.min(before, c.price);
             double high = Math.max(before, c.price);
@@ -136,8 +154,8 @@ public final class MarketModel {
                 Coin coin = c;
                 c.book.liquidate(low, high, p -> {
                     double at = p.liquidationPrice;
-                    out.liquidation(coin.s.coin(), VENUES[p.venue], p.isLong, p.quantity, at, millis);
-                    out.trade(coin.s.coin(), VENUES[p.venue], !p.isLong, p.quantity, at, millis);
+                    out.liquidation(coin.s.coin(), p.venue, p.isLong, p.quantity, at, millis);
+                    out.trade(coin.s.coin(), p.venue, !p.isLong, p.quantity, at, millis);
                     forced[0] += p.isLong ? -p.quantity * at : p.quantity * at;
                 });
                 if (forced[0] == 0) {
@@ -149,12 +167,37 @@ public final class MarketModel {
                 high = Math.max(high, c.price);
             }
             // new positions at the new price, and positions closed of their own accord
-            int opened = poisson(s.newPositionsPerSecond() * dt);
+            int opened = poisson(c.random, s.newPositionsPerSecond() * c.openingBoost * dt);
             for (int k = 0; k < opened; k++) {
-                open(c, c.price * (1 + 0.0005 * random.nextGaussian()), millis);
+                open(c, c.price * (1 + 0.0005 * c.random.nextGaussian()), millis);
             }
             c.book.closeUntil(millis);
         }
+    }
+
+    /** Multiplies the rate at which a coin's new positions open (a scenario's inflow of leverage), from now on. */
+    public void boostOpenings(String coin, double factor) {
+        for (Coin c : coins) {
+            if (c.s.coin().equals(coin)) {
+                c.openingBoost = factor;
+                return;
+            }
+        }
+        throw new IllegalArgumentException(coin);
+    }
+
+    /**
+     * Places a position by hand (a scenario's whale): held until price reaches {@code liquidationPrice}, on any
+     * venue, inverse ones included.
+     */
+    public void place(String coin, Venue venue, boolean isLong, double quantity, double liquidationPrice) {
+        for (Coin c : coins) {
+            if (c.s.coin().equals(coin)) {
+                c.book.open(new PositionBook.Position(venue, isLong, quantity, c.price, liquidationPrice, Long.MAX_VALUE));
+                return;
+            }
+        }
+        throw new IllegalArgumentException(coin);
     }
 
     /** Each venue's open interest in coins of the model's positions (one side), at the coin's price. */
@@ -174,28 +217,30 @@ public final class MarketModel {
     /** Opens one position at {@code entry}; returns its notional. */
     private double open(Coin c, double entry, long millis) {
         CoinSetup s = c.s;
-        boolean isLong = random.nextDouble() < s.longShare();
-        double leverage = pick(s.leverages(), s.leverageWeights());
-        int venue = (int) pick(new double[] {0, 1, 2}, s.venueShares());
-        double usd = s.meanPositionUsd() * Math.exp(1.2 * random.nextGaussian() - 0.72);
+        boolean isLong = c.random.nextDouble() < s.longShare();
+        double leverage = pick(c.random, s.leverages(), s.leverageWeights());
+        int venue = (int) pick(c.random, new double[] {0, 1, 2}, s.venueShares());
+        // lognormal sizes, the largest capped: a scenario's biggest orders are its whales, placed by hand
+        double usd = Math.min(MAX_POSITION_USD, venueSizeFactors[venue] * s.meanPositionUsd()
+                * Math.exp(1.2 * c.random.nextGaussian() - 0.72));
         double quantity = usd / entry;
         double wallet = LiquidationPrice.Position.initialMargin(false, entry, quantity, 1, leverage);
         double lp = LiquidationPrice.of(new LiquidationPrice.Position(VENUES[venue], false, isLong ? Side.LONG : Side.SHORT,
                 entry, quantity, 1, wallet), MarginBrackets.defaults(VENUES[venue])).price();
-        long closes = millis + (long) (-Math.log(1 - random.nextDouble()) * s.holdSeconds() * 1000);
+        long closes = millis + (long) (-Math.log(1 - c.random.nextDouble()) * s.holdSeconds() * 1000);
         double reach = lp > 0 ? lp : isLong ? 0 : Double.MAX_VALUE; // a 1x long is never liquidated
         if (isLong ? reach >= c.price : reach <= c.price) {
             return usd; // would be liquidated already: no book holds it
         }
-        c.book.open(new PositionBook.Position(venue, isLong, quantity, entry, reach, closes));
+        c.book.open(new PositionBook.Position(VENUES[venue], isLong, quantity, entry, reach, closes));
         return usd;
     }
 
-    private Venue venue(CoinSetup s) {
-        return VENUES[(int) pick(new double[] {0, 1, 2}, s.venueShares())];
+    private static Venue venue(Coin c) {
+        return VENUES[(int) pick(c.random, new double[] {0, 1, 2}, c.s.venueShares())];
     }
 
-    private double pick(double[] values, double[] weights) {
+    private static double pick(SplittableRandom random, double[] values, double[] weights) {
         double r = random.nextDouble();
         double sum = 0;
         for (int i = 0; i < values.length; i++) {
@@ -207,7 +252,7 @@ public final class MarketModel {
         return values[values.length - 1];
     }
 
-    private int poisson(double lambda) {
+    private static int poisson(SplittableRandom random, double lambda) {
         if (lambda > 30) {
             return (int) Math.max(0, Math.round(lambda + Math.sqrt(lambda) * random.nextGaussian()));
         }

@@ -1,5 +1,6 @@
 package dev.cascade.sim.model;
 
+import dev.cascade.model.Venue;
 import java.util.PriorityQueue;
 
 /**
@@ -10,7 +11,7 @@ import java.util.PriorityQueue;
 final class PositionBook {
     /** One position; {@code usd} is its notional at entry. */
     static final class Position {
-        final int venue;
+        final Venue venue;
         final boolean isLong;
         final double quantity;
         final double entry;
@@ -18,7 +19,7 @@ final class PositionBook {
         final long closesAtMillis;
         boolean isGone;
 
-        Position(int venue, boolean isLong, double quantity, double entry, double liquidationPrice, long closesAtMillis) {
+        Position(Venue venue, boolean isLong, double quantity, double entry, double liquidationPrice, long closesAtMillis) {
             this.venue = venue;
             this.isLong = isLong;
             this.quantity = quantity;
