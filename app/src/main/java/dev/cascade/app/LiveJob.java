@@ -265,7 +265,9 @@ final class LiveJob implements AutoCloseable {
 
     /** Runs on the pipeline thread: reads the aggregators out for the screen, and forgets what is over a day old. */
     private void publish() {
-        long now = Micros.of(Instant.now());
+        // windows end at the latest event, as every figure does: the wall clock only where nothing came yet (a
+        // simulator playing a past day keeps its windows on that day)
+        long now = state.counts().events() > 0 ? state.counts().lastMicros() : Micros.of(Instant.now());
         LiquidationTotals totals = state.liquidations();
         Map<String, LiquidationSummary> windows = new LinkedHashMap<>();
         Figures.LIQUIDATION_WINDOWS.forEach((name, length) -> windows.put(name, totals.window(now, length)));
@@ -302,6 +304,23 @@ final class LiveJob implements AutoCloseable {
 
     Map<Venue, Integer> connections() {
         return connections;
+    }
+
+    /** Runs {@code query} on the pipeline thread, where the state lives, and returns its result. */
+    <T> T query(Function<MarketState, T> query, long timeoutMillis) throws InterruptedException, TimeoutException {
+        return pipeline.call(() -> query.apply(state), timeoutMillis);
+    }
+
+    /** Fetches the market overview now (polling or not), and reads every figure out again. */
+    void refreshNow() {
+        fetchOverview();
+        refreshFigures();
+    }
+
+    /** Fetches the market overview documents once, now. */
+    void fetchOverview() {
+        (overview != null ? overview : new OverviewPoller(rest, pipeline::onDocument,
+                OverviewPoller.standard(settings.endpoints()))).fetchNow();
     }
 
     /** The API's port with {@code --serve}, else -1. */

@@ -6,6 +6,7 @@ import dev.cascade.sim.Simulator;
 import dev.cascade.sim.Scenario;
 import dev.cascade.sim.ScenarioRecorder;
 import java.io.PrintWriter;
+import dev.cascade.sim.ScenarioPlayer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +31,14 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--record", paramLabel = "FILE", description = "Write the scenario as a Cascade recording "
             + "(.jsonl or .jsonl.gz), as fast as the machine allows, without sockets.")
     Path record;
+
+    @Option(names = "--speed", defaultValue = "1", paramLabel = "X",
+            description = "Serving a scenario: scenario time per wall time (default 1, real time).")
+    double speed;
+
+    @Option(names = "--start-after", defaultValue = "10s", converter = Durations.class, paramLabel = "DURATION",
+            description = "Serving a scenario: how long to wait for clients before playing (default 10s).")
+    Duration startAfter;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default 127.0.0.1).")
     String host;
@@ -128,11 +137,16 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** {@code --scenario NAME --record FILE}: the scenario's recording. */
+    /**
+     * {@code --scenario NAME --record FILE}: the scenario's recording; {@code --scenario NAME} alone: the scenario
+     * served live over loopback, to whoever connects within {@code --start-after}.
+     */
     private int scenario() throws Exception {
-        if (scenario == null || record == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--scenario and --record go together (serving"
-                    + " a scenario live over loopback is not there yet: record it, then replay or serve the recording)");
+        if (scenario == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--record needs --scenario");
+        }
+        if (!(speed > 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--speed must be positive");
         }
         Scenario s;
         try {
@@ -140,10 +154,24 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
-        long frames = ScenarioRecorder.record(s, record);
-        spec.commandLine().getOut().printf("Scenario %s: %,d frames in %.1f s to %s%n", s.name(), frames,
-                (System.nanoTime() - started) / 1e9, record);
+        if (record != null) {
+            long frames = ScenarioRecorder.record(s, record);
+            out.printf("Scenario %s: %,d frames in %.1f s to %s%n", s.name(), frames, (System.nanoTime() - started) / 1e9,
+                    record);
+            return 0;
+        }
+        ScenarioPlayer player = new ScenarioPlayer(s, speed);
+        try (Simulator sim = Simulator.startPlayback(new SimConfig(host, port, 0, 0, pingEvery, 5, 1 << 10),
+                player.instruments())) {
+            out.printf("Scenario %s at %.0fx on %s (cascade live --endpoints %s); playing in %s%n", s.name(), speed,
+                    sim.uri(), sim.uri(), startAfter);
+            out.flush();
+            Thread.sleep(startAfter.toMillis());
+            long frames = player.play(sim);
+            out.printf("Played %,d frames in %.0f s%n", frames, (System.nanoTime() - started) / 1e9);
+        }
         return 0;
     }
 }

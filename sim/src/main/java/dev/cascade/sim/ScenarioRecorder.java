@@ -29,8 +29,17 @@ import java.util.zip.GZIPOutputStream;
 public final class ScenarioRecorder {
     private static final long STEP = 500;
 
+    /** Where the scenario's frames and documents go: a recording file, or a simulator that publishes them. */
+    interface Out {
+        /** A frame for subscribers of {@code topic}; Binance payloads are not yet wrapped in their stream. */
+        void frame(long millis, Venue venue, String topic, String payload, boolean isAggTrade);
+
+        /** A REST answer: {@code kind} is "metadata", "global", "markets" or "fng". */
+        void document(long millis, String source, String path, String kind, String json);
+    }
+
     private final Scenario scenario;
-    private final Writer out;
+    private final Out out;
     private final SplittableRandom random;
     private final Map<String, SimInstrument> instruments = new LinkedHashMap<>();
     private final Map<String, long[]> ids = new HashMap<>();
@@ -42,7 +51,7 @@ public final class ScenarioRecorder {
     private record Pending(SimInstrument instrument, boolean isLong, double contracts, double price, long millis) {
     }
 
-    private ScenarioRecorder(Scenario scenario, Writer out) {
+    ScenarioRecorder(Scenario scenario, Out out) {
         this.scenario = scenario;
         this.out = out;
         this.random = new SplittableRandom(scenario.seed() ^ 0x7EC0);
@@ -69,13 +78,49 @@ public final class ScenarioRecorder {
         try (Writer w = new BufferedWriter(new OutputStreamWriter(file.toString().endsWith(".gz")
                 ? new GZIPOutputStream(Files.newOutputStream(file), 1 << 16) : Files.newOutputStream(file),
                 StandardCharsets.UTF_8), 1 << 16)) {
-            ScenarioRecorder r = new ScenarioRecorder(scenario, w);
+            ScenarioRecorder r = new ScenarioRecorder(scenario, new FileOut(w));
             r.run();
             return r.frames;
         }
     }
 
-    private void run() throws IOException {
+    /** The scenario's instruments, as the venues' REST endpoints list them. */
+    List<SimInstrument> instruments() {
+        return List.copyOf(instruments.values());
+    }
+
+    /** Writes Cascade recording lines. */
+    private static final class FileOut implements Out {
+        private final Writer w;
+
+        FileOut(Writer w) {
+            this.w = w;
+        }
+
+        @Override
+        public void frame(long millis, Venue venue, String topic, String payload, boolean isAggTrade) {
+            String json = venue == Venue.BINANCE_USDM || venue == Venue.BINANCE_COINM
+                    ? BinanceWire.wrap(topic, payload, true) : payload;
+            write("{\"ts\":" + millis * 1000 + ",\"venue\":\"" + venue.id() + "\",\"frame\":" + json + "}");
+        }
+
+        @Override
+        public void document(long millis, String source, String path, String kind, String json) {
+            write("{\"ts\":" + millis * 1000 + ",\"venue\":\"" + source + "\",\"rest\":\"" + path + "\",\"frame\":"
+                    + json + "}");
+        }
+
+        private void write(String line) {
+            try {
+                w.write(line);
+                w.write('\n');
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    void run() {
         long start = scenario.startMillis();
         long first = scenario.history().isEmpty() ? start : scenario.history().get(0).startMillis();
         metadata(first - 2_000);
@@ -88,7 +133,7 @@ public final class ScenarioRecorder {
         overview(start, "dayBefore", start - 86_400_000L + 300_000);
         JsonNode fng = scenario.overview().path("fng");
         if (!fng.isMissingNode()) {
-            line(start + 60_000, "alternative.me", "/fng/?limit=2", fng.toString());
+            line(start + 60_000, "alternative.me", "/fng/?limit=2", "fng", fng.toString());
         }
         long end = start + scenario.hours() * 3_600_000L;
         long dayBefore = end - 86_400_000L;
@@ -137,10 +182,10 @@ public final class ScenarioRecorder {
         }
         flushLatest();
         overview(end - 60_000, "end", end - 60_000);
-        JsonNode markets = scenario.overview().path("markets");
+        JsonNode markets = markets();
         if (!markets.isMissingNode()) {
             line(end - 30_000, "coingecko", "/coins/markets?vs_currency=usd&order=market_cap_desc&per_page=100",
-                    markets.toString());
+                    "markets", markets.toString());
         }
     }
 
@@ -157,11 +202,12 @@ public final class ScenarioRecorder {
     private void writeTrade(SimInstrument i, boolean isBuy, double quantity, double price, long millis) {
         double contracts = i.contracts(i.isInverse() ? quantity * price : quantity * price, price);
         switch (i.venue()) {
-            case BINANCE_USDM, BINANCE_COINM -> frame(millis, i.venue(), BinanceWire.wrap(BinanceWire.streamName(i.symbol(),
-                    "@aggTrade"), BinanceWire.aggTrade(i, nextId(i), price, contracts, millis, !isBuy), true));
+            case BINANCE_USDM, BINANCE_COINM -> frame(millis, i.venue(), BinanceWire.streamName(i.symbol(), "@aggTrade"),
+                    BinanceWire.aggTrade(i, nextId(i), price, contracts, millis, !isBuy), true);
             case BYBIT_LINEAR, BYBIT_INVERSE -> bybitTrades.computeIfAbsent(i.venue().id() + " " + i.coin(), k -> new ArrayList<>())
                     .add(new BybitWire.Trade(millis, isBuy, contracts, price, new UUID(random.nextLong(), random.nextLong())));
-            case OKX_SWAP -> frame(millis, i.venue(), OkxWire.trade(i, nextId(i), price, contracts, isBuy, millis));
+            case OKX_SWAP -> frame(millis, i.venue(), "trades:" + i.symbol(), OkxWire.trade(i, nextId(i), price, contracts,
+                    isBuy, millis), false);
         }
     }
 
@@ -179,10 +225,13 @@ public final class ScenarioRecorder {
     private void flushLatest() {
         for (Pending p : latest.values()) {
             SimInstrument i = p.instrument();
-            frame(p.millis() + 40, i.venue(), i.venue() == Venue.OKX_SWAP
-                    ? OkxWire.liquidation(i, p.isLong(), p.contracts(), p.price(), p.millis())
-                    : BinanceWire.wrap("!forceOrder@arr", BinanceWire.forceOrder(i, p.isLong(), p.contracts(), p.price(),
-                    p.millis()), true));
+            if (i.venue() == Venue.OKX_SWAP) {
+                frame(p.millis() + 40, i.venue(), "liquidation-orders:SWAP", OkxWire.liquidation(i, p.isLong(),
+                        p.contracts(), p.price(), p.millis()), false);
+            } else {
+                frame(p.millis() + 40, i.venue(), "!forceOrder@arr", BinanceWire.forceOrder(i, p.isLong(), p.contracts(),
+                        p.price(), p.millis()), false);
+            }
         }
         latest.clear();
     }
@@ -191,14 +240,15 @@ public final class ScenarioRecorder {
         for (Map.Entry<String, List<BybitWire.Liquidation>> e : bybitBatches.entrySet()) {
             if (!e.getValue().isEmpty()) {
                 SimInstrument i = instruments.get(e.getKey());
-                frame(now + 30, i.venue(), BybitWire.allLiquidation(i, e.getValue(), now));
+                frame(now + 30, i.venue(), "allLiquidation." + i.symbol(), BybitWire.allLiquidation(i, e.getValue(), now),
+                        false);
                 e.getValue().clear();
             }
         }
         for (Map.Entry<String, List<BybitWire.Trade>> e : bybitTrades.entrySet()) {
             if (!e.getValue().isEmpty()) {
                 SimInstrument i = instruments.get(e.getKey());
-                frame(now + 20, i.venue(), BybitWire.publicTrade(i, e.getValue(), now));
+                frame(now + 20, i.venue(), "publicTrade." + i.symbol(), BybitWire.publicTrade(i, e.getValue(), now), false);
                 e.getValue().clear();
             }
         }
@@ -206,23 +256,21 @@ public final class ScenarioRecorder {
 
     private void writeOpenInterest(SimInstrument i, double quantity, double price, long millis) {
         switch (i.venue()) {
-            case BYBIT_LINEAR -> frame(millis + 50, i.venue(), BybitWire.tickers(i, false, price, quantity / 2,
-                    0.0001, millis));
-            case OKX_SWAP -> frame(millis + 60, i.venue(), OkxWire.openInterest(i, quantity / i.contractSize(), price,
-                    millis));
+            case BYBIT_LINEAR -> frame(millis + 50, i.venue(), "tickers." + i.symbol(), BybitWire.tickers(i, false, price,
+                    quantity / 2, 0.0001, millis), false);
+            case OKX_SWAP -> frame(millis + 60, i.venue(), "open-interest:" + i.symbol(), OkxWire.openInterest(i,
+                    quantity / i.contractSize(), price, millis), false);
             default -> { } // Binance's streams carry no open interest
         }
     }
 
     private void marks(MarketModel model, long millis) {
-        StringBuilder arr = new StringBuilder("[");
         for (SimInstrument i : instruments.values()) {
             if (i.venue() == Venue.BINANCE_USDM) {
-                arr.append(arr.length() > 1 ? "," : "").append(BinanceWire.markPrice(i, model.price(i.coin()), 0.0001,
-                        millis));
+                frame(millis + 10, i.venue(), BinanceWire.streamName(i.symbol(), "@markPrice@1s"),
+                        BinanceWire.markPrice(i, model.price(i.coin()), 0.0001, millis), false);
             }
         }
-        frame(millis + 10, Venue.BINANCE_USDM, BinanceWire.wrap("!markPrice@arr@1s", arr.append(']').toString(), true));
     }
 
     /** The month before: Binance BTCUSDT taker flow an hour at a time, as a few large aggTrades. */
@@ -262,14 +310,46 @@ public final class ScenarioRecorder {
                 default -> { }
             }
         }
-        line(millis, Venue.BINANCE_USDM.id(), "/fapi/v1/exchangeInfo", BinanceWire.exchangeInfo(usdm, millis));
-        line(millis, Venue.BYBIT_LINEAR.id(), "/v5/market/instruments-info?category=linear",
+        line(millis, Venue.BINANCE_USDM.id(), "/fapi/v1/exchangeInfo", "metadata", BinanceWire.exchangeInfo(usdm, millis));
+        line(millis, Venue.BYBIT_LINEAR.id(), "/v5/market/instruments-info?category=linear", "metadata",
                 BybitWire.instrumentsInfo("linear", linear, millis));
         if (!inverse.isEmpty()) {
-            line(millis, Venue.BYBIT_INVERSE.id(), "/v5/market/instruments-info?category=inverse",
+            line(millis, Venue.BYBIT_INVERSE.id(), "/v5/market/instruments-info?category=inverse", "metadata",
                     BybitWire.instrumentsInfo("inverse", inverse, millis));
         }
-        line(millis, Venue.OKX_SWAP.id(), "/api/v5/public/instruments?instType=SWAP", OkxWire.instruments(okx));
+        line(millis, Venue.OKX_SWAP.id(), "/api/v5/public/instruments?instType=SWAP", "metadata",
+                OkxWire.instruments(okx));
+    }
+
+    /**
+     * The /coins/markets page: the scenario's named coins, and (with {@code marketsFill}) the rest of the top 100
+     * made up to the rank asked, each with a market cap below the last named one's and a 24h change in the range
+     * given (so the named coins stay the day's movers).
+     */
+    private JsonNode markets() {
+        JsonNode named = scenario.overview().path("markets");
+        JsonNode fill = scenario.overview().path("marketsFill");
+        if (named.isMissingNode() || fill.isMissingNode()) {
+            return named;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode page = ((com.fasterxml.jackson.databind.node.ArrayNode) named)
+                .deepCopy();
+        java.util.Set<Integer> ranks = new java.util.HashSet<>();
+        named.forEach(n -> ranks.add(n.path("market_cap_rank").asInt()));
+        double low = fill.path("minChangePct").asDouble();
+        double high = fill.path("maxChangePct").asDouble();
+        for (int rank = 1; rank <= fill.path("upToRank").asInt(100); rank++) {
+            if (ranks.contains(rank)) {
+                continue;
+            }
+            double cap = 3.0e12 * Math.pow(rank, -1.6) * 0.55;
+            page.addObject().put("id", "coin-" + rank).put("symbol", "c" + rank).put("name", "Coin " + rank)
+                    .put("current_price", Math.round(100 * (1 + random.nextDouble() * 50)) / 100.0).put("market_cap", cap)
+                    .put("market_cap_rank", rank).put("total_volume", cap * 0.05)
+                    .put("price_change_percentage_24h", Math.round((low + random.nextDouble() * (high - low)) * 100) / 100.0)
+                    .put("last_updated", named.get(0).path("last_updated").asText());
+        }
+        return page;
     }
 
     private void overview(long millis, String which, long updatedMillis) {
@@ -281,24 +361,16 @@ public final class ScenarioRecorder {
                 + g.path("volume").asDouble() + "},\"market_cap_percentage\":{\"btc\":" + g.path("btc").asDouble()
                 + ",\"eth\":" + g.path("eth").asDouble() + "},\"market_cap_change_percentage_24h_usd\":"
                 + g.path("change").asDouble() + ",\"updated_at\":" + updatedMillis / 1000 + "}}";
-        line(millis, "coingecko", "/global", doc);
+        line(millis, "coingecko", "/global", "global", doc);
     }
 
-    private void frame(long millis, Venue venue, String json) {
-        write("{\"ts\":" + millis * 1000 + ",\"venue\":\"" + venue.id() + "\",\"frame\":" + json + "}");
+    private void frame(long millis, Venue venue, String topic, String payload, boolean isAggTrade) {
+        out.frame(millis, venue, topic, payload, isAggTrade);
+        frames++;
     }
 
-    private void line(long millis, String source, String path, String json) {
-        write("{\"ts\":" + millis * 1000 + ",\"venue\":\"" + source + "\",\"rest\":\"" + path + "\",\"frame\":" + json + "}");
-    }
-
-    private void write(String line) {
-        try {
-            out.write(line);
-            out.write('\n');
-            frames++;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private void line(long millis, String source, String path, String kind, String json) {
+        out.document(millis, source, path, kind, json);
+        frames++;
     }
 }

@@ -48,14 +48,51 @@ public final class Simulator implements AutoCloseable {
     private final SimFeed feed;
     private Javalin app;
 
+    /** In playback, the scenario's instruments and the overview documents it has published so far. */
+    private volatile List<SimInstrument> playbackInstruments;
+    private final Map<String, String> playbackDocuments = new ConcurrentHashMap<>();
+
     private Simulator(SimConfig config) {
         this.config = config;
         this.feed = new SimFeed(this, config, System.currentTimeMillis());
     }
 
+    /** The instruments a venue lists: the scripted market's, or in playback the scenario's. */
+    private List<SimInstrument> instruments(Venue venue) {
+        List<SimInstrument> p = playbackInstruments;
+        return p == null ? feed.market().instruments(venue) : p.stream().filter(i -> i.venue() == venue).toList();
+    }
+
+    /** An overview document: the scripted market's, or in playback the latest the scenario published. */
+    private String overview(String kind, java.util.function.Supplier<String> scripted) {
+        if (playbackInstruments == null) {
+            return scripted.get();
+        }
+        String doc = playbackDocuments.get(kind);
+        return doc != null ? doc : "{}";
+    }
+
+    /**
+     * Starts the server without the scripted market: a {@link ScenarioPlayer} publishes a scenario's frames
+     * through it, and its REST endpoints list the scenario's instruments.
+     */
+    public static Simulator startPlayback(SimConfig config, List<SimInstrument> instruments) {
+        return start(config, instruments);
+    }
+
+    /** Records an overview document ({@code global}, {@code markets}, {@code fng}) for the REST endpoints. */
+    void document(String kind, String json) {
+        playbackDocuments.put(kind, json);
+    }
+
     /** Starts the server and the market; returns once both run. */
     public static Simulator start(SimConfig config) {
+        return start(config, null);
+    }
+
+    private static Simulator start(SimConfig config, List<SimInstrument> playback) {
         Simulator s = new Simulator(config);
+        s.playbackInstruments = playback == null ? null : List.copyOf(playback);
         s.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -70,27 +107,29 @@ public final class Simulator implements AutoCloseable {
             s.socket(c.routes::ws, "/bybit/v5/public/inverse", Venue.BYBIT_INVERSE, false);
             s.socket(c.routes::ws, "/okx/ws/v5/public", Venue.OKX_SWAP, false);
             c.routes.get("/binance-usdm/fapi/v1/exchangeInfo", ctx -> s.rest(ctx,
-                    () -> BinanceWire.exchangeInfo(s.feed.market().instruments(Venue.BINANCE_USDM), System.currentTimeMillis())));
+                    () -> BinanceWire.exchangeInfo(s.instruments(Venue.BINANCE_USDM), System.currentTimeMillis())));
             c.routes.get("/binance-coinm/dapi/v1/exchangeInfo", ctx -> s.rest(ctx,
-                    () -> BinanceWire.exchangeInfo(s.feed.market().instruments(Venue.BINANCE_COINM), System.currentTimeMillis())));
+                    () -> BinanceWire.exchangeInfo(s.instruments(Venue.BINANCE_COINM), System.currentTimeMillis())));
             c.routes.get("/binance-usdm/fapi/v1/aggTrades", ctx -> s.aggTrades(ctx, Venue.BINANCE_USDM));
             c.routes.get("/binance-coinm/dapi/v1/aggTrades", ctx -> s.aggTrades(ctx, Venue.BINANCE_COINM));
             c.routes.get("/bybit/v5/market/instruments-info", ctx -> s.rest(ctx, () -> {
                 String category = ctx.queryParam("category");
                 Venue v = "inverse".equals(category) ? Venue.BYBIT_INVERSE : Venue.BYBIT_LINEAR;
-                return BybitWire.instrumentsInfo(category == null ? "linear" : category, s.feed.market().instruments(v),
+                return BybitWire.instrumentsInfo(category == null ? "linear" : category, s.instruments(v),
                         System.currentTimeMillis());
             }));
             c.routes.get("/okx/api/v5/public/instruments", ctx -> s.rest(ctx,
-                    () -> OkxWire.instruments(s.feed.market().instruments(Venue.OKX_SWAP))));
+                    () -> OkxWire.instruments(s.instruments(Venue.OKX_SWAP))));
             c.routes.get("/coingecko/api/v3/global", ctx -> s.rest(ctx,
-                    () -> OverviewWire.global(s.feed.market(), System.currentTimeMillis())));
+                    () -> s.overview("global", () -> OverviewWire.global(s.feed.market(), System.currentTimeMillis()))));
             c.routes.get("/coingecko/api/v3/coins/markets", ctx -> s.rest(ctx,
-                    () -> OverviewWire.markets(s.feed.market(), System.currentTimeMillis())));
+                    () -> s.overview("markets", () -> OverviewWire.markets(s.feed.market(), System.currentTimeMillis()))));
             c.routes.get("/alternative-me/fng/", ctx -> s.rest(ctx,
-                    () -> OverviewWire.fearGreed(s.feed.market(), System.currentTimeMillis())));
+                    () -> s.overview("fng", () -> OverviewWire.fearGreed(s.feed.market(), System.currentTimeMillis()))));
         }).start(config.host(), config.port());
-        s.feed.start();
+        if (playback == null) {
+            s.feed.start();
+        }
         return s;
     }
 
@@ -266,7 +305,9 @@ public final class Simulator implements AutoCloseable {
             }
             s.send("{\"success\":true,\"ret_msg\":\"\",\"conn_id\":\"" + s.id() + "\",\"req_id\":\"" + reqId
                     + "\",\"op\":\"subscribe\"}");
-            added.stream().filter(t -> t.startsWith("tickers.")).forEach(t -> feed.bybitSnapshot(s, t));
+            if (playbackInstruments == null) { // in playback, the scenario sends its own tickers
+                added.stream().filter(t -> t.startsWith("tickers.")).forEach(t -> feed.bybitSnapshot(s, t));
+            }
         } else {
             s.send("{\"success\":false,\"ret_msg\":\"error:handler not found\",\"conn_id\":\"" + s.id() + "\",\"op\":\""
                     + op + "\"}");
@@ -317,7 +358,7 @@ public final class Simulator implements AutoCloseable {
             }
             long from = parseLong(ctx.queryParam("fromId"), h.nextId());
             int limit = (int) Math.min(1000, Math.max(1, parseLong(ctx.queryParam("limit"), 500)));
-            SimInstrument instrument = feed.market().instruments(venue).stream()
+            SimInstrument instrument = instruments(venue).stream()
                     .filter(i -> i.symbol().equals(symbol)).findFirst().orElseThrow();
             return BinanceWire.aggTradesPage(h.from(from, limit), instrument);
         });

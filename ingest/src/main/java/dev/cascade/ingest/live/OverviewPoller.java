@@ -85,6 +85,11 @@ public final class OverviewPoller implements AutoCloseable {
         }
     }
 
+    /** Fetches every source once more, now, on the caller's thread (a demo's last read of the overview). */
+    public void fetchNow() {
+        sources.forEach(this::fetch);
+    }
+
     public long fetched() {
         return fetched.get();
     }
