@@ -26,7 +26,9 @@ public enum Reject {
     BAD_OVERVIEW("bad-overview"),
     EMPTY_FILE("empty-file"),
     TRUNCATED_FILE("truncated-file"),
-    UNKNOWN_FORMAT("unknown-format");
+    UNKNOWN_FORMAT("unknown-format"),
+    /** A Kafka record that is not a Cascade event record of a known version. */
+    MALFORMED_RECORD("malformed-record");
 
     private final String id;
 

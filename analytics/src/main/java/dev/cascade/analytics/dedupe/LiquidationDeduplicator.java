@@ -23,12 +23,18 @@ public final class LiquidationDeduplicator {
 
     /** True the first time this liquidation is seen, false for a repeat. */
     public boolean isNew(Liquidation l) {
-        long h = l.instrument().id() * 0x9E3779B97F4A7C15L;
-        h = mix(h ^ l.exchangeMicros());
+        return seen.add(mix(l.instrument().id() * 0x9E3779B97F4A7C15L ^ identity(l)));
+    }
+
+    /**
+     * The liquidation's identity within its instrument: a 64-bit hash of exchange time, side, price and
+     * quantity. A stream engine that keys state by instrument dedupes by this alone.
+     */
+    public static long identity(Liquidation l) {
+        long h = mix(l.exchangeMicros());
         h = mix(h ^ l.side().ordinal());
         h = mix(h ^ Double.doubleToLongBits(l.price()));
-        h = mix(h ^ Double.doubleToLongBits(l.quantity()));
-        return seen.add(h);
+        return mix(h ^ Double.doubleToLongBits(l.quantity()));
     }
 
     private static long mix(long h) {

@@ -1,0 +1,205 @@
+package dev.cascade.flink;
+
+import dev.cascade.kafka.EventCodec;
+import dev.cascade.kafka.Topics;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFilterFunction;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.OutputTag;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The scale-out job, wired once:
+ *
+ * <pre>
+ *   Kafka cascade.{liquidations,trades,market} (EventCodec records, keyed venue:symbol; read_committed)
+ *     ─> timestamps = exchange time, watermarks bounded by {@code outOfOrder}, idle partitions skipped
+ *     ─> valid records (malformed counted) ─> keyBy venue:symbol ─> Dedupe (keyed state, event-time timers)
+ *     ─> keyBy venue:symbol ─> 1-minute event-time windows, late events re-fire within {@code lateness}
+ *          └ AggregateFunction = Cascade's LiquidationTotals + EventCounts, unchanged (MinuteAggregate)
+ *     ─> InstrumentMinute (JSON) ─> Kafka cascade.minutes, transactional (exactly once with checkpoints)
+ *     └ events later than the lateness ─> Kafka cascade.late, as they came (nothing is dropped unseen)
+ * </pre>
+ */
+public final class CascadeFlinkJob {
+    /** Events that arrive after their minute's window has closed for good. */
+    public static final OutputTag<byte[]> LATE = new OutputTag<>("late", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+
+    /**
+     * What the job reads and writes. {@code isBounded} stops at the end offsets seen at start (a batch over
+     * what the topics hold); otherwise it runs until cancelled.
+     */
+    public record Settings(String bootstrap, Topics topics, String resultsTopic, String lateTopic, String groupId,
+                           Duration outOfOrder, Duration lateness, Duration dedupeHorizon, boolean isBounded,
+                           DeliveryGuarantee guarantee) {
+        public static Settings defaults(String bootstrap) {
+            return new Settings(bootstrap, Topics.defaults(), Topics.DEFAULT_PREFIX + "minutes",
+                    Topics.DEFAULT_PREFIX + "late", "cascade-flink", Duration.ofSeconds(5), Duration.ofMinutes(10),
+                    Duration.ofMinutes(15), false, DeliveryGuarantee.EXACTLY_ONCE);
+        }
+    }
+
+    private CascadeFlinkJob() {
+    }
+
+    /**
+     * {@code flink run cascade-flink-job.jar --bootstrap HOST:PORT [--topic-prefix P] [--lateness 10m]
+     * [--out-of-order 5s] [--bounded] [--at-least-once] [--checkpoint-every 10s]}.
+     */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        String bootstrap = options.getOrDefault("bootstrap", "127.0.0.1:9092");
+        String prefix = options.getOrDefault("topic-prefix", Topics.DEFAULT_PREFIX);
+        Settings d = Settings.defaults(bootstrap);
+        Settings settings = new Settings(bootstrap, Topics.withPrefix(prefix), prefix + "minutes", prefix + "late",
+                options.getOrDefault("group", d.groupId()),
+                duration(options.get("out-of-order"), d.outOfOrder()), duration(options.get("lateness"), d.lateness()),
+                duration(options.get("dedupe-horizon"), d.dedupeHorizon()), options.containsKey("bounded"),
+                options.containsKey("at-least-once") ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.enableCheckpointing(duration(options.get("checkpoint-every"), Duration.ofSeconds(10)).toMillis(),
+                CheckpointingMode.EXACTLY_ONCE);
+        build(env, settings);
+        env.execute("cascade");
+    }
+
+    /** Adds the job to {@code env}: Kafka in, the minutes and the late events out. */
+    public static void build(StreamExecutionEnvironment env, Settings s) {
+        var source = KafkaSource.<byte[]>builder()
+                .setBootstrapServers(s.bootstrap())
+                .setTopics(s.topics().all())
+                .setGroupId(s.groupId())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(
+                        org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+                .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(ByteArrayDeserializer.class))
+                .setProperty("isolation.level", "read_committed");
+        if (s.isBounded()) {
+            source.setBounded(OffsetsInitializer.latest());
+        }
+        WatermarkStrategy<byte[]> watermarks = WatermarkStrategy.<byte[]>forBoundedOutOfOrderness(s.outOfOrder())
+                .withTimestampAssigner((record, kafkaTime) -> Math.floorDiv(EventCodec.exchangeMicros(record), 1000L))
+                .withIdleness(Duration.ofMinutes(1));
+        DataStream<byte[]> records = env.fromSource(source.build(), watermarks, "cascade events")
+                .filter(new ValidRecords()).name("valid records");
+        SingleOutputStreamOperator<InstrumentMinute> minutes = minutes(records, s);
+        minutes.sinkTo(KafkaSink.<InstrumentMinute>builder()
+                .setBootstrapServers(s.bootstrap())
+                .setRecordSerializer(KafkaRecordSerializationSchema.<InstrumentMinute>builder()
+                        .setTopic(s.resultsTopic())
+                        .setKeySerializationSchema(m -> m.key().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .setValueSerializationSchema(new MinuteJson())
+                        .build())
+                .setDeliveryGuarantee(s.guarantee())
+                .setTransactionalIdPrefix(s.groupId() + "-minutes")
+                .setProperty("transaction.timeout.ms", "900000")
+                .build()).name("minutes to Kafka");
+        minutes.getSideOutput(LATE).sinkTo(KafkaSink.<byte[]>builder()
+                .setBootstrapServers(s.bootstrap())
+                .setRecordSerializer(KafkaRecordSerializationSchema.<byte[]>builder()
+                        .setTopic(s.lateTopic())
+                        .setKeySerializationSchema(r -> String.valueOf(EventCodec.instrumentKey(r))
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .setValueSerializationSchema(r -> r)
+                        .build())
+                .setDeliveryGuarantee(s.guarantee())
+                .setTransactionalIdPrefix(s.groupId() + "-late")
+                .setProperty("transaction.timeout.ms", "900000")
+                .build()).name("late events to Kafka");
+    }
+
+    /** The analytics part, from timestamped records to stamped instrument-minutes. */
+    public static SingleOutputStreamOperator<InstrumentMinute> minutes(DataStream<byte[]> records, Settings s) {
+        return windows(deduped(records, s), s);
+    }
+
+    /** Each instrument's records without repeats. */
+    public static SingleOutputStreamOperator<byte[]> deduped(DataStream<byte[]> records, Settings s) {
+        return records
+                .keyBy(new InstrumentKey(), Types.STRING)
+                .process(new Dedupe(s.dedupeHorizon()), PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
+                .name("dedupe");
+    }
+
+    /** One-minute event-time windows per instrument over Cascade's aggregators (operator tests build this alone). */
+    public static SingleOutputStreamOperator<InstrumentMinute> windows(DataStream<byte[]> records, Settings s) {
+        return records
+                .keyBy(new InstrumentKey(), Types.STRING)
+                .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+                .allowedLateness(s.lateness())
+                .sideOutputLateData(LATE)
+                .aggregate(new MinuteAggregate(), new StampMinute())
+                .name("instrument minutes");
+    }
+
+    /** Records are keyed by {@code venue:symbol}, as Kafka keys them. */
+    public static final class InstrumentKey implements KeySelector<byte[], String> {
+        @Override
+        public String getKey(byte[] record) {
+            return EventCodec.instrumentKey(record);
+        }
+    }
+
+    /** Passes decodable records; counts the rest (metric {@code malformed}). */
+    static final class ValidRecords extends RichFilterFunction<byte[]> {
+        private transient Counter malformed;
+
+        @Override
+        public void open(OpenContext context) {
+            malformed = getRuntimeContext().getMetricGroup().counter("malformed");
+        }
+
+        @Override
+        public boolean filter(byte[] record) {
+            boolean isValid = EventCodec.instrumentKey(record) != null && EventCodec.exchangeMicros(record) != Long.MIN_VALUE;
+            if (!isValid) {
+                malformed.inc();
+            }
+            return isValid;
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument: " + args[i]);
+            }
+            String name = args[i].substring(2);
+            boolean hasValue = i + 1 < args.length && !args[i + 1].startsWith("--");
+            options.put(name, hasValue ? args[++i] : "true");
+        }
+        return options;
+    }
+
+    /** 90s, 10m, 2h. */
+    static Duration duration(String text, Duration fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        long n = Long.parseLong(text.substring(0, text.length() - 1));
+        return switch (text.charAt(text.length() - 1)) {
+            case 's' -> Duration.ofSeconds(n);
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            default -> throw new IllegalArgumentException("a duration is a number and s, m or h: " + text);
+        };
+    }
+}

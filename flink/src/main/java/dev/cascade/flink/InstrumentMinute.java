@@ -1,0 +1,83 @@
+package dev.cascade.flink;
+
+import dev.cascade.analytics.EventCounts;
+import dev.cascade.analytics.LargestLiquidation;
+import dev.cascade.analytics.LiquidationSummary;
+import dev.cascade.analytics.LiquidationTotals;
+
+/**
+ * What the job emits for one instrument and one minute of exchange time: the read-out of the aggregators that
+ * counted it (liquidations by side with the largest order, event counts). It is what crosses the network and
+ * lands in Kafka, so it holds names and numbers only, no process-local ids. A minute is emitted when the
+ * watermark passes its end, and again, with a higher {@code revision} and the late events included, for each
+ * late event within the allowed lateness: consumers keep the highest revision of each
+ * (venue, symbol, minute). A Flink POJO: public fields and a no-argument constructor.
+ */
+public final class InstrumentMinute {
+    public String venue;
+    public String exchange;
+    public String symbol;
+    public String coin;
+    public long minuteMicros;
+    public long revision;
+
+    public double longUsd;
+    public double shortUsd;
+    public long longCount;
+    public long shortCount;
+    /** The minute's largest liquidation; {@code largestSide} is null when there was none. */
+    public String largestSide;
+    public double largestUsd;
+    public double largestPrice;
+    public double largestQuantity;
+    public long largestMicros;
+
+    public long trades;
+    public long openInterest;
+    public long markPrices;
+    public long fundingRates;
+    public long candles;
+    /** Exchange times of the first and last event counted. */
+    public long firstMicros;
+    public long lastMicros;
+
+    public InstrumentMinute() {
+    }
+
+    /** The read-out of one minute's aggregators; the key, minute and revision are stamped by the window. */
+    static InstrumentMinute of(LiquidationTotals liquidations, EventCounts counts) {
+        InstrumentMinute m = new InstrumentMinute();
+        LiquidationSummary s = liquidations.total();
+        m.longUsd = s.total().longUsd();
+        m.shortUsd = s.total().shortUsd();
+        m.longCount = s.total().longCount();
+        m.shortCount = s.total().shortCount();
+        LargestLiquidation largest = s.largest();
+        if (largest != null) {
+            m.largestSide = largest.side().id();
+            m.largestUsd = largest.usd();
+            m.largestPrice = largest.price();
+            m.largestQuantity = largest.quantity();
+            m.largestMicros = largest.timeMicros();
+        }
+        m.trades = counts.trades();
+        m.openInterest = counts.openInterest();
+        m.markPrices = counts.markPrices();
+        m.fundingRates = counts.fundingRates();
+        m.candles = counts.candles();
+        m.firstMicros = counts.firstMicros();
+        m.lastMicros = counts.lastMicros();
+        return m;
+    }
+
+    /** The record key in Kafka: one per instrument and minute, so a compacted topic keeps the last revision. */
+    public String key() {
+        return venue + ":" + symbol + ":" + minuteMicros;
+    }
+
+    @Override
+    public String toString() {
+        return key() + " r" + revision + " long " + longUsd + "/" + longCount + " short " + shortUsd + "/" + shortCount
+                + " trades " + trades;
+    }
+}

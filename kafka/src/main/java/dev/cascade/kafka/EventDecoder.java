@@ -1,0 +1,133 @@
+package dev.cascade.kafka;
+
+import dev.cascade.model.Candle;
+import dev.cascade.model.Coin;
+import dev.cascade.model.ContractType;
+import dev.cascade.model.FundingRate;
+import dev.cascade.model.Instrument;
+import dev.cascade.model.InstrumentRegistry;
+import dev.cascade.model.InstrumentSpec;
+import dev.cascade.model.Liquidation;
+import dev.cascade.model.MarkPrice;
+import dev.cascade.model.MarketListener;
+import dev.cascade.model.OpenInterest;
+import dev.cascade.model.Reject;
+import dev.cascade.model.Side;
+import dev.cascade.model.TakerSide;
+import dev.cascade.model.Trade;
+import dev.cascade.model.Venue;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns {@link EventCodec} records back into normalized events for a listener. Like the venue decoders it is
+ * pure apart from its registry and reuses one event instance per kind; a record that is not a valid event
+ * (another version, an unknown code, truncated, a non-positive size or price) becomes a counted
+ * {@link Reject#MALFORMED_RECORD} and never an exception.
+ */
+public final class EventDecoder {
+    private final InstrumentRegistry registry;
+    private final Liquidation liquidation = new Liquidation();
+    private final Trade trade = new Trade();
+    private final OpenInterest openInterest = new OpenInterest();
+    private final MarkPrice markPrice = new MarkPrice();
+    private final FundingRate funding = new FundingRate();
+    private final Candle candle = new Candle();
+
+    public EventDecoder(InstrumentRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Decodes one record to {@code out}; returns whether it was an event. */
+    public boolean decode(byte[] record, MarketListener out) {
+        EventCodec.Kind kind = EventCodec.kind(record);
+        try {
+            if (kind != null && decode(kind, ByteBuffer.wrap(record), out)) {
+                return true;
+            }
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            // truncated, or a spec the model refuses (a non-positive contract size): malformed like the rest
+        }
+        out.onReject(Reject.MALFORMED_RECORD);
+        return false;
+    }
+
+    private boolean decode(EventCodec.Kind kind, ByteBuffer b, MarketListener out) {
+        b.position(2);
+        Venue venue = EventCodec.venueOfCode(b.get() & 0xff);
+        int flags = b.get() & 0xff;
+        double contractSize = b.getDouble();
+        int symbolAt = b.position() + 1;
+        int symbolLength = b.get() & 0xff;
+        b.position(b.position() + symbolLength);
+        String coin = string(b);
+        String currency = string(b);
+        long exchangeMicros = b.getLong();
+        long receiveMicros = b.getLong();
+        if (venue == null || symbolLength == 0 || coin.isEmpty()) {
+            return false;
+        }
+        Instrument instrument = instrument(venue, b.array(), symbolAt, symbolLength, coin,
+                EventCodec.typeOfFlags(flags), contractSize, currency, EventCodec.isUsdQuoted(flags));
+        switch (kind) {
+            case LIQUIDATION -> {
+                Side side = EventCodec.sideOfCode(b.get());
+                double quantity = b.getDouble();
+                double price = b.getDouble();
+                if (side == null || !isPositive(quantity) || !isPositive(price)) {
+                    return false;
+                }
+                out.onLiquidation(liquidation.set(instrument, side, quantity, price, exchangeMicros, receiveMicros));
+            }
+            case TRADE -> {
+                TakerSide side = EventCodec.takerSideOfCode(b.get());
+                double quantity = b.getDouble();
+                double price = b.getDouble();
+                long id = b.getLong();
+                long firstId = b.getLong();
+                if (side == null || !isPositive(quantity) || !isPositive(price)) {
+                    return false;
+                }
+                out.onTrade(trade.set(instrument, side, quantity, price, id, firstId, exchangeMicros, receiveMicros));
+            }
+            case OPEN_INTEREST -> out.onOpenInterest(openInterest.set(instrument, b.getDouble(), b.getDouble(),
+                    exchangeMicros, receiveMicros));
+            case MARK_PRICE -> out.onMarkPrice(markPrice.set(instrument, b.getDouble(), b.getDouble(), exchangeMicros,
+                    receiveMicros));
+            case FUNDING -> out.onFundingRate(funding.set(instrument, b.getDouble(), b.getLong(), exchangeMicros,
+                    receiveMicros));
+            case CANDLE -> out.onCandle(candle.set(instrument, exchangeMicros, b.getLong(), b.getDouble(), b.getDouble(),
+                    b.getDouble(), b.getDouble(), b.getDouble(), b.getDouble(), b.getDouble(), b.getDouble(), b.getLong()));
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The registry's instrument for the record, defined on first sight and redefined when its facts changed. */
+    private Instrument instrument(Venue venue, byte[] record, int symbolAt, int symbolLength, String coin,
+                                 ContractType type, double contractSize, String currency, boolean isUsdQuoted) {
+        Instrument known = registry.find(venue.exchange(), record, symbolAt, symbolLength);
+        if (known != null && known.venue() == venue && known.type() == type && known.contractSize() == contractSize
+                && known.isUsdQuoted() == isUsdQuoted && known.coin().name().equals(coin)
+                && known.contractCurrency().equals(currency)) {
+            return known;
+        }
+        String symbol = new String(record, symbolAt, symbolLength, StandardCharsets.UTF_8);
+        return registry.define(new InstrumentSpec(venue, symbol, Coin.of(coin), type, contractSize, currency,
+                isUsdQuoted));
+    }
+
+    private static String string(ByteBuffer b) {
+        int length = b.get() & 0xff;
+        String s = new String(b.array(), b.position(), Math.min(length, b.remaining()), StandardCharsets.UTF_8);
+        b.position(b.position() + length);
+        return s;
+    }
+
+    private static boolean isPositive(double v) {
+        return v > 0 && v < Double.POSITIVE_INFINITY;
+    }
+}
