@@ -2,12 +2,14 @@ package dev.cascade.flink;
 
 import dev.cascade.kafka.EventCodec;
 import dev.cascade.kafka.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFilterFunction;
+import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -104,7 +106,7 @@ public final class CascadeFlinkJob {
                 .setBootstrapServers(s.bootstrap())
                 .setRecordSerializer(KafkaRecordSerializationSchema.<InstrumentMinute>builder()
                         .setTopic(s.resultsTopic())
-                        .setKeySerializationSchema(m -> m.key().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .setKeySerializationSchema(new MinuteKey())
                         .setValueSerializationSchema(new MinuteJson())
                         .build())
                 .setDeliveryGuarantee(s.guarantee())
@@ -115,9 +117,8 @@ public final class CascadeFlinkJob {
                 .setBootstrapServers(s.bootstrap())
                 .setRecordSerializer(KafkaRecordSerializationSchema.<byte[]>builder()
                         .setTopic(s.lateTopic())
-                        .setKeySerializationSchema(r -> String.valueOf(EventCodec.instrumentKey(r))
-                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                        .setValueSerializationSchema(r -> r)
+                        .setKeySerializationSchema(new RecordKey())
+                        .setValueSerializationSchema(new AsItCame())
                         .build())
                 .setDeliveryGuarantee(s.guarantee())
                 .setTransactionalIdPrefix(s.groupId() + "-late")
@@ -154,6 +155,30 @@ public final class CascadeFlinkJob {
         @Override
         public String getKey(byte[] record) {
             return EventCodec.instrumentKey(record);
+        }
+    }
+
+    /** A minute's Kafka key (Flink's type extraction needs classes here, not lambdas). */
+    static final class MinuteKey implements SerializationSchema<InstrumentMinute> {
+        @Override
+        public byte[] serialize(InstrumentMinute m) {
+            return m.key().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A late record's Kafka key: its {@code venue:symbol}, as it had on the way in. */
+    static final class RecordKey implements SerializationSchema<byte[]> {
+        @Override
+        public byte[] serialize(byte[] record) {
+            return String.valueOf(EventCodec.instrumentKey(record)).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A late record's value: the record, unchanged. */
+    static final class AsItCame implements SerializationSchema<byte[]> {
+        @Override
+        public byte[] serialize(byte[] record) {
+            return record;
         }
     }
 

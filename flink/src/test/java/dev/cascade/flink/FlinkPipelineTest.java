@@ -1,0 +1,205 @@
+package dev.cascade.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.cascade.analytics.EventCounts;
+import dev.cascade.analytics.LargestLiquidation;
+import dev.cascade.analytics.LiquidationSummary;
+import dev.cascade.analytics.MarketState;
+import dev.cascade.analytics.SideTotals;
+import dev.cascade.analytics.dedupe.DedupingListener;
+import dev.cascade.ingest.FrameSource;
+import dev.cascade.ingest.InputFiles;
+import dev.cascade.ingest.OpenedInput;
+import dev.cascade.ingest.ReadStats;
+import dev.cascade.ingest.TimeMerge;
+import dev.cascade.kafka.EmbeddedKafka;
+import dev.cascade.kafka.KafkaEventSink;
+import dev.cascade.kafka.Topics;
+import dev.cascade.model.ForwardingListener;
+import dev.cascade.model.InstrumentRegistry;
+import dev.cascade.model.Liquidation;
+import dev.cascade.model.Tee;
+import dev.cascade.venues.VenueDecoders;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The must-show of the scale-out path: one recording read twice, once by the in-process pipeline (deduplicator
+ * and MarketState, as {@code cascade replay} wires them) and once published to a real Kafka broker and counted
+ * by the Flink job on a MiniCluster (exactly-once sinks, checkpoints every half second), gives the same totals.
+ * Every 40th liquidation is published twice, as a producer restarted over an overlap would, for the job's
+ * deduplicator to catch. The input is the built-in sample unless {@code -Dcascade.flink.input=FILE} names
+ * another (scripts/bench-flink.sh runs it on the seed day for BENCHMARKS.md); both paths print their events/s.
+ */
+@Tag("cluster")
+class FlinkPipelineTest {
+    private static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+    }
+
+    private static Path input() {
+        String named = System.getProperty("cascade.flink.input");
+        if (named != null && !named.isBlank()) {
+            return Paths.get(named);
+        }
+        return Paths.get(System.getProperty("cascade.root", ".."), "samples", "btc-drop-2025-06-05.jsonl");
+    }
+
+    /** Publishes each event once, and every 40th liquidation twice. */
+    private static final class Publisher extends ForwardingListener {
+        private long liquidations;
+
+        Publisher(KafkaEventSink sink) {
+            super(sink);
+        }
+
+        @Override
+        public void onLiquidation(Liquidation e) {
+            downstream.onLiquidation(e);
+            if (++liquidations % 40 == 0) {
+                downstream.onLiquidation(e);
+            }
+        }
+    }
+
+    @Test
+    void theSameRecordingGivesTheSameTotalsInProcessAndThroughKafkaAndFlink() throws Exception {
+        Path file = input();
+        assertThat(file).exists();
+        Topics topics = Topics.withPrefix("e2e.");
+        kafka.createTopics(4, topics.all());
+        kafka.createTopics(4, List.of("e2e.minutes", "e2e.late"));
+
+        // 1. in process, and published
+        MarketState inProcess = new MarketState(MarketState.Retention.REPLAY);
+        DedupingListener dedupe = new DedupingListener(inProcess);
+        long sent;
+        long inProcessNanos;
+        try (KafkaEventSink sink = KafkaEventSink.connect(kafka.bootstrap(), topics)) {
+            long t0 = System.nanoTime();
+            read(file, dedupe);
+            inProcessNanos = System.nanoTime() - t0;
+            read(file, new Publisher(sink));
+            sink.flush();
+            sent = sink.sent();
+            assertThat(sink.acknowledged()).isEqualTo(sent);
+        }
+        EventCounts counts = inProcess.counts();
+        assertThat(counts.liquidations()).isPositive();
+
+        // 2. the Flink job over the topics, to the end offsets
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(500, CheckpointingMode.EXACTLY_ONCE);
+        CascadeFlinkJob.Settings settings = new CascadeFlinkJob.Settings(kafka.bootstrap(), topics, "e2e.minutes",
+                "e2e.late", "e2e", Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(15), true,
+                DeliveryGuarantee.EXACTLY_ONCE);
+        CascadeFlinkJob.build(env, settings);
+        long t0 = System.nanoTime();
+        env.execute("cascade e2e");
+        long flinkNanos = System.nanoTime() - t0;
+
+        // 3. what a consumer of the results topic sees
+        MinuteTotals flink = new MinuteTotals();
+        List<ConsumerRecord<byte[], byte[]>> minutes = readCommitted("e2e.minutes");
+        for (ConsumerRecord<byte[], byte[]> r : minutes) {
+            flink.add(MinuteJson.parse(r.value()));
+        }
+        assertThat(readCommitted("e2e.late")).as("events later than the lateness").isEmpty();
+
+        LiquidationSummary expected = inProcess.liquidations().total();
+        assertSame(flink.total(), expected.total());
+        assertSameBreakdown(flink.byCoin(), expected.byCoin());
+        assertSameBreakdown(flink.byExchange(), expected.byExchange());
+        assertSameBreakdown(flink.byVenue(), expected.byVenue());
+        LargestLiquidation largest = expected.largest();
+        InstrumentMinute flinkLargest = flink.largest();
+        assertThat(flinkLargest.symbol).isEqualTo(largest.symbol());
+        assertThat(flinkLargest.venue).isEqualTo(largest.venue().id());
+        assertThat(flinkLargest.largestUsd).isEqualTo(largest.usd());
+        assertThat(flinkLargest.largestMicros).isEqualTo(largest.timeMicros());
+        assertThat(flink.trades()).isEqualTo(counts.trades());
+        long venueEvents = counts.liquidations() + counts.trades() + counts.openInterest() + counts.markPrices()
+                + counts.fundingRates() + counts.candles();
+        assertThat(flink.events()).isEqualTo(venueEvents);
+        System.out.printf("%s: %,d events (%,d liquidations); in process %,.0f events/s; Kafka -> Flink job "
+                        + "(parallelism 2, MiniCluster start included) %,d records in %.1f s = %,.0f records/s; "
+                        + "%,d instrument-minutes (%,d result records)%n",
+                file.getFileName(), venueEvents, counts.liquidations(), venueEvents / (inProcessNanos / 1e9), sent,
+                flinkNanos / 1e9, sent / (flinkNanos / 1e9), flink.minutes(), minutes.size());
+    }
+
+    private static void read(Path file, dev.cascade.model.MarketListener to) throws Exception {
+        VenueDecoders decoders = new VenueDecoders(new InstrumentRegistry());
+        try (InputFiles opener = new InputFiles(decoders, new ReadStats())) {
+            List<FrameSource> sources = new ArrayList<>();
+            for (OpenedInput input : opener.open(file, to)) {
+                if (input.source() != null) {
+                    sources.add(input.source());
+                }
+            }
+            TimeMerge.run(sources, to, items -> { });
+        }
+    }
+
+    private static void assertSame(SideTotals actual, SideTotals expected) {
+        assertThat(actual.longCount()).isEqualTo(expected.longCount());
+        assertThat(actual.shortCount()).isEqualTo(expected.shortCount());
+        // the same sums added in another order: equal to far below a cent
+        assertThat(actual.longUsd()).isCloseTo(expected.longUsd(), within(1e-6));
+        assertThat(actual.shortUsd()).isCloseTo(expected.shortUsd(), within(1e-6));
+    }
+
+    private static void assertSameBreakdown(Map<String, SideTotals> actual, Map<String, SideTotals> expected) {
+        assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        expected.forEach((name, totals) -> assertSame(actual.get(name), totals));
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+}
