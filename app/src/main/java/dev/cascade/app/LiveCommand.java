@@ -46,6 +46,15 @@ class LiveCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Option(names = "--sink", paramLabel = "kafka",
+            description = "Also publish every normalized event to Kafka (see --kafka, --kafka-topic-prefix).")
+    String sink;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    private dev.cascade.kafka.KafkaEventSink kafkaSink;
+
     @Option(names = "--alerts", paramLabel = "FILE", description = "Alert rules and sinks (JSON; see the README).")
     Path alertsFile;
 
@@ -106,9 +115,11 @@ class LiveCommand implements Callable<Integer> {
                         + " needs a token (--token or CASCADE_TOKEN)");
             }
         }
+        checkOutputs();
+        kafkaSink = isKafkaSink() ? kafka.openSink() : null;
         Storage storage = storeOptions.open(spec, simulator == null && feed.endpoints == null);
         LiveJob job = new LiveJob(new LiveJob.Settings(endpoints, feed.venueSet(), feed.coinSet(), feed.channels(),
-                recordDirectory(), rotate, WebSocketFeed.Policy.standard(), s -> s, null, figureSettings,
+                recordDirectory(), rotate, WebSocketFeed.Policy.standard(), s -> s, kafkaSink, figureSettings,
                 !feed.isWithoutOverview, serve, storage, alerts));
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
@@ -151,11 +162,28 @@ class LiveCommand implements Callable<Integer> {
         return 0;
     }
 
+    boolean isKafkaSink() {
+        try {
+            return KafkaOptions.isKafka(sink, "--sink");
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** What a subclass requires of its outputs; live needs none. */
+    void checkOutputs() {
+    }
+
     private void finish(LiveJob job, Simulator simulator, PrintWriter out, boolean isInterrupted) {
         try {
             job.close();
         } catch (Exception e) {
             spec.commandLine().getErr().println("cascade: " + e.getMessage());
+        }
+        if (kafkaSink != null) {
+            kafkaSink.close(); // after the pipeline has drained: every event it passed is sent
+            spec.commandLine().getErr().printf("Published %,d events to Kafka at %s (%,d acknowledged, %,d failed)%n",
+                    kafkaSink.sent(), kafka.bootstrap, kafkaSink.acknowledged(), kafkaSink.failed());
         }
         if (simulator != null) {
             simulator.close();

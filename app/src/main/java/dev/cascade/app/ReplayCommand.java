@@ -2,6 +2,7 @@ package dev.cascade.app;
 
 import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.ingest.InputFiles;
+import dev.cascade.kafka.KafkaEventSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,7 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code cascade replay [--format text|json] FILE...}: liquidation totals of recordings and archives. */
+/**
+ * {@code cascade replay [--format text|json] FILE...}, or {@code --source kafka}: liquidation totals and every figure
+ * of recordings and archives, or of what Cascade published to Kafka.
+ */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Replays recordings (.jsonl, .jsonl.gz), Tardis CSV(.gz) and data.binance.vision CSV/zip files, "
                 + "merged in time order, and prints liquidation totals. The kind of each file is told from its content.")
@@ -45,8 +49,15 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Longest line read; longer ones are rejected (default 8 MiB).")
     int maxLineBytes;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files.")
-    List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Input files.")
+    List<Path> files = List.of();
+
+    @Option(names = "--source", paramLabel = "kafka",
+            description = "Read Cascade's Kafka topics instead of files (see --kafka, --kafka-topic-prefix).")
+    String source;
+
+    @CommandLine.Mixin
+    KafkaOptions kafka;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,6 +66,16 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (topCoins < 1 || maxLineBytes < 1024) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1 and --max-line-bytes at least 1024");
+        }
+        boolean isKafka;
+        try {
+            isKafka = KafkaOptions.isKafka(source, "--source");
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (isKafka == !files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), isKafka
+                    ? "--source kafka reads the topics, not files" : "Missing required parameter: 'FILE'");
         }
         long totalBytes = 0;
         for (Path f : files) {
@@ -67,12 +88,12 @@ final class ReplayCommand implements Callable<Integer> {
             totalBytes += Files.size(f);
         }
         ReplayResult result;
-        try (ProgressBar bar = totalBytes >= PROGRESS_BYTES && System.console() != null ? progressBar(totalBytes) : null) {
-            result = new ReplayJob(maxLineBytes).run(files, bytes -> {
-                if (bar != null) {
-                    bar.stepTo(bytes);
-                }
-            });
+        if (isKafka) {
+            try (KafkaEventSource input = KafkaEventSource.connect(kafka.bootstrap)) {
+                result = new ReplayJob(maxLineBytes).run(input, kafka.topics());
+            }
+        } else {
+            result = replayFiles(totalBytes);
         }
         PrintWriter out = spec.commandLine().getOut();
         FigureSettings settings = figureOptions.settings(spec).withBars(withBars);
@@ -83,6 +104,16 @@ final class ReplayCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private ReplayResult replayFiles(long totalBytes) throws java.io.IOException {
+        try (ProgressBar bar = totalBytes >= PROGRESS_BYTES && System.console() != null ? progressBar(totalBytes) : null) {
+            return new ReplayJob(maxLineBytes).run(files, bytes -> {
+                if (bar != null) {
+                    bar.stepTo(bytes);
+                }
+            });
+        }
     }
 
     private static ProgressBar progressBar(long totalBytes) {

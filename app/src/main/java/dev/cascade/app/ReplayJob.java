@@ -7,6 +7,8 @@ import dev.cascade.ingest.InputFiles;
 import dev.cascade.ingest.OpenedInput;
 import dev.cascade.ingest.ReadStats;
 import dev.cascade.ingest.TimeMerge;
+import dev.cascade.kafka.KafkaEventSource;
+import dev.cascade.kafka.Topics;
 import dev.cascade.model.InstrumentRegistry;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Tee;
@@ -22,6 +24,7 @@ import java.util.List;
  * <pre>
  *   files ─> InputFiles (detect, unwrap) ─> FrameSources ─> TimeMerge ─> DedupingListener ─> MarketState
  *            (metadata and overview documents are applied as files open)                       (every aggregator)
+ *   or Kafka topics ─> KafkaEventSource (time-ordered across partitions) ──────┤
  *   store (optional) ─ read back first ─────────────────────────────────────┘                  └> Storage (kept)
  * </pre>
  */
@@ -51,6 +54,22 @@ final class ReplayJob {
         this.maxLineBytes = maxLineBytes;
         this.storage = storage;
         this.period = period;
+    }
+
+    /** The same pipeline fed from Cascade's Kafka topics instead of files (everything up to their end offsets). */
+    ReplayResult run(KafkaEventSource source, Topics topics) throws IOException {
+        MarketState state = new MarketState(MarketState.Retention.REPLAY);
+        DedupingListener dedupe = new DedupingListener(storage == null ? state : new Tee(state, storage.sink()));
+        MarketListener pipeline = period.filter(dedupe);
+        InstrumentRegistry registry = new InstrumentRegistry();
+        if (storage != null) {
+            storage.loadInto(registry, pipeline, state, period);
+        }
+        source.readAll(topics.all(), registry, pipeline);
+        if (storage != null) {
+            storage.storeBars(state.bars());
+        }
+        return new ReplayResult(List.of(), new ReadStats(), state, dedupe.duplicateLiquidations(), dedupe.duplicateTrades());
     }
 
     ReplayResult run(List<Path> files, Progress progress) throws IOException {
