@@ -38,6 +38,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *     ─> keyBy venue:symbol ─> 1-minute event-time windows, late events re-fire within {@code lateness}
  *          └ AggregateFunction = Cascade's LiquidationTotals + EventCounts, unchanged (MinuteAggregate)
  *     ─> InstrumentMinute (JSON) ─> Kafka cascade.minutes, transactional (exactly once with checkpoints)
+ *                                └> QuestDB cascade_minutes (optional; DEDUP UPSERT keys make replays idempotent)
  *     └ events later than the lateness ─> Kafka cascade.late, as they came (nothing is dropped unseen)
  * </pre>
  */
@@ -47,15 +48,16 @@ public final class CascadeFlinkJob {
 
     /**
      * What the job reads and writes. {@code isBounded} stops at the end offsets seen at start (a batch over
-     * what the topics hold); otherwise it runs until cancelled.
+     * what the topics hold); otherwise it runs until cancelled. {@code questdb} (may be null) is the HTTP
+     * host:port of a QuestDB server that also receives the minutes.
      */
     public record Settings(String bootstrap, Topics topics, String resultsTopic, String lateTopic, String groupId,
                            Duration outOfOrder, Duration lateness, Duration dedupeHorizon, boolean isBounded,
-                           DeliveryGuarantee guarantee) {
+                           DeliveryGuarantee guarantee, String questdb) {
         public static Settings defaults(String bootstrap) {
             return new Settings(bootstrap, Topics.defaults(), Topics.DEFAULT_PREFIX + "minutes",
                     Topics.DEFAULT_PREFIX + "late", "cascade-flink", Duration.ofSeconds(5), Duration.ofMinutes(10),
-                    Duration.ofMinutes(15), false, DeliveryGuarantee.EXACTLY_ONCE);
+                    Duration.ofMinutes(15), false, DeliveryGuarantee.EXACTLY_ONCE, null);
         }
     }
 
@@ -63,8 +65,9 @@ public final class CascadeFlinkJob {
     }
 
     /**
-     * {@code flink run cascade-flink-job.jar --bootstrap HOST:PORT [--topic-prefix P] [--lateness 10m]
-     * [--out-of-order 5s] [--bounded] [--at-least-once] [--checkpoint-every 10s]}.
+     * {@code flink run cascade-flink-job.jar --bootstrap HOST:PORT [--topic-prefix P] [--questdb HOST:9000]
+     * [--lateness 10m] [--out-of-order 5s] [--dedupe-horizon 15m] [--bounded] [--at-least-once]
+     * [--checkpoint-every 10s] [--group ID]}.
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -75,7 +78,8 @@ public final class CascadeFlinkJob {
                 options.getOrDefault("group", d.groupId()),
                 duration(options.get("out-of-order"), d.outOfOrder()), duration(options.get("lateness"), d.lateness()),
                 duration(options.get("dedupe-horizon"), d.dedupeHorizon()), options.containsKey("bounded"),
-                options.containsKey("at-least-once") ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE);
+                options.containsKey("at-least-once") ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE,
+                options.get("questdb"));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(duration(options.get("checkpoint-every"), Duration.ofSeconds(10)).toMillis(),
                 CheckpointingMode.EXACTLY_ONCE);
@@ -124,6 +128,9 @@ public final class CascadeFlinkJob {
                 .setTransactionalIdPrefix(s.groupId() + "-late")
                 .setProperty("transaction.timeout.ms", "900000")
                 .build()).name("late events to Kafka");
+        if (s.questdb() != null) {
+            minutes.sinkTo(new QuestDbSink(s.questdb())).name("minutes to QuestDB");
+        }
     }
 
     /** The analytics part, from timestamped records to stamped instrument-minutes. */

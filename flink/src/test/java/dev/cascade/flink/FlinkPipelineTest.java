@@ -22,6 +22,15 @@ import dev.cascade.model.InstrumentRegistry;
 import dev.cascade.model.Liquidation;
 import dev.cascade.model.Tee;
 import dev.cascade.venues.VenueDecoders;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.questdb.ServerMain;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -46,7 +55,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The must-show of the scale-out path: one recording read twice, once by the in-process pipeline (deduplicator
  * and MarketState, as {@code cascade replay} wires them) and once published to a real Kafka broker and counted
- * by the Flink job on a MiniCluster (exactly-once sinks, checkpoints every half second), gives the same totals.
+ * by the Flink job on a MiniCluster (exactly-once Kafka sinks, checkpoints every half second), gives the same
+ * totals, in the results topic and in a QuestDB server the job also writes to.
  * Every 40th liquidation is published twice, as a producer restarted over an overlap would, for the job's
  * deduplicator to catch. The input is the built-in sample unless {@code -Dcascade.flink.input=FILE} names
  * another (scripts/bench-flink.sh runs it on the seed day for BENCHMARKS.md); both paths print their events/s.
@@ -54,15 +64,26 @@ import org.junit.jupiter.api.Test;
 @Tag("cluster")
 class FlinkPipelineTest {
     private static EmbeddedKafka kafka;
+    private static Path questdbRoot;
+    private static ServerMain questdb;
 
     @BeforeAll
     static void start() throws Exception {
         kafka = EmbeddedKafka.start();
+        questdbRoot = Files.createTempDirectory("cascade-questdb");
+        questdb = ServerMain.create(questdbRoot.toString(), Map.of(
+                "QDB_HTTP_NET_BIND_TO", "127.0.0.1:0", "QDB_HTTP_MIN_ENABLED", "false", "QDB_PG_ENABLED", "false",
+                "QDB_LINE_TCP_ENABLED", "false", "QDB_LINE_UDP_ENABLED", "false", "QDB_TELEMETRY_ENABLED", "false"));
+        questdb.start();
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         kafka.close();
+        questdb.close();
+        try (var files = Files.walk(questdbRoot)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     private static Path input() {
@@ -121,7 +142,7 @@ class FlinkPipelineTest {
         env.enableCheckpointing(500, CheckpointingMode.EXACTLY_ONCE);
         CascadeFlinkJob.Settings settings = new CascadeFlinkJob.Settings(kafka.bootstrap(), topics, "e2e.minutes",
                 "e2e.late", "e2e", Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(15), true,
-                DeliveryGuarantee.EXACTLY_ONCE);
+                DeliveryGuarantee.EXACTLY_ONCE, "127.0.0.1:" + questdb.getHttpServerPort());
         CascadeFlinkJob.build(env, settings);
         long t0 = System.nanoTime();
         env.execute("cascade e2e");
@@ -150,11 +171,38 @@ class FlinkPipelineTest {
         long venueEvents = counts.liquidations() + counts.trades() + counts.openInterest() + counts.markPrices()
                 + counts.fundingRates() + counts.candles();
         assertThat(flink.events()).isEqualTo(venueEvents);
+
+        // 4. the same minutes in the external store, one row each (revisions upserted)
+        JsonNode row = awaitStored(flink.minutes());
+        assertThat(row.get(1).asLong()).isEqualTo(expected.total().longCount());
+        assertThat(row.get(2).asLong()).isEqualTo(expected.total().shortCount());
+        assertThat(row.get(3).asDouble()).isCloseTo(expected.total().longUsd(), within(1e-6));
+        assertThat(row.get(4).asDouble()).isCloseTo(expected.total().shortUsd(), within(1e-6));
+        assertThat(row.get(5).asLong()).isEqualTo(counts.trades());
         System.out.printf("%s: %,d events (%,d liquidations); in process %,.0f events/s; Kafka -> Flink job "
                         + "(parallelism 2, MiniCluster start included) %,d records in %.1f s = %,.0f records/s; "
                         + "%,d instrument-minutes (%,d result records)%n",
                 file.getFileName(), venueEvents, counts.liquidations(), venueEvents / (inProcessNanos / 1e9), sent,
                 flinkNanos / 1e9, sent / (flinkNanos / 1e9), flink.minutes(), minutes.size());
+    }
+
+    /** The stored totals once the server has applied {@code minutes} rows (WAL tables apply asynchronously). */
+    private static JsonNode awaitStored(int minutes) throws Exception {
+        String sql = "select count(), sum(long_count), sum(short_count), sum(long_usd), sum(short_usd), sum(trades) from "
+                + QuestDbSink.TABLE;
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + questdb.getHttpServerPort()
+                + "/exec?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8))).build();
+        long deadline = System.currentTimeMillis() + 60_000;
+        JsonNode row = null;
+        while (System.currentTimeMillis() < deadline) {
+            String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+            row = new ObjectMapper().readTree(body).path("dataset").path(0);
+            if (row.path(0).asLong() == minutes) {
+                return row;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("QuestDB holds " + row + " after 60 s, expected " + minutes + " minutes");
     }
 
     private static void read(Path file, dev.cascade.model.MarketListener to) throws Exception {
