@@ -61,6 +61,9 @@ public final class CascadeFlinkJob {
         }
     }
 
+    private static final java.util.List<String> OPTIONS = java.util.List.of("bootstrap", "topic-prefix", "questdb",
+            "lateness", "out-of-order", "dedupe-horizon", "bounded", "at-least-once", "checkpoint-every", "group");
+
     private CascadeFlinkJob() {
     }
 
@@ -71,15 +74,7 @@ public final class CascadeFlinkJob {
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        String bootstrap = options.getOrDefault("bootstrap", "127.0.0.1:9092");
-        String prefix = options.getOrDefault("topic-prefix", Topics.DEFAULT_PREFIX);
-        Settings d = Settings.defaults(bootstrap);
-        Settings settings = new Settings(bootstrap, Topics.withPrefix(prefix), prefix + "minutes", prefix + "late",
-                options.getOrDefault("group", d.groupId()),
-                duration(options.get("out-of-order"), d.outOfOrder()), duration(options.get("lateness"), d.lateness()),
-                duration(options.get("dedupe-horizon"), d.dedupeHorizon()), options.containsKey("bounded"),
-                options.containsKey("at-least-once") ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE,
-                options.get("questdb"));
+        Settings settings = settings(options);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(duration(options.get("checkpoint-every"), Duration.ofSeconds(10)).toMillis(),
                 CheckpointingMode.EXACTLY_ONCE);
@@ -87,7 +82,26 @@ public final class CascadeFlinkJob {
         env.execute("cascade");
     }
 
+    /** The job's settings from its command-line options (see {@link #main}). */
+    static Settings settings(Map<String, String> options) {
+        for (String name : options.keySet()) {
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + " (known: --" + String.join(", --", OPTIONS) + ")");
+            }
+        }
+        String bootstrap = options.getOrDefault("bootstrap", "127.0.0.1:9092");
+        String prefix = options.getOrDefault("topic-prefix", Topics.DEFAULT_PREFIX);
+        Settings d = Settings.defaults(bootstrap);
+        return new Settings(bootstrap, Topics.withPrefix(prefix), prefix + "minutes", prefix + "late",
+                options.getOrDefault("group", d.groupId()),
+                duration(options.get("out-of-order"), d.outOfOrder()), duration(options.get("lateness"), d.lateness()),
+                duration(options.get("dedupe-horizon"), d.dedupeHorizon()), options.containsKey("bounded"),
+                options.containsKey("at-least-once") ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE,
+                options.get("questdb"));
+    }
+
     /** Adds the job to {@code env}: Kafka in, the minutes and the late events out. */
+    @SuppressWarnings("deprecation") // the connector's API still takes Kafka's OffsetResetStrategy
     public static void build(StreamExecutionEnvironment env, Settings s) {
         var source = KafkaSource.<byte[]>builder()
                 .setBootstrapServers(s.bootstrap())
@@ -208,7 +222,7 @@ public final class CascadeFlinkJob {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {

@@ -15,22 +15,25 @@ import java.util.Arrays;
 
 /**
  * The window state of one instrument-minute: Cascade's own aggregators, fed incrementally as events arrive,
- * plus the minute's encoded events.
+ * plus what it takes to rebuild them elsewhere.
  *
- * <p>Why the events too: the aggregators index their arrays by process-local coin and instrument ids, so their
- * memory is only meaningful inside the JVM that built it. A checkpoint therefore stores the minute's records
- * (the portable Kafka encoding), and a restore, on any TaskManager, replays them into fresh aggregators, which
- * are deterministic. One instrument's minute is small (a few hundred records at a cascade's peak), so this
- * costs little beside what Flink's own non-incremental windows keep.
+ * <p>Why the rebuild: the aggregators index their arrays by process-local coin and instrument ids, so their
+ * memory is only meaningful inside the JVM that built it. A checkpoint therefore stores the minute's
+ * liquidations and states as records (the portable Kafka encoding), and a restore, on any TaskManager, replays
+ * them into fresh aggregators, which are deterministic. Trades, a hundred times as many, only count here, so
+ * they are kept as their count and first and last time, which is all {@link EventCounts#restoreTrades} needs.
  */
 public final class MinuteAccumulator implements KryoSerializable {
     final LiquidationTotals liquidations = new LiquidationTotals();
     final EventCounts counts = new EventCounts();
     private final MarketListener aggregators = new Tee(counts, liquidations);
     private String coin;
-    /** The minute's records, each as a 4-byte length and its bytes. */
+    /** The minute's records other than trades, each as a 4-byte length and its bytes. */
     private byte[] log = new byte[256];
     private int logLength;
+    private long trades;
+    private long firstTradeMicros = Long.MAX_VALUE;
+    private long lastTradeMicros = Long.MIN_VALUE;
 
     /** Counts one record; returns false when it was not an event (it is then neither counted nor kept). */
     boolean add(byte[] record, EventDecoder decoder) {
@@ -40,7 +43,14 @@ public final class MinuteAccumulator implements KryoSerializable {
         if (coin == null) {
             coin = EventCodec.coin(record);
         }
-        append(record, 0, record.length);
+        if (EventCodec.kind(record) == EventCodec.Kind.TRADE) {
+            long micros = EventCodec.exchangeMicros(record);
+            trades++;
+            firstTradeMicros = Math.min(firstTradeMicros, micros);
+            lastTradeMicros = Math.max(lastTradeMicros, micros);
+        } else {
+            append(record, 0, record.length);
+        }
         return true;
     }
 
@@ -51,6 +61,9 @@ public final class MinuteAccumulator implements KryoSerializable {
         ensure(other.logLength);
         System.arraycopy(other.log, 0, log, logLength, other.logLength);
         logLength += other.logLength;
+        trades += other.trades;
+        firstTradeMicros = Math.min(firstTradeMicros, other.firstTradeMicros);
+        lastTradeMicros = Math.max(lastTradeMicros, other.lastTradeMicros);
     }
 
     InstrumentMinute readOut() {
@@ -77,12 +90,19 @@ public final class MinuteAccumulator implements KryoSerializable {
 
     @Override
     public void write(Kryo kryo, Output output) {
+        output.writeLong(trades);
+        output.writeLong(firstTradeMicros);
+        output.writeLong(lastTradeMicros);
         output.writeInt(logLength);
         output.writeBytes(log, 0, logLength);
     }
 
     @Override
     public void read(Kryo kryo, Input input) {
+        trades = input.readLong();
+        firstTradeMicros = input.readLong();
+        lastTradeMicros = input.readLong();
+        counts.restoreTrades(trades, firstTradeMicros, lastTradeMicros);
         byte[] stored = input.readBytes(input.readInt());
         EventDecoder decoder = new EventDecoder(new InstrumentRegistry());
         for (int at = 0; at + 4 <= stored.length; ) {

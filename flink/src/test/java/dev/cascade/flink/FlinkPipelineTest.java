@@ -39,6 +39,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -71,6 +73,11 @@ class FlinkPipelineTest {
     static void start() throws Exception {
         kafka = EmbeddedKafka.start();
         questdbRoot = Files.createTempDirectory("cascade-questdb");
+        // QuestDB logs every connection to stdout by default: errors only, on stderr
+        Path log = questdbRoot.resolve("log.conf");
+        Files.writeString(log, "writers=file\nw.file.class=io.questdb.log.LogFileWriter\nw.file.location=/dev/stderr\n"
+                + "w.file.level=ERROR,CRITICAL\n");
+        System.setProperty(io.questdb.log.LogFactory.CONFIG_SYSTEM_PROPERTY, log.toString());
         questdb = ServerMain.create(questdbRoot.toString(), Map.of(
                 "QDB_HTTP_NET_BIND_TO", "127.0.0.1:0", "QDB_HTTP_MIN_ENABLED", "false", "QDB_PG_ENABLED", "false",
                 "QDB_LINE_TCP_ENABLED", "false", "QDB_LINE_UDP_ENABLED", "false", "QDB_TELEMETRY_ENABLED", "false"));
@@ -137,9 +144,14 @@ class FlinkPipelineTest {
         assertThat(counts.liquidations()).isPositive();
 
         // 2. the Flink job over the topics, to the end offsets
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        // checkpoints to files, as on a cluster: the JobManager's memory takes 5 MB at most
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, questdbRoot.resolve("checkpoints").toUri().toString());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
-        env.enableCheckpointing(500, CheckpointingMode.EXACTLY_ONCE);
+        // every half second, so that a test run commits many transactions; the benchmark sets a cluster's 10 s
+        env.enableCheckpointing(Long.getLong("cascade.flink.checkpoint-ms", 500), CheckpointingMode.EXACTLY_ONCE);
         CascadeFlinkJob.Settings settings = new CascadeFlinkJob.Settings(kafka.bootstrap(), topics, "e2e.minutes",
                 "e2e.late", "e2e", Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(15), true,
                 DeliveryGuarantee.EXACTLY_ONCE, "127.0.0.1:" + questdb.getHttpServerPort());
@@ -180,9 +192,10 @@ class FlinkPipelineTest {
         assertThat(row.get(4).asDouble()).isCloseTo(expected.total().shortUsd(), within(1e-6));
         assertThat(row.get(5).asLong()).isEqualTo(counts.trades());
         System.out.printf("%s: %,d events (%,d liquidations); in process %,.0f events/s; Kafka -> Flink job "
-                        + "(parallelism 2, MiniCluster start included) %,d records in %.1f s = %,.0f records/s; "
-                        + "%,d instrument-minutes (%,d result records)%n",
-                file.getFileName(), venueEvents, counts.liquidations(), venueEvents / (inProcessNanos / 1e9), sent,
+                        + "(parallelism 2, checkpoints every %d ms, MiniCluster start included) %,d records in %.1f s = "
+                        + "%,.0f records/s; %,d instrument-minutes (%,d result records)%n",
+                file.getFileName(), venueEvents, counts.liquidations(), venueEvents / (inProcessNanos / 1e9),
+                Long.getLong("cascade.flink.checkpoint-ms", 500), sent,
                 flinkNanos / 1e9, sent / (flinkNanos / 1e9), flink.minutes(), minutes.size());
     }
 

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.operators.StreamOperatorFactory;
 import org.apache.flink.streaming.api.transformations.OneInputTransformation;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +42,7 @@ class MinuteWindowTest {
         var transformation = (OneInputTransformation<byte[], InstrumentMinute>) CascadeFlinkJob.windows(input, settings)
                 .getTransformation();
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                (StreamOperatorFactory<InstrumentMinute>) transformation.getOperatorFactory(),
+                transformation.getOperatorFactory(),
                 (org.apache.flink.api.java.functions.KeySelector<byte[], String>) transformation.getStateKeySelector(),
                 (org.apache.flink.api.common.typeinfo.TypeInformation<String>) transformation.getStateKeyType());
     }
@@ -115,6 +114,8 @@ class MinuteWindowTest {
     void anOpenMinuteSurvivesASnapshotAndARestoreInAFreshOperator() throws Exception {
         send(liquidation(btcUsd, Side.LONG, 3_000_000, MINUTE + 1 * Micros.PER_SECOND));
         send(liquidation(btcUsd, Side.SHORT, 250_000, MINUTE + 2 * Micros.PER_SECOND));
+        send(EventCodec.encode(Events.trade(btcUsd, TakerSide.BUY, 10, 104_000, 1, MINUTE + 4 * Micros.PER_SECOND)));
+        send(EventCodec.encode(Events.trade(btcUsd, TakerSide.BUY, 10, 104_000, 2, MINUTE + 9 * Micros.PER_SECOND)));
         var snapshot = harness.snapshot(1, MINUTE_MS + 3_000);
         harness.close();
 
@@ -128,5 +129,8 @@ class MinuteWindowTest {
         assertThat(m.shortUsd).isEqualTo(250_000);
         assertThat(m.longCount).isEqualTo(2);
         assertThat(m.largestUsd).isEqualTo(3_000_000);
+        assertThat(m.trades).isEqualTo(2);
+        assertThat(m.firstMicros).isEqualTo(MINUTE + 1 * Micros.PER_SECOND);
+        assertThat(m.lastMicros).isEqualTo(MINUTE + 9 * Micros.PER_SECOND);
     }
 }

@@ -58,6 +58,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // tests publish events of 2025: with time-based retention (7 days by default) the broker would delete
+        // them at its first retention check, minutes into a long test
+        p.put("log.retention.ms", "-1");
         KafkaConfig config = KafkaConfig.fromProps(p);
         new Formatter().setNodeId(1).setClusterId(Uuid.randomUuid().toString()).setDirectories(List.of(dir.toString()))
                 .setMetadataLogDirectory(dir.toString()).setControllerListenerName("CONTROLLER")

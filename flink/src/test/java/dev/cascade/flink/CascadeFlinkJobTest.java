@@ -1,0 +1,51 @@
+package dev.cascade.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.junit.jupiter.api.Test;
+
+/** The job's command line, and the arguments the deployment file passes it. */
+class CascadeFlinkJobTest {
+    @Test
+    void theComposeFilesJobArgumentsParseToTheIntendedSettings() throws Exception {
+        Path compose = Paths.get(System.getProperty("cascade.root", ".."), "deploy", "compose.yaml");
+        Matcher m = Pattern.compile("--job-classname (\\S+)\\s+(.*?)\\n\\s+ports", Pattern.DOTALL)
+                .matcher(Files.readString(compose));
+        assertThat(m.find()).isTrue();
+        assertThat(m.group(1)).isEqualTo(CascadeFlinkJob.class.getName());
+        CascadeFlinkJob.Settings s = CascadeFlinkJob.settings(CascadeFlinkJob.options(m.group(2).trim().split("\\s+")));
+        assertThat(s.bootstrap()).isEqualTo("kafka:9092");
+        assertThat(s.questdb()).isEqualTo("questdb:9000");
+        assertThat(s.topics().liquidations()).isEqualTo("cascade.liquidations");
+        assertThat(s.resultsTopic()).isEqualTo("cascade.minutes");
+        assertThat(s.lateness()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(s.outOfOrder()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(s.isBounded()).isFalse();
+        assertThat(s.guarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
+    }
+
+    @Test
+    void optionsAreCheckedNotIgnored() {
+        CascadeFlinkJob.Settings s = CascadeFlinkJob.settings(CascadeFlinkJob.options(
+                new String[] {"--topic-prefix", "x.", "--bounded", "--at-least-once", "--lateness", "90s"}));
+        assertThat(s.topics().trades()).isEqualTo("x.trades");
+        assertThat(s.lateTopic()).isEqualTo("x.late");
+        assertThat(s.isBounded()).isTrue();
+        assertThat(s.guarantee()).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
+        assertThat(s.lateness()).isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> CascadeFlinkJob.settings(CascadeFlinkJob.options(new String[] {"--latenes", "1m"})))
+                .hasMessageContaining("unknown option --latenes");
+        assertThatThrownBy(() -> CascadeFlinkJob.settings(CascadeFlinkJob.options(new String[] {"--lateness", "1d"})))
+                .hasMessageContaining("a duration is a number and s, m or h");
+        assertThatThrownBy(() -> CascadeFlinkJob.options(new String[] {"kafka:9092"}))
+                .hasMessageContaining("unexpected argument");
+    }
+}
