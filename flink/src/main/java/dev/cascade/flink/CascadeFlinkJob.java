@@ -22,6 +22,8 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -35,7 +37,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *   Kafka cascade.{liquidations,trades,market} (EventCodec records, keyed venue:symbol; read_committed)
  *     ─> timestamps = exchange time, watermarks bounded by {@code outOfOrder}, idle partitions skipped
  *     ─> valid records (malformed counted) ─> keyBy venue:symbol ─> Dedupe (keyed state, event-time timers)
- *     ─> keyBy venue:symbol ─> 1-minute event-time windows, late events re-fire within {@code lateness}
+ *     ─> (still keyed) 1-minute event-time windows, late events re-fire within {@code lateness}
  *          └ AggregateFunction = Cascade's LiquidationTotals + EventCounts, unchanged (MinuteAggregate)
  *     ─> InstrumentMinute (JSON) ─> Kafka cascade.minutes, transactional (exactly once with checkpoints)
  *                                └> QuestDB cascade_minutes (optional; DEDUP UPSERT keys make replays idempotent)
@@ -149,7 +151,8 @@ public final class CascadeFlinkJob {
 
     /** The analytics part, from timestamped records to stamped instrument-minutes. */
     public static SingleOutputStreamOperator<InstrumentMinute> minutes(DataStream<byte[]> records, Settings s) {
-        return windows(deduped(records, s), s);
+        // the deduplicator's output is still partitioned by instrument: no second shuffle
+        return windows(DataStreamUtils.reinterpretAsKeyedStream(deduped(records, s), new InstrumentKey(), Types.STRING), s);
     }
 
     /** Each instrument's records without repeats. */
@@ -161,9 +164,8 @@ public final class CascadeFlinkJob {
     }
 
     /** One-minute event-time windows per instrument over Cascade's aggregators (operator tests build this alone). */
-    public static SingleOutputStreamOperator<InstrumentMinute> windows(DataStream<byte[]> records, Settings s) {
+    public static SingleOutputStreamOperator<InstrumentMinute> windows(KeyedStream<byte[], String> records, Settings s) {
         return records
-                .keyBy(new InstrumentKey(), Types.STRING)
                 .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
                 .allowedLateness(s.lateness())
                 .sideOutputLateData(LATE)

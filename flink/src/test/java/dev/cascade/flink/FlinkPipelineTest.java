@@ -73,10 +73,10 @@ class FlinkPipelineTest {
     static void start() throws Exception {
         kafka = EmbeddedKafka.start();
         questdbRoot = Files.createTempDirectory("cascade-questdb");
-        // QuestDB logs every connection to stdout by default: errors only, on stderr
+        // QuestDB logs every connection to stdout by default: to a file in its directory instead
         Path log = questdbRoot.resolve("log.conf");
-        Files.writeString(log, "writers=file\nw.file.class=io.questdb.log.LogFileWriter\nw.file.location=/dev/stderr\n"
-                + "w.file.level=ERROR,CRITICAL\n");
+        Files.writeString(log, "writers=file\nw.file.class=io.questdb.log.LogFileWriter\nw.file.location="
+                + questdbRoot.resolve("questdb.log") + "\nw.file.level=ERROR,CRITICAL,ADVISORY\n");
         System.setProperty(io.questdb.log.LogFactory.CONFIG_SYSTEM_PROPERTY, log.toString());
         questdb = ServerMain.create(questdbRoot.toString(), Map.of(
                 "QDB_HTTP_NET_BIND_TO", "127.0.0.1:0", "QDB_HTTP_MIN_ENABLED", "false", "QDB_PG_ENABLED", "false",

@@ -39,7 +39,7 @@ class MinuteWindowTest {
     private KeyedOneInputStreamOperatorTestHarness<String, byte[], InstrumentMinute> newHarness() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         var input = env.fromData(List.of(new byte[0]), PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
-        var transformation = (OneInputTransformation<byte[], InstrumentMinute>) CascadeFlinkJob.windows(input, settings)
+        var transformation = (OneInputTransformation<byte[], InstrumentMinute>) CascadeFlinkJob.windows(input.keyBy(new CascadeFlinkJob.InstrumentKey(), org.apache.flink.api.common.typeinfo.Types.STRING), settings)
                 .getTransformation();
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 transformation.getOperatorFactory(),
