@@ -5,6 +5,7 @@ import dev.cascade.kafka.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -35,10 +36,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *
  * <pre>
  *   Kafka cascade.{liquidations,trades,market} (EventCodec records, keyed venue:symbol; read_committed)
- *     ─> timestamps = exchange time, watermarks bounded by {@code outOfOrder}, idle partitions skipped
+ *     ─> timestamps = exchange time, watermarks bounded by {@code outOfOrder} and aligned across partitions,
+ *        idle partitions skipped
  *     ─> valid records (malformed counted) ─> keyBy venue:symbol ─> Dedupe (keyed state, event-time timers)
  *     ─> (still keyed) 1-minute event-time windows, late events re-fire within {@code lateness}
- *          └ AggregateFunction = Cascade's LiquidationTotals + EventCounts, unchanged (MinuteAggregate)
+ *          └ AggregateFunction = Cascade's LiquidationTotals, MarketBars, EventCounts, unchanged (MinuteAggregate)
  *     ─> InstrumentMinute (JSON) ─> Kafka cascade.minutes, transactional (exactly once with checkpoints)
  *                                └> QuestDB cascade_minutes (optional; DEDUP UPSERT keys make replays idempotent)
  *     └ events later than the lateness ─> Kafka cascade.late, as they came (nothing is dropped unseen)
@@ -63,7 +65,10 @@ public final class CascadeFlinkJob {
         }
     }
 
-    private static final java.util.List<String> OPTIONS = java.util.List.of("bootstrap", "topic-prefix", "questdb",
+    /** How far (event time) a partition may read ahead of the slowest. */
+    static final Duration ALIGNMENT = Duration.ofMinutes(10);
+
+    private static final List<String> OPTIONS = List.of("bootstrap", "topic-prefix", "questdb",
             "lateness", "out-of-order", "dedupe-horizon", "bounded", "at-least-once", "checkpoint-every", "group");
 
     private CascadeFlinkJob() {
@@ -116,9 +121,13 @@ public final class CascadeFlinkJob {
         if (s.isBounded()) {
             source.setBounded(OffsetsInitializer.latest());
         }
+        // Partitions are read at different paces (the trades topic has a hundred times the records of the
+        // others): aligned watermarks pause a partition more than ALIGNMENT of event time ahead of the slowest,
+        // so that windows of the fast ones do not pile up waiting (a recount of a month would not fit in memory)
         WatermarkStrategy<byte[]> watermarks = WatermarkStrategy.<byte[]>forBoundedOutOfOrderness(s.outOfOrder())
                 .withTimestampAssigner((record, kafkaTime) -> Math.floorDiv(EventCodec.exchangeMicros(record), 1000L))
-                .withIdleness(Duration.ofMinutes(1));
+                .withIdleness(Duration.ofMinutes(1))
+                .withWatermarkAlignment(s.groupId(), ALIGNMENT, Duration.ofMillis(200));
         DataStream<byte[]> records = env.fromSource(source.build(), watermarks, "cascade events")
                 .filter(new ValidRecords()).name("valid records");
         SingleOutputStreamOperator<InstrumentMinute> minutes = minutes(records, s);

@@ -4,10 +4,13 @@ import dev.cascade.analytics.EventCounts;
 import dev.cascade.analytics.LargestLiquidation;
 import dev.cascade.analytics.LiquidationSummary;
 import dev.cascade.analytics.LiquidationTotals;
+import dev.cascade.analytics.bars.BarSeries;
+import dev.cascade.analytics.bars.MarketBars;
 
 /**
  * What the job emits for one instrument and one minute of exchange time: the read-out of the aggregators that
- * counted it (liquidations by side with the largest order, event counts). It is what crosses the network and
+ * counted it (liquidations by side with the largest order, taker flow and prices, the last open interest,
+ * mark and funding, event counts). It is what crosses the network and
  * lands in Kafka, so it holds names and numbers only, no process-local ids. A minute is emitted when the
  * watermark passes its end, and again, with a higher {@code revision} and the late events included, for each
  * late event within the allowed lateness: consumers keep the highest revision of each
@@ -32,6 +35,20 @@ public final class InstrumentMinute {
     public double largestQuantity;
     public long largestMicros;
 
+    /** Taker flow and prices of the minute's trades (MarketBars); the prices are null without a trade. */
+    public double takerBuyUsd;
+    public double takerSellUsd;
+    public double volumeUsd;
+    public double volumeCoin;
+    public Double open;
+    public Double high;
+    public Double low;
+    public Double close;
+    /** The last open interest (USD), mark price and funding rate seen in the minute; null when none came. */
+    public Double openInterestUsd;
+    public Double markPrice;
+    public Double fundingRate;
+
     public long trades;
     public long openInterest;
     public long markPrices;
@@ -45,7 +62,7 @@ public final class InstrumentMinute {
     }
 
     /** The read-out of one minute's aggregators; the key, minute and revision are stamped by the window. */
-    static InstrumentMinute of(LiquidationTotals liquidations, EventCounts counts) {
+    static InstrumentMinute of(LiquidationTotals liquidations, EventCounts counts, MarketBars bars) {
         InstrumentMinute m = new InstrumentMinute();
         LiquidationSummary s = liquidations.total();
         m.longUsd = s.total().longUsd();
@@ -60,6 +77,22 @@ public final class InstrumentMinute {
             m.largestQuantity = largest.quantity();
             m.largestMicros = largest.timeMicros();
         }
+        if (!bars.instruments().isEmpty()) {
+            BarSeries bar = bars.instruments().get(0).total();
+            m.takerBuyUsd = bar.buyUsd(0);
+            m.takerSellUsd = bar.sellUsd(0);
+            m.volumeUsd = bar.volumeUsd(0);
+            m.volumeCoin = bar.volumeCoin(0);
+            if (bar.hasTrades(0)) {
+                m.open = bar.open(0);
+                m.high = bar.high(0);
+                m.low = bar.low(0);
+                m.close = bar.close(0);
+            }
+            m.openInterestUsd = orNull(bar.openInterestUsd(0), bar.openInterestTime(0));
+            m.markPrice = orNull(bar.mark(0), bar.markTime(0));
+            m.fundingRate = orNull(bar.funding(0), bar.fundingTime(0));
+        }
         m.trades = counts.trades();
         m.openInterest = counts.openInterest();
         m.markPrices = counts.markPrices();
@@ -68,6 +101,10 @@ public final class InstrumentMinute {
         m.firstMicros = counts.firstMicros();
         m.lastMicros = counts.lastMicros();
         return m;
+    }
+
+    private static Double orNull(double value, long time) {
+        return time == BarSeries.NONE || Double.isNaN(value) ? null : value;
     }
 
     /** The record key in Kafka: one per instrument and minute, so a compacted topic keeps the last revision. */

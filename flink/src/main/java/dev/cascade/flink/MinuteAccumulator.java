@@ -6,6 +6,8 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import dev.cascade.analytics.EventCounts;
 import dev.cascade.analytics.LiquidationTotals;
+import dev.cascade.analytics.bars.BarSeries;
+import dev.cascade.analytics.bars.MarketBars;
 import dev.cascade.kafka.EventCodec;
 import dev.cascade.kafka.EventDecoder;
 import dev.cascade.model.InstrumentRegistry;
@@ -14,19 +16,26 @@ import dev.cascade.model.Tee;
 import java.util.Arrays;
 
 /**
- * The window state of one instrument-minute: Cascade's own aggregators, fed incrementally as events arrive,
- * plus what it takes to rebuild them elsewhere.
+ * The window state of one instrument-minute: Cascade's own aggregators ({@link LiquidationTotals},
+ * {@link EventCounts}, {@link MarketBars}), fed incrementally as events arrive, plus what it takes to rebuild
+ * them elsewhere.
  *
  * <p>Why the rebuild: the aggregators index their arrays by process-local coin and instrument ids, so their
- * memory is only meaningful inside the JVM that built it. A checkpoint therefore stores the minute's
- * liquidations and states as records (the portable Kafka encoding), and a restore, on any TaskManager, replays
- * them into fresh aggregators, which are deterministic. Trades, a hundred times as many, only count here, so
- * they are kept as their count and first and last time, which is all {@link EventCounts#restoreTrades} needs.
+ * memory is only meaningful inside the JVM that built it. A checkpoint therefore stores, in portable form:
+ * the minute's liquidations and states as records (the Kafka encoding), replayed on restore into fresh
+ * liquidation totals and counts; the minute's bar as the row the store keeps ({@link BarSeries#export}),
+ * restored as the store restores it; and the trades, a hundred times as many and already in the bar, as a
+ * count and a first and last time ({@link EventCounts#restoreTrades}). The first record of the minute goes
+ * along to name the instrument.
  */
 public final class MinuteAccumulator implements KryoSerializable {
     final LiquidationTotals liquidations = new LiquidationTotals();
     final EventCounts counts = new EventCounts();
-    private final MarketListener aggregators = new Tee(counts, liquidations);
+    final MarketBars bars = new MarketBars();
+    private final MarketListener aggregators = new Tee(counts, liquidations, bars);
+    /** A restore replays records here: the bar comes back whole from its row. */
+    private final MarketListener withoutBars = new Tee(counts, liquidations);
+    private byte[] identity;
     private String coin;
     /** The minute's records other than trades, each as a 4-byte length and its bytes. */
     private byte[] log = new byte[256];
@@ -42,6 +51,7 @@ public final class MinuteAccumulator implements KryoSerializable {
         }
         if (coin == null) {
             coin = EventCodec.coin(record);
+            identity = record;
         }
         if (EventCodec.kind(record) == EventCodec.Kind.TRADE) {
             long micros = EventCodec.exchangeMicros(record);
@@ -56,6 +66,8 @@ public final class MinuteAccumulator implements KryoSerializable {
 
     void merge(MinuteAccumulator other) {
         coin = coin != null ? coin : other.coin;
+        identity = identity != null ? identity : other.identity;
+        bars.merge(other.bars);
         liquidations.merge(other.liquidations);
         counts.merge(other.counts);
         ensure(other.logLength);
@@ -67,7 +79,7 @@ public final class MinuteAccumulator implements KryoSerializable {
     }
 
     InstrumentMinute readOut() {
-        InstrumentMinute m = InstrumentMinute.of(liquidations, counts);
+        InstrumentMinute m = InstrumentMinute.of(liquidations, counts, bars);
         m.coin = coin;
         return m;
     }
@@ -90,6 +102,7 @@ public final class MinuteAccumulator implements KryoSerializable {
 
     @Override
     public void write(Kryo kryo, Output output) {
+        writeBar(output);
         output.writeLong(trades);
         output.writeLong(firstTradeMicros);
         output.writeLong(lastTradeMicros);
@@ -99,17 +112,50 @@ public final class MinuteAccumulator implements KryoSerializable {
 
     @Override
     public void read(Kryo kryo, Input input) {
+        EventDecoder decoder = new EventDecoder(new InstrumentRegistry());
+        readBar(input, decoder);
         trades = input.readLong();
         firstTradeMicros = input.readLong();
         lastTradeMicros = input.readLong();
         counts.restoreTrades(trades, firstTradeMicros, lastTradeMicros);
         byte[] stored = input.readBytes(input.readInt());
-        EventDecoder decoder = new EventDecoder(new InstrumentRegistry());
         for (int at = 0; at + 4 <= stored.length; ) {
             int length = ((stored[at] & 0xff) << 24) | ((stored[at + 1] & 0xff) << 16) | ((stored[at + 2] & 0xff) << 8)
                     | (stored[at + 3] & 0xff);
-            add(Arrays.copyOfRange(stored, at + 4, at + 4 + length), decoder);
+            byte[] record = Arrays.copyOfRange(stored, at + 4, at + 4 + length);
+            decoder.decode(record, withoutBars);
+            append(record, 0, record.length);
             at += 4 + length;
+        }
+    }
+
+    /** The identity record and the minute's bar row, when there is one. */
+    private void writeBar(Output output) {
+        output.writeInt(identity == null ? 0 : identity.length);
+        if (identity != null) {
+            output.writeBytes(identity);
+        }
+        boolean hasBar = !bars.instruments().isEmpty() && !bars.instruments().get(0).minutes().isEmpty();
+        output.writeBoolean(hasBar);
+        if (hasBar) {
+            double[] d = new double[BarSeries.DOUBLES];
+            long[] t = new long[BarSeries.LONGS];
+            bars.instruments().get(0).minutes().export(0, d, t);
+            output.writeDoubles(d, 0, d.length);
+            output.writeLongs(t, 0, t.length);
+        }
+    }
+
+    private void readBar(Input input, EventDecoder decoder) {
+        int identityLength = input.readInt();
+        if (identityLength > 0) {
+            identity = input.readBytes(identityLength);
+            coin = EventCodec.coin(identity);
+        }
+        if (input.readBoolean()) {
+            double[] d = input.readDoubles(BarSeries.DOUBLES);
+            long[] t = input.readLongs(BarSeries.LONGS);
+            bars.restoreMinute(decoder.instrumentOf(identity), d, t);
         }
     }
 }

@@ -56,6 +56,20 @@ public final class MinuteTotals {
         return best;
     }
 
+    /** Taker buy and sell USD over everything read, per venue with bars (trades or instrument states). */
+    public Map<String, double[]> takerFlowByVenue() {
+        Map<String, double[]> by = new TreeMap<>();
+        for (InstrumentMinute m : latest.values()) {
+            if (m.trades + m.openInterest + m.markPrices + m.fundingRates + m.candles == 0) {
+                continue; // liquidations only: no bar
+            }
+            double[] flow = by.computeIfAbsent(m.venue, v -> new double[2]);
+            flow[0] += m.takerBuyUsd;
+            flow[1] += m.takerSellUsd;
+        }
+        return by;
+    }
+
     public long trades() {
         return latest.values().stream().mapToLong(m -> m.trades).sum();
     }

@@ -26,7 +26,9 @@ public final class QuestDbSink implements Sink<InstrumentMinute> {
     static final String DDL = "CREATE TABLE IF NOT EXISTS " + TABLE + " (ts TIMESTAMP, venue SYMBOL, exchange SYMBOL, "
             + "symbol SYMBOL, coin SYMBOL, revision LONG, long_usd DOUBLE, short_usd DOUBLE, long_count LONG, "
             + "short_count LONG, largest_side SYMBOL, largest_usd DOUBLE, largest_price DOUBLE, largest_quantity DOUBLE, "
-            + "largest_ts TIMESTAMP, trades LONG, open_interest LONG, mark_prices LONG, funding_rates LONG, candles LONG) "
+            + "largest_ts TIMESTAMP, taker_buy_usd DOUBLE, taker_sell_usd DOUBLE, volume_usd DOUBLE, volume_coin DOUBLE, "
+            + "open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE, open_interest_usd DOUBLE, mark_price DOUBLE, "
+            + "funding_rate DOUBLE, trades LONG, open_interest LONG, mark_prices LONG, funding_rates LONG, candles LONG) "
             + "TIMESTAMP(ts) PARTITION BY DAY WAL DEDUP UPSERT KEYS(ts, venue, symbol)";
     /** Rows buffered before a flush between checkpoints. */
     private static final int FLUSH_ROWS = 10_000;
@@ -84,11 +86,26 @@ public final class QuestDbSink implements Sink<InstrumentMinute> {
                         .doubleColumn("largest_quantity", m.largestQuantity)
                         .timestampColumn("largest_ts", m.largestMicros, ChronoUnit.MICROS);
             }
+            sender.doubleColumn("taker_buy_usd", m.takerBuyUsd).doubleColumn("taker_sell_usd", m.takerSellUsd)
+                    .doubleColumn("volume_usd", m.volumeUsd).doubleColumn("volume_coin", m.volumeCoin);
+            optional("open", m.open);
+            optional("high", m.high);
+            optional("low", m.low);
+            optional("close", m.close);
+            optional("open_interest_usd", m.openInterestUsd);
+            optional("mark_price", m.markPrice);
+            optional("funding_rate", m.fundingRate);
             sender.longColumn("trades", m.trades).longColumn("open_interest", m.openInterest)
                     .longColumn("mark_prices", m.markPrices).longColumn("funding_rates", m.fundingRates)
                     .longColumn("candles", m.candles).at(m.minuteMicros, ChronoUnit.MICROS);
             if (++buffered >= FLUSH_ROWS) {
                 flush(false);
+            }
+        }
+
+        private void optional(String column, Double value) {
+            if (value != null) {
+                sender.doubleColumn(column, value);
             }
         }
 

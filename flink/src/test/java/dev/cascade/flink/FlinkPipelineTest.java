@@ -180,6 +180,19 @@ class FlinkPipelineTest {
         assertThat(flinkLargest.largestUsd).isEqualTo(largest.usd());
         assertThat(flinkLargest.largestMicros).isEqualTo(largest.timeMicros());
         assertThat(flink.trades()).isEqualTo(counts.trades());
+        // taker flow per venue, from the same MarketBars class
+        Map<String, double[]> expectedFlow = new java.util.TreeMap<>();
+        for (var bars : inProcess.bars().instruments()) {
+            double[] flow = expectedFlow.computeIfAbsent(bars.instrument().venue().id(), v -> new double[2]);
+            flow[0] += bars.total().buyUsd(0);
+            flow[1] += bars.total().sellUsd(0);
+        }
+        Map<String, double[]> flinkFlow = flink.takerFlowByVenue();
+        assertThat(flinkFlow.keySet()).isEqualTo(expectedFlow.keySet());
+        expectedFlow.forEach((venue, flow) -> {
+            assertThat(flinkFlow.get(venue)[0]).as(venue + " buys").isCloseTo(flow[0], within(1e-9 * flow[0] + 1e-6));
+            assertThat(flinkFlow.get(venue)[1]).as(venue + " sells").isCloseTo(flow[1], within(1e-9 * flow[1] + 1e-6));
+        });
         long venueEvents = counts.liquidations() + counts.trades() + counts.openInterest() + counts.markPrices()
                 + counts.fundingRates() + counts.candles();
         assertThat(flink.events()).isEqualTo(venueEvents);

@@ -86,6 +86,10 @@ class MinuteWindowTest {
         assertThat(m.shortUsd).isEqualTo(100_000);
         assertThat(m.longCount).isEqualTo(1);
         assertThat(m.trades).isEqualTo(1);
+        assertThat(m.takerSellUsd).isEqualTo(5_000); // inverse: contracts of 1 USD
+        assertThat(m.takerBuyUsd).isZero();
+        assertThat(m.close).isEqualTo(104_000);
+        assertThat(m.markPrice).isNull();
         assertThat(m.largestSide).isEqualTo("long");
         assertThat(m.largestUsd).isEqualTo(8_000_000);
 
@@ -123,14 +127,21 @@ class MinuteWindowTest {
         harness.initializeState(snapshot);
         harness.open();
         send(liquidation(btcUsd, Side.LONG, 1_000_000, MINUTE + 3 * Micros.PER_SECOND));
+        send(EventCodec.encode(Events.trade(btcUsd, TakerSide.BUY, 10, 105_000, 3, MINUTE + 20 * Micros.PER_SECOND)));
         harness.processWatermark(MINUTE_MS + 60_000);
         InstrumentMinute m = harness.extractOutputValues().get(0);
         assertThat(m.longUsd).isEqualTo(4_000_000);
         assertThat(m.shortUsd).isEqualTo(250_000);
         assertThat(m.longCount).isEqualTo(2);
         assertThat(m.largestUsd).isEqualTo(3_000_000);
-        assertThat(m.trades).isEqualTo(2);
+        assertThat(m.trades).isEqualTo(3);
         assertThat(m.firstMicros).isEqualTo(MINUTE + 1 * Micros.PER_SECOND);
-        assertThat(m.lastMicros).isEqualTo(MINUTE + 9 * Micros.PER_SECOND);
+        assertThat(m.lastMicros).isEqualTo(MINUTE + 20 * Micros.PER_SECOND);
+        // the bar came back from its row and went on: two trades before the snapshot, one after
+        assertThat(m.takerBuyUsd).isEqualTo(30);
+        assertThat(m.open).isEqualTo(104_000);
+        assertThat(m.high).isEqualTo(105_000);
+        assertThat(m.close).isEqualTo(105_000);
+        assertThat(m.coin).isEqualTo("BTC");
     }
 }

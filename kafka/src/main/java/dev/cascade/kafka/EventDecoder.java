@@ -53,6 +53,47 @@ public final class EventDecoder {
         return false;
     }
 
+    /** The instrument a record is about (defined in the registry on first sight), or null when it is malformed. */
+    public Instrument instrumentOf(byte[] record) {
+        InstrumentGrab grab = new InstrumentGrab();
+        return decode(record, grab) ? grab.instrument : null;
+    }
+
+    /** Keeps the instrument of the event it is given. */
+    private static final class InstrumentGrab implements MarketListener {
+        Instrument instrument;
+
+        @Override
+        public void onLiquidation(Liquidation e) {
+            instrument = e.instrument();
+        }
+
+        @Override
+        public void onTrade(Trade e) {
+            instrument = e.instrument();
+        }
+
+        @Override
+        public void onOpenInterest(OpenInterest e) {
+            instrument = e.instrument();
+        }
+
+        @Override
+        public void onMarkPrice(MarkPrice e) {
+            instrument = e.instrument();
+        }
+
+        @Override
+        public void onFundingRate(FundingRate e) {
+            instrument = e.instrument();
+        }
+
+        @Override
+        public void onCandle(Candle e) {
+            instrument = e.instrument();
+        }
+    }
+
     private boolean decode(EventCodec.Kind kind, ByteBuffer b, MarketListener out) {
         b.position(2);
         Venue venue = EventCodec.venueOfCode(b.get() & 0xff);
