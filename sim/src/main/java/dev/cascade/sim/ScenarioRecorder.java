@@ -155,7 +155,7 @@ public final class ScenarioRecorder {
 
             @Override
             public void openInterest(String coin, Venue venue, double quantity, double price, long millis) {
-                writeOpenInterest(instrument(venue, coin), quantity, price, millis);
+                writeOpenInterest(instrument(venue, coin), quantity, price, model.fundingRate(coin), millis);
             }
         };
         for (long t = start + STEP; t <= end; t += STEP) {
@@ -254,10 +254,10 @@ public final class ScenarioRecorder {
         }
     }
 
-    private void writeOpenInterest(SimInstrument i, double quantity, double price, long millis) {
+    private void writeOpenInterest(SimInstrument i, double quantity, double price, double funding, long millis) {
         switch (i.venue()) {
             case BYBIT_LINEAR -> frame(millis + 50, i.venue(), "tickers." + i.symbol(), BybitWire.tickers(i, false, price,
-                    quantity / 2, 0.0001, millis), false);
+                    quantity / 2, funding, millis), false);
             case OKX_SWAP -> frame(millis + 60, i.venue(), "open-interest:" + i.symbol(), OkxWire.openInterest(i,
                     quantity / i.contractSize(), price, millis), false);
             default -> { } // Binance's streams carry no open interest
@@ -268,7 +268,7 @@ public final class ScenarioRecorder {
         for (SimInstrument i : instruments.values()) {
             if (i.venue() == Venue.BINANCE_USDM) {
                 frame(millis + 10, i.venue(), BinanceWire.streamName(i.symbol(), "@markPrice@1s"),
-                        BinanceWire.markPrice(i, model.price(i.coin()), 0.0001, millis), false);
+                        BinanceWire.markPrice(i, model.price(i.coin()), model.fundingRate(i.coin()), millis), false);
             }
         }
     }

@@ -200,6 +200,22 @@ public final class MarketModel {
         throw new IllegalArgumentException(coin);
     }
 
+    /**
+     * The coin's funding rate per 8 hours, from the leveraged crowd's lean: the 0.01 % interest-rate baseline
+     * every venue starts from, plus 0.01 % for each tenth by which longs outweigh shorts (the premium longs pay
+     * when they crowd one side), within the venues' common cap of +-0.75 %. A flush that clears the longs
+     * therefore pulls funding down, as it does in the market.
+     */
+    public double fundingRate(String coin) {
+        for (Coin c : coins) {
+            if (c.s.coin().equals(coin)) {
+                double lean = 2 * c.book.longShare() - 1; // -1 all shorts .. +1 all longs
+                return Math.max(-0.0075, Math.min(0.0075, 0.0001 + 0.001 * lean));
+            }
+        }
+        throw new IllegalArgumentException(coin);
+    }
+
     /** Each venue's open interest in coins of the model's positions (one side), at the coin's price. */
     public void openInterest(long millis, Output out) {
         for (Coin c : coins) {

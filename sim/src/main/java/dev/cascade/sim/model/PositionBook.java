@@ -41,11 +41,15 @@ final class PositionBook {
     private final PriorityQueue<Position> byClose = new PriorityQueue<>((a, b) -> Long.compare(a.closesAtMillis,
             b.closesAtMillis));
     private double openQuantity;
+    private double longQuantity;
 
     void open(Position p) {
         (p.isLong ? longs : shorts).add(p);
         byClose.add(p);
         openQuantity += p.quantity;
+        if (p.isLong) {
+            longQuantity += p.quantity;
+        }
     }
 
     /** Liquidates every position whose liquidation price {@code low} to {@code high} reached, most exposed first. */
@@ -79,6 +83,18 @@ final class PositionBook {
     private void leave(Position p) {
         p.isGone = true;
         openQuantity -= p.quantity;
+        if (p.isLong) {
+            longQuantity -= p.quantity;
+        }
+    }
+
+    /**
+     * The longs' share of the open positions' coins, 0..1; one half when nothing is open. (The book pairs no
+     * counterparties: it holds the leveraged traders' side of each position, so longs and shorts need not
+     * balance.)
+     */
+    double longShare() {
+        return openQuantity > 0 ? Math.min(1, Math.max(0, longQuantity / openQuantity)) : 0.5;
     }
 
     /** Coins of open positions, one side counted (as venues count open interest). */

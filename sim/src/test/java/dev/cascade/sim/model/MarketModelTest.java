@@ -76,4 +76,23 @@ class MarketModelTest {
         assertThat(thin.longUsd).isGreaterThan(deep.longUsd * 1.5);
         assertThat(thin.longUsd / (thin.longUsd + thin.shortUsd)).isGreaterThan(0.8);
     }
+
+    @Test
+    void fundingFollowsTheCrowdsLeanAndFallsWhenAFlushClearsTheLongs() {
+        MarketModel m = new MarketModel(7, T0, List.of(btc(100e6)));
+        // the positions open at the start are 60 % long: a lean of +0.2 adds 0.02 % to the 0.01 % baseline
+        assertThat(m.fundingRate("BTC")).isCloseTo(0.0003, org.assertj.core.api.Assertions.within(0.00003));
+        Tape tape = new Tape();
+        double beforeDrop = 0;
+        for (long t = T0 + 1_000; t <= T0 + 7_200_000; t += 1_000) {
+            m.step(t, 1_000, tape);
+            if (t == T0 + 3_600_000) {
+                beforeDrop = m.fundingRate("BTC");
+            }
+        }
+        assertThat(beforeDrop).isBetween(0.0002, 0.0004);
+        // the flush liquidated longs and nothing else: the lean, and funding with it, is lower after
+        assertThat(tape.longUsd).isPositive();
+        assertThat(m.fundingRate("BTC")).isLessThan(beforeDrop);
+    }
 }
