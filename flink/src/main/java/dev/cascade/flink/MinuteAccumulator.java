@@ -35,8 +35,8 @@ public final class MinuteAccumulator implements KryoSerializable {
     private final MarketListener aggregators = new Tee(counts, liquidations, bars);
     /** A restore replays records here: the bar comes back whole from its row. */
     private final MarketListener withoutBars = new Tee(counts, liquidations);
+    /** The minute's first record: it names the instrument and its coin, in a checkpoint too. */
     private byte[] identity;
-    private String coin;
     /** The minute's records other than trades, each as a 4-byte length and its bytes. */
     private byte[] log = new byte[256];
     private int logLength;
@@ -49,8 +49,7 @@ public final class MinuteAccumulator implements KryoSerializable {
         if (!decoder.decode(record, aggregators)) {
             return false;
         }
-        if (coin == null) {
-            coin = EventCodec.coin(record);
+        if (identity == null) {
             identity = record;
         }
         if (EventCodec.kind(record) == EventCodec.Kind.TRADE) {
@@ -65,7 +64,6 @@ public final class MinuteAccumulator implements KryoSerializable {
     }
 
     void merge(MinuteAccumulator other) {
-        coin = coin != null ? coin : other.coin;
         identity = identity != null ? identity : other.identity;
         bars.merge(other.bars);
         liquidations.merge(other.liquidations);
@@ -80,7 +78,7 @@ public final class MinuteAccumulator implements KryoSerializable {
 
     InstrumentMinute readOut() {
         InstrumentMinute m = InstrumentMinute.of(liquidations, counts, bars);
-        m.coin = coin;
+        m.coin = identity == null ? null : EventCodec.coin(identity);
         return m;
     }
 
@@ -150,7 +148,6 @@ public final class MinuteAccumulator implements KryoSerializable {
         int identityLength = input.readInt();
         if (identityLength > 0) {
             identity = input.readBytes(identityLength);
-            coin = EventCodec.coin(identity);
         }
         if (input.readBoolean()) {
             double[] d = input.readDoubles(BarSeries.DOUBLES);

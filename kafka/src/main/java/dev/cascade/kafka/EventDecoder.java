@@ -55,62 +55,20 @@ public final class EventDecoder {
 
     /** The instrument a record is about (defined in the registry on first sight), or null when it is malformed. */
     public Instrument instrumentOf(byte[] record) {
-        InstrumentGrab grab = new InstrumentGrab();
-        return decode(record, grab) ? grab.instrument : null;
-    }
-
-    /** Keeps the instrument of the event it is given. */
-    private static final class InstrumentGrab implements MarketListener {
-        Instrument instrument;
-
-        @Override
-        public void onLiquidation(Liquidation e) {
-            instrument = e.instrument();
-        }
-
-        @Override
-        public void onTrade(Trade e) {
-            instrument = e.instrument();
-        }
-
-        @Override
-        public void onOpenInterest(OpenInterest e) {
-            instrument = e.instrument();
-        }
-
-        @Override
-        public void onMarkPrice(MarkPrice e) {
-            instrument = e.instrument();
-        }
-
-        @Override
-        public void onFundingRate(FundingRate e) {
-            instrument = e.instrument();
-        }
-
-        @Override
-        public void onCandle(Candle e) {
-            instrument = e.instrument();
+        try {
+            return EventCodec.kind(record) == null ? null : instrument(ByteBuffer.wrap(record));
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            return null;
         }
     }
 
     private boolean decode(EventCodec.Kind kind, ByteBuffer b, MarketListener out) {
-        b.position(2);
-        Venue venue = EventCodec.venueOfCode(b.get() & 0xff);
-        int flags = b.get() & 0xff;
-        double contractSize = b.getDouble();
-        int symbolAt = b.position() + 1;
-        int symbolLength = b.get() & 0xff;
-        b.position(b.position() + symbolLength);
-        String coin = string(b);
-        String currency = string(b);
+        Instrument instrument = instrument(b);
         long exchangeMicros = b.getLong();
         long receiveMicros = b.getLong();
-        if (venue == null || symbolLength == 0 || coin.isEmpty()) {
+        if (instrument == null) {
             return false;
         }
-        Instrument instrument = instrument(venue, b.array(), symbolAt, symbolLength, coin,
-                EventCodec.typeOfFlags(flags), contractSize, currency, EventCodec.isUsdQuoted(flags));
         switch (kind) {
             case LIQUIDATION -> {
                 Side side = EventCodec.sideOfCode(b.get());
@@ -147,9 +105,29 @@ public final class EventDecoder {
         return true;
     }
 
-    /** The registry's instrument for the record, defined on first sight and redefined when its facts changed. */
+    /**
+     * Reads the record's instrument part (leaving {@code b} at its times): the registry's instrument, defined on
+     * first sight and redefined when its facts changed; null when the part names no venue, symbol or coin.
+     */
+    private Instrument instrument(ByteBuffer b) {
+        b.position(2);
+        Venue venue = EventCodec.venueOfCode(b.get() & 0xff);
+        int flags = b.get() & 0xff;
+        double contractSize = b.getDouble();
+        int symbolAt = b.position() + 1;
+        int symbolLength = b.get() & 0xff;
+        b.position(b.position() + symbolLength);
+        String coin = string(b);
+        String currency = string(b);
+        if (venue == null || symbolLength == 0 || coin.isEmpty()) {
+            return null;
+        }
+        return instrument(venue, b.array(), symbolAt, symbolLength, coin, EventCodec.typeOfFlags(flags), contractSize,
+                currency, EventCodec.isUsdQuoted(flags));
+    }
+
     private Instrument instrument(Venue venue, byte[] record, int symbolAt, int symbolLength, String coin,
-                                 ContractType type, double contractSize, String currency, boolean isUsdQuoted) {
+                                  ContractType type, double contractSize, String currency, boolean isUsdQuoted) {
         Instrument known = registry.find(venue.exchange(), record, symbolAt, symbolLength);
         if (known != null && known.venue() == venue && known.type() == type && known.contractSize() == contractSize
                 && known.isUsdQuoted() == isUsdQuoted && known.coin().name().equals(coin)
