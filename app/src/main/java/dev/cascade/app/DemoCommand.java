@@ -82,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         ScenarioPlayer player = new ScenarioPlayer(s, speed);
         Simulator sim = Simulator.startPlayback(new SimConfig("127.0.0.1", 0, 0, 0, Duration.ofMinutes(3), 5, 1 << 10),
                 player.instruments());
-        Storage storage = Storage.open(out.resolve("store"), false, 60);
+        Storage storage = Storage.openForWriting(out.resolve("store"), false, 60);
         FigureSettings figures = FigureSettings.DEFAULT.withSnapshots(ServeCommand.SNAPSHOT_MINUTES);
         LiveJob job = new LiveJob(new LiveJob.Settings(Endpoints.simulator(sim.uri()), EnumSet.allOf(Venue.class),
                 Set.of(), Channels.ALL, null, Duration.ofHours(1), WebSocketFeed.Policy.standard(), x -> x, null, figures,

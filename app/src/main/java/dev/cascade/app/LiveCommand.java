@@ -117,7 +117,7 @@ class LiveCommand implements Callable<Integer> {
         }
         checkOutputs();
         kafkaSink = isKafkaSink() ? kafka.openSink() : null;
-        Storage storage = storeOptions.open(spec, simulator == null && feed.endpoints == null);
+        Storage storage = storeOptions.openForWriting(spec, simulator == null && feed.endpoints == null);
         LiveJob job = new LiveJob(new LiveJob.Settings(endpoints, feed.venueSet(), feed.coinSet(), feed.channels(),
                 recordDirectory(), rotate, WebSocketFeed.Policy.standard(), s -> s, kafkaSink, figureSettings,
                 !feed.isWithoutOverview, serve, storage, alerts));

@@ -59,6 +59,9 @@ final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Mixin
     KafkaOptions kafka;
 
+    @CommandLine.Mixin
+    StoreOptions storeOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -73,9 +76,11 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (isKafka == !files.isEmpty()) {
+        storeOptions.checkReadOnly(spec);
+        boolean hasStore = storeOptions.directory != null;
+        if (isKafka ? !files.isEmpty() || hasStore : files.isEmpty() && !hasStore) {
             throw new CommandLine.ParameterException(spec.commandLine(), isKafka
-                    ? "--source kafka reads the topics, not files" : "Missing required parameter: 'FILE'");
+                    ? "--source kafka reads the topics, not files or a store" : "give files, or --store DIR, or both");
         }
         long totalBytes = 0;
         for (Path f : files) {
@@ -106,9 +111,11 @@ final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The files, after what the store holds when {@code --store} is given (read only: nothing is added to it). */
     private ReplayResult replayFiles(long totalBytes) throws java.io.IOException {
-        try (ProgressBar bar = totalBytes >= PROGRESS_BYTES && System.console() != null ? progressBar(totalBytes) : null) {
-            return new ReplayJob(maxLineBytes).run(files, bytes -> {
+        try (Storage storage = storeOptions.openForReading(spec);
+             ProgressBar bar = totalBytes >= PROGRESS_BYTES && System.console() != null ? progressBar(totalBytes) : null) {
+            return new ReplayJob(maxLineBytes, storage).run(files, bytes -> {
                 if (bar != null) {
                     bar.stepTo(bytes);
                 }

@@ -58,7 +58,7 @@ final class ReplayJob {
 
     /** The same pipeline fed from Cascade's Kafka topics instead of files (everything up to their end offsets). */
     ReplayResult run(KafkaEventSource source, Topics topics) throws IOException {
-        MarketState state = new MarketState(MarketState.Retention.REPLAY);
+        MarketState state = storage != null ? Storage.newState() : new MarketState(MarketState.Retention.REPLAY);
         DedupingListener dedupe = new DedupingListener(storage == null ? state : new Tee(state, storage.sink()));
         MarketListener pipeline = period.filter(dedupe);
         InstrumentRegistry registry = new InstrumentRegistry();
@@ -74,7 +74,7 @@ final class ReplayJob {
 
     ReplayResult run(List<Path> files, Progress progress) throws IOException {
         ReadStats stats = new ReadStats();
-        MarketState state = new MarketState(MarketState.Retention.REPLAY);
+        MarketState state = storage != null ? Storage.newState() : new MarketState(MarketState.Retention.REPLAY);
         DedupingListener dedupe = new DedupingListener(storage == null ? state : new Tee(state, storage.sink()));
         MarketListener pipeline = period.filter(dedupe);
         InstrumentRegistry registry = new InstrumentRegistry();

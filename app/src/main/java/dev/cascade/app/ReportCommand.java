@@ -43,7 +43,7 @@ final class ReportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     StoreOptions storeOptions;
 
-    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Input files; with --store, added to what it holds.")
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Input files; with --store, read after what it holds (and not stored).")
     List<Path> files = List.of();
 
     @CommandLine.Spec
@@ -55,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
         if (period.fromMicros() > period.toMicros()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--from is after --to");
         }
-        Storage storage = storeOptions.open(spec, false);
+        Storage storage = storeOptions.openForReading(spec); // a report reads: the files are not added to the store
         if (storage == null && files.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give files, or --store DIR, or both");
         }

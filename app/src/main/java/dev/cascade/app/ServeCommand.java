@@ -45,7 +45,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FigureSettings settings = figureOptions.settings(spec).withSnapshots(SNAPSHOT_MINUTES);
         Server.Settings server = serve.settings(spec, registry -> { }, () -> { });
-        Storage storage = storeOptions.open(spec, false);
+        // serving files into a store writes it; serving a store alone only reads it
+        Storage storage = files.isEmpty() ? storeOptions.openForReading(spec) : storeOptions.openForWriting(spec, false);
         if (storage == null && files.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give files to replay, or --store DIR, or both");
         }

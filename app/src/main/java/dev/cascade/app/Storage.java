@@ -2,7 +2,10 @@ package dev.cascade.app;
 
 import dev.cascade.analytics.MarketState;
 import dev.cascade.analytics.bars.MarketBars;
+import dev.cascade.model.CoinMarkets;
+import dev.cascade.model.FearGreedReading;
 import dev.cascade.model.FundingRate;
+import dev.cascade.model.GlobalMarket;
 import dev.cascade.model.InstrumentRegistry;
 import dev.cascade.model.Liquidation;
 import dev.cascade.model.MarkPrice;
@@ -16,12 +19,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A run's use of the store, in order: open it, drop the days past retention, read everything stored back
- * into the pipeline (so the deduplicator and the aggregators start where the last run stopped), then keep
- * every new event, and the minute bars as they fill ({@link #storeBars}). {@link #sink()} sits in the pipeline
- * from the start and passes events on only once the stored ones are read, so nothing read back is written again.
+ * A run's use of the store, in order: open it (a writer drops the days past the store's retention), read
+ * everything stored back into the pipeline (so the deduplicator and the aggregators start where the last run
+ * stopped), then, for a writer, keep every new event, the overview, and the minute bars as they fill
+ * ({@link #storeBars}). {@link #sink()} sits in the pipeline from the start and passes events on only once the
+ * stored ones are read, so nothing read back is written again. A reader changes nothing in the store.
  */
 final class Storage implements AutoCloseable {
+    /** The writer commits at least this often: what a crash can lose of what reached the store. */
+    static final long COMMIT_MILLIS = 200;
+
     private final Store store;
     private final boolean isStoringTrades;
     private volatile StoreWriter writer;
@@ -68,25 +75,67 @@ final class Storage implements AutoCloseable {
                 w.onFundingRate(e);
             }
         }
+
+        @Override
+        public void onGlobalMarket(GlobalMarket e) {
+            StoreWriter w = writer;
+            if (w != null) {
+                w.onGlobalMarket(e);
+            }
+        }
+
+        @Override
+        public void onCoinMarkets(CoinMarkets e) {
+            StoreWriter w = writer;
+            if (w != null) {
+                w.onCoinMarkets(e);
+            }
+        }
+
+        @Override
+        public void onFearGreed(FearGreedReading e) {
+            StoreWriter w = writer;
+            if (w != null) {
+                w.onFearGreed(e);
+            }
+        }
     };
 
-    private final int retentionDays;
-
-    private Storage(Store store, boolean isStoringTrades, int retentionDays) {
+    private Storage(Store store, boolean isStoringTrades) {
         this.store = store;
         this.isStoringTrades = isStoringTrades;
-        this.retentionDays = retentionDays;
     }
 
-    static Storage open(Path directory, boolean isStoringTrades, int retentionDays) throws IOException {
-        Store store = Store.open(directory);
+    /**
+     * Opens (creating when needed) a store to write: {@code retentionDays}, when not null, becomes the store's
+     * retention; the days past it are dropped now and every hour of the run.
+     */
+    static Storage openForWriting(Path directory, boolean isStoringTrades, Integer retentionDays) throws IOException {
+        Store store = Store.openForWriting(directory, retentionDays);
         try {
-            store.dropOlderThan(retentionDays * Micros.PER_DAY);
+            store.dropOlderThan(store.retentionDays() * Micros.PER_DAY);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
         }
-        return new Storage(store, isStoringTrades, retentionDays);
+        return new Storage(store, isStoringTrades);
+    }
+
+    /** Opens an existing store to read, changing nothing in it. */
+    static Storage openForReading(Path directory) throws IOException {
+        return new Storage(Store.openForReading(directory), false);
+    }
+
+    boolean isReadOnly() {
+        return store.isReadOnly();
+    }
+
+    /**
+     * The state a run over a store keeps: the live retention whether the run is live or not, so that a store
+     * read back shows the figures of the run that wrote it.
+     */
+    static MarketState newState() {
+        return new MarketState(MarketState.Retention.LIVE);
     }
 
     /** The listener to put in the pipeline, beside the aggregators. */
@@ -110,7 +159,11 @@ final class Storage implements AutoCloseable {
                 state.restoreMinute(i, d, t);
             }
         });
-        writer = new StoreWriter(store, isStoringTrades, 200, n -> { }, retentionDays * Micros.PER_DAY);
+        if (!store.isReadOnly()) {
+            state.bars().keepChanges(); // every minute of the run reaches the store, even those rolled up at once
+            writer = new StoreWriter(store, isStoringTrades, COMMIT_MILLIS, n -> { },
+                    store.retentionDays() * Micros.PER_DAY);
+        }
         return loaded;
     }
 

@@ -30,7 +30,7 @@ class DemoTest {
         assertThat(report).contains("<h1>BTC fell").contains("Sei (SEI) was the top gainer");
 
         JsonNode replay = Cli.run("replay", "--format", "json", dir.resolve("seed-2025-06.jsonl.gz").toString()).json();
-        try (Store store = Store.open(dir.resolve("store"))) {
+        try (Store store = Store.openForReading(dir.resolve("store"))) {
             assertThat(store.count("liquidations")).as("every liquidation played was received and stored once")
                     .isEqualTo(replay.path("counts").path("liquidations").asLong());
         }

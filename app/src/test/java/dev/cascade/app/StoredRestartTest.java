@@ -24,7 +24,7 @@ class StoredRestartTest {
         Path sample = SharedFixtures.root().resolve(SampleRecording.FILE);
         ObjectNode original;
         long stored;
-        try (Storage storage = Storage.open(dir, true, 35)) {
+        try (Storage storage = Storage.openForWriting(dir, true, 35)) {
             original = ReplayJson.render(new ReplayJob(1 << 23, storage).run(List.of(sample), b -> { }),
                     FigureSettings.DEFAULT);
             assertThat(storage.loaded()).isZero();
@@ -39,7 +39,7 @@ class StoredRestartTest {
 
         ObjectNode rebuilt;
         long loaded;
-        try (Storage storage = Storage.open(dir, true, 35)) {
+        try (Storage storage = Storage.openForWriting(dir, true, 35)) {
             rebuilt = ReplayJson.render(new ReplayJob(1 << 23, storage).run(List.of(), b -> { }), FigureSettings.DEFAULT);
             loaded = storage.loaded();
         }
@@ -51,10 +51,10 @@ class StoredRestartTest {
         }
         assertThat(rebuilt.path("counts").path("trades")).isEqualTo(counts.path("trades"));
 
-        try (Storage storage = Storage.open(dir, true, 35)) {
+        try (Storage storage = Storage.openForWriting(dir, true, 35)) {
             new ReplayJob(1 << 23, storage).run(List.of(sample), b -> { }); // the same data again
         }
-        try (Storage storage = Storage.open(dir, true, 35)) {
+        try (Storage storage = Storage.openForWriting(dir, true, 35)) {
             ObjectNode again = ReplayJson.render(new ReplayJob(1 << 23, storage).run(List.of(), b -> { }),
                     FigureSettings.DEFAULT);
             assertThat(storage.loaded()).as("stored once").isEqualTo(loaded);

@@ -27,8 +27,12 @@ import io.questdb.cairo.wal.WalWriter;
 import io.questdb.griffin.SqlException;
 import io.questdb.griffin.SqlExecutionContext;
 import io.questdb.griffin.SqlExecutionContextImpl;
-import io.questdb.log.LogFactory;
+import io.questdb.std.str.Utf8s;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -48,21 +52,79 @@ import java.util.Map;
  * once. For scale, the same tables can live in a QuestDB server (README, "Store").
  */
 public final class Store implements AutoCloseable {
+    /** Held by the one process writing the store. */
+    static final String LOCK_FILE = "cascade-store.lock";
+
     private final CairoEngine engine;
     private final SqlExecutionContext context;
     private final Map<String, TableToken> tokens = new HashMap<>();
+    private final Path directory;
+    private final boolean isReadOnly;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final StoreManifest manifest;
 
-    private Store(CairoEngine engine) {
+    private Store(Path directory, CairoEngine engine, boolean isReadOnly, StoreManifest manifest, FileChannel lockChannel,
+                  FileLock lock) {
+        this.directory = directory;
         this.engine = engine;
+        this.isReadOnly = isReadOnly;
+        this.manifest = manifest;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
         this.context = new SqlExecutionContextImpl(engine, 1).with(AllowAllSecurityContext.INSTANCE);
     }
 
-    /** Opens (creating when needed) the store in {@code directory}, and applies what its WAL still holds. */
+    /** Opens the store in {@code directory} for writing, creating it there when needed, with its own retention. */
     public static Store open(Path directory) throws IOException {
-        quietLogging();
+        return openForWriting(directory, null);
+    }
+
+    /**
+     * Opens the store in {@code directory} for writing: creates one in a new or empty folder (retention
+     * {@code retentionDays}, or {@value StoreManifest#DEFAULT_RETENTION_DAYS} days when null), refuses a folder that
+     * holds other files, and keeps {@code retentionDays} as the store's retention when it is given. Applies what
+     * the WAL still holds (a crash can leave committed transactions unapplied). One writer at a time: a second is
+     * refused while the first runs.
+     */
+    public static Store openForWriting(Path directory, Integer retentionDays) throws IOException {
+        boolean isNew = StoreManifest.isNewOrEmpty(directory);
+        if (!isNew) {
+            check(directory);
+        }
+        QuestDbLog.configure();
         Files.createDirectories(directory);
-        CairoConfiguration configuration = new DefaultCairoConfiguration(directory.toAbsolutePath().toString());
-        Store store = new Store(new CairoEngine(configuration));
+        FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock = null;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // held by this process already
+        } finally {
+            if (lock == null) {
+                channel.close();
+            }
+        }
+        if (lock == null) {
+            throw new IOException(directory + ": the store is being written by another Cascade process");
+        }
+        StoreManifest manifest;
+        try {
+            manifest = isNew ? new StoreManifest(StoreManifest.FORMAT, retentionDays == null
+                    ? StoreManifest.DEFAULT_RETENTION_DAYS : retentionDays, Instant.now().toString())
+                    : StoreManifest.read(directory);
+            if (isNew || retentionDays != null && retentionDays != manifest.retentionDays()) {
+                manifest = retentionDays == null ? manifest : manifest.withRetentionDays(retentionDays);
+                manifest.write(directory);
+            }
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            channel.close();
+            throw e;
+        }
+        Store store = new Store(directory, new CairoEngine(new DefaultCairoConfiguration(
+                directory.toAbsolutePath().toString())), false, manifest, channel, lock);
         try {
             for (String table : Tables.ALL) {
                 store.engine.execute(Tables.create(table), store.context);
@@ -79,20 +141,58 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * QuestDB logs dozens of lines to stdout by default, where Cascade's reports go: keep only its errors, on
-     * stderr's terms, unless the user configured its logging ({@code -Dout=FILE}).
+     * Opens the store in {@code directory} to read it, changing nothing: no table created, nothing dropped or
+     * applied (QuestDB's read-only instance). Refuses, with a one-line reason, a path that holds no Cascade store.
+     * It reads what the writer has applied, which a running writer does after each commit.
      */
-    private static synchronized void quietLogging() throws IOException {
-        if (System.getProperty(LogFactory.CONFIG_SYSTEM_PROPERTY) != null) {
-            return;
+    public static Store openForReading(Path directory) throws IOException {
+        check(directory);
+        StoreManifest manifest = StoreManifest.read(directory);
+        QuestDbLog.configure();
+        CairoConfiguration configuration = new DefaultCairoConfiguration(directory.toAbsolutePath().toString()) {
+            @Override
+            public boolean isReadOnlyInstance() {
+                return true;
+            }
+        };
+        Store store = new Store(directory, new CairoEngine(configuration), true, manifest, null, null);
+        for (String table : Tables.ALL) {
+            store.tokens.put(table, store.engine.getTableTokenIfExists(table));
         }
-        Path conf = Files.createTempFile("cascade-questdb-log", ".conf");
-        conf.toFile().deleteOnExit();
-        Files.writeString(conf, "writers=file\nw.file.class=io.questdb.log.LogFileWriter\nw.file.location=/dev/stderr\nw.file.level=ERROR,CRITICAL\n");
-        System.setProperty(LogFactory.CONFIG_SYSTEM_PROPERTY, conf.toString());
+        return store;
+    }
+
+    /** A one-line refusal unless {@code directory} holds a Cascade store. */
+    private static void check(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            throw new IOException(directory + ": no such directory (not a Cascade store)");
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new IOException(directory + ": not a directory (not a Cascade store)");
+        }
+        if (!StoreManifest.isStore(directory)) {
+            throw new IOException(directory + ": not a Cascade store (the folder holds other files; a new store "
+                    + "needs a new or empty folder)");
+        }
+    }
+
+    /** The days the writer keeps, counted back from the latest event: the store's own setting. */
+    public int retentionDays() {
+        return manifest.retentionDays();
+    }
+
+    public boolean isReadOnly() {
+        return isReadOnly;
+    }
+
+    public Path directory() {
+        return directory;
     }
 
     WalWriter writer(String table) {
+        if (isReadOnly) {
+            throw new IllegalStateException("store: opened for reading");
+        }
         return engine.getWalWriter(tokens.get(table));
     }
 
@@ -107,14 +207,14 @@ public final class Store implements AutoCloseable {
 
     /** Rows of a table. */
     public long count(String table) throws IOException {
-        return single("SELECT count() FROM " + checked(table));
+        return tokens.get(checked(table)) == null ? 0 : single("SELECT count() FROM " + table);
     }
 
     /** The latest event time stored in any table, or {@link Long#MIN_VALUE} when the store is empty. */
     public long latestMicros() throws IOException {
         long latest = Long.MIN_VALUE;
         for (String table : Tables.ALL) {
-            if (single("SELECT count() FROM " + table) > 0) {
+            if (count(table) > 0) {
                 latest = Math.max(latest, single("SELECT max(ts)::long FROM " + table));
             }
         }
@@ -137,9 +237,12 @@ public final class Store implements AutoCloseable {
      * until all of it is old).
      */
     public void dropBefore(long beforeMicros) throws IOException {
+        if (isReadOnly) {
+            throw new IllegalStateException("store: opened for reading; retention is the writer's");
+        }
         long day = Math.floorDiv(beforeMicros, Micros.PER_DAY) * Micros.PER_DAY;
         for (String table : Tables.ALL) {
-            if (single("SELECT count() FROM " + table + " WHERE ts < " + day) > 0) {
+            if (count(table) > 0 && single("SELECT count() FROM " + table + " WHERE ts < " + day) > 0) {
                 try {
                     // a number Cascade computed, never text from a request
                     engine.execute("ALTER TABLE " + table + " DROP PARTITION WHERE ts < " + day, context);
@@ -172,15 +275,20 @@ public final class Store implements AutoCloseable {
         double[] d = new double[Tables.BAR_DOUBLES];
         long[] t = new long[Tables.BAR_LONGS];
         for (String table : Tables.ALL) {
-            if (table.equals(Tables.TRADES)) {
-                continue;
+            if (table.equals(Tables.TRADES) || tokens.get(table) == null) {
+                continue; // trades: their bars carry them; no table: a store older than the table
             }
             try (RecordCursorFactory factory = engine.select("SELECT * FROM " + table + " ORDER BY ts", context);
                  RecordCursor cursor = factory.getCursor(context)) {
                 Record r = cursor.getRecord();
                 while (cursor.hasNext()) {
-                    Instrument i = instrument(registry, instruments, r);
                     long ts = r.getTimestamp(0);
+                    if (table.equals(Tables.OVERVIEW)) {
+                        OverviewRows.read(r.getSymA(1).toString(), Utf8s.toString(r.getVarcharA(2)), out);
+                        n++;
+                        continue;
+                    }
+                    Instrument i = instrument(registry, instruments, r);
                     switch (table) {
                         case Tables.LIQUIDATIONS -> out.onLiquidation(liquidation.set(i,
                                 "long".equals(r.getSymA(6).toString()) ? Side.LONG : Side.SHORT, r.getDouble(7),
@@ -243,5 +351,13 @@ public final class Store implements AutoCloseable {
     public void close() {
         context.close();
         engine.close();
+        try {
+            if (lock != null) {
+                lock.release();
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            // the lock goes with the process anyway
+        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.cascade.store;
 
+import dev.cascade.model.CoinMarkets;
+import dev.cascade.model.FearGreedReading;
 import dev.cascade.model.FundingRate;
+import dev.cascade.model.GlobalMarket;
 import dev.cascade.model.Instrument;
 import dev.cascade.model.Liquidation;
 import dev.cascade.model.MarkPrice;
@@ -11,6 +14,7 @@ import dev.cascade.model.TakerSide;
 import dev.cascade.model.Trade;
 import io.questdb.cairo.TableWriter;
 import io.questdb.cairo.wal.WalWriter;
+import io.questdb.std.str.Utf8String;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,10 +42,10 @@ public final class StoreWriter implements MarketListener, AutoCloseable {
 
     /** One event as stored; a bar carries its fields in {@code bar} and {@code barTimes}. */
     private record Row(String table, long ts, Instrument instrument, String side, double a, double b, long c, long d,
-                       long received, double[] bar, long[] barTimes) {
+                       long received, double[] bar, long[] barTimes, String body) {
         Row(String table, long ts, Instrument instrument, String side, double a, double b, long c, long d,
             long received) {
-            this(table, ts, instrument, side, a, b, c, d, received, null, null);
+            this(table, ts, instrument, side, a, b, c, d, received, null, null, null);
         }
     }
 
@@ -110,9 +114,29 @@ public final class StoreWriter implements MarketListener, AutoCloseable {
                 e.receiveMicros()));
     }
 
+    @Override
+    public void onGlobalMarket(GlobalMarket e) {
+        overview(OverviewRows.GLOBAL, e.timeMicros(), e);
+    }
+
+    @Override
+    public void onCoinMarkets(CoinMarkets e) {
+        overview(OverviewRows.COINS, e.timeMicros(), e);
+    }
+
+    @Override
+    public void onFearGreed(FearGreedReading e) {
+        overview(OverviewRows.FEAR_GREED, e.timeMicros(), e);
+    }
+
+    private void overview(String kind, long ts, Object event) {
+        put(new Row(Tables.OVERVIEW, ts, null, kind, 0, 0, 0, 0, 0, null, null, OverviewRows.json(event)));
+    }
+
     /** A minute bar (BarSeries' export: slot first among the longs); the arrays are copied. */
     public void onMinuteBar(Instrument instrument, double[] bar, long[] times) {
-        put(new Row(Tables.BARS, times[0] * 60_000_000L, instrument, null, 0, 0, 0, 0, 0, bar.clone(), times.clone()));
+        put(new Row(Tables.BARS, times[0] * 60_000_000L, instrument, null, 0, 0, 0, 0, 0, bar.clone(), times.clone(),
+                null));
     }
 
     private void put(Row row) {
@@ -177,6 +201,13 @@ public final class StoreWriter implements MarketListener, AutoCloseable {
 
     private static void append(WalWriter w, Row r) {
         TableWriter.Row row = w.newRow(r.ts());
+        if (r.table().equals(Tables.OVERVIEW)) {
+            row.putSym(1, r.side());
+            row.putVarchar(2, new Utf8String(r.body()));
+            row.putTimestamp(3, r.ts());
+            row.append();
+            return;
+        }
         Instrument i = r.instrument();
         row.putSym(1, i.venue().id());
         row.putSym(2, i.symbol());

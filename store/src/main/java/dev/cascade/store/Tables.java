@@ -16,6 +16,8 @@ final class Tables {
     static final String MARK_PRICES = "mark_prices";
     static final String FUNDING = "funding";
     static final String BARS = "bars_1m";
+    /** Market overview events (CoinGecko snapshots and pages, Fear &amp; Greed readings) as JSON, by kind and time. */
+    static final String OVERVIEW = "overview";
     /** A minute bar's doubles and longs (BarSeries' layout), as columns d0..d11 and t1..t8 (t0 is ts's minute). */
     static final int BAR_DOUBLES = 12;
     static final int BAR_LONGS = 9;
@@ -24,12 +26,17 @@ final class Tables {
     private static final String INSTRUMENT = "ts TIMESTAMP, venue SYMBOL, symbol SYMBOL, coin SYMBOL, inverse BOOLEAN, "
             + "contract DOUBLE, ";
 
-    static final List<String> ALL = List.of(LIQUIDATIONS, TRADES, OPEN_INTEREST, MARK_PRICES, FUNDING, BARS);
+    static final List<String> ALL = List.of(LIQUIDATIONS, TRADES, OPEN_INTEREST, MARK_PRICES, FUNDING, BARS, OVERVIEW);
 
     private Tables() {
     }
 
     static String create(String table) {
+        if (table.equals(OVERVIEW)) {
+            // no instrument: a document of the whole market; the latest version of one kind at one time is kept
+            return "CREATE TABLE IF NOT EXISTS " + OVERVIEW + " (ts TIMESTAMP, kind SYMBOL, body VARCHAR, received "
+                    + "TIMESTAMP) TIMESTAMP(ts) PARTITION BY DAY WAL DEDUP UPSERT KEYS(ts, kind)";
+        }
         String columns;
         String key;
         switch (table) {

@@ -1,6 +1,9 @@
 package dev.cascade.testkit;
 
 import dev.cascade.model.Candle;
+import dev.cascade.model.CoinMarkets;
+import dev.cascade.model.FearGreedReading;
+import dev.cascade.model.GlobalMarket;
 import dev.cascade.model.FundingRate;
 import dev.cascade.model.Liquidation;
 import dev.cascade.model.MarkPrice;
@@ -21,6 +24,9 @@ public final class CapturingListener implements MarketListener {
     public final List<MarkPrice> markPrices = new ArrayList<>();
     public final List<FundingRate> fundingRates = new ArrayList<>();
     public final List<Candle> candles = new ArrayList<>();
+    public final List<GlobalMarket> globals = new ArrayList<>();
+    public final List<CoinMarkets> coinPages = new ArrayList<>();
+    public final List<FearGreedReading> fearGreed = new ArrayList<>();
     public final Map<Reject, Integer> rejects = new EnumMap<>(Reject.class);
 
     @Override
@@ -51,6 +57,21 @@ public final class CapturingListener implements MarketListener {
     @Override
     public void onCandle(Candle e) {
         candles.add(e.copy());
+    }
+
+    @Override
+    public void onGlobalMarket(GlobalMarket e) {
+        globals.add(e);
+    }
+
+    @Override
+    public void onCoinMarkets(CoinMarkets e) {
+        coinPages.add(e);
+    }
+
+    @Override
+    public void onFearGreed(FearGreedReading e) {
+        fearGreed.add(e);
     }
 
     @Override

@@ -14,6 +14,11 @@ public final class InstrumentBars {
     final BarSeries hours = new BarSeries();
     /** The earliest minute changed since the bars were last handed to the store ({@link MarketBars#drainChanged}). */
     long changedFrom = Long.MAX_VALUE;
+    /**
+     * Changed minutes that were rolled up into hours before the store was handed them (null unless the bars keep
+     * changes, {@link MarketBars#keepChanges}): handed over by the next {@link MarketBars#drainChanged}.
+     */
+    BarSeries rolledChanged;
     /** The latest trade in the bars restored from the store: trades up to it are in them already. */
     long restoredTradesUntil = Long.MIN_VALUE;
 

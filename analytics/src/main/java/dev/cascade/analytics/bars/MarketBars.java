@@ -57,6 +57,7 @@ public final class MarketBars implements MarketListener {
     private long hourCutoff = Long.MIN_VALUE;
     private long tooOld;
     private long events;
+    private boolean isKeepingChanges;
 
     public MarketBars(Retention retention) {
         this.minuteRetention = retention.minuteMicros() / Micros.PER_HOUR * 60;
@@ -179,6 +180,9 @@ public final class MarketBars implements MarketListener {
         minuteCutoff = lastHour * 60 - minuteRetention;
         hourCutoff = lastHour - hourRetention;
         for (InstrumentBars b : instruments) {
+            if (isKeepingChanges && b.changedFrom < minuteCutoff) {
+                keepRolled(b);
+            }
             b.minutes.rollInto(b.hours, 60, minuteCutoff);
             b.hours.evictBefore(hourCutoff);
         }
@@ -217,6 +221,27 @@ public final class MarketBars implements MarketListener {
 
     // ---- the store ----
 
+    /**
+     * Keeps every changed minute for {@link #drainChanged}, including minutes rolled up into hours before it was
+     * called (a burst of old events, such as a month of history arriving at start): the store then holds every
+     * minute of its period. Off by default, as a replay without a store needs no copies.
+     */
+    public void keepChanges() {
+        isKeepingChanges = true;
+    }
+
+    /** Copies the changed minutes about to be rolled up, for the next drain. */
+    private void keepRolled(InstrumentBars b) {
+        if (b.rolledChanged == null) {
+            b.rolledChanged = new BarSeries();
+        }
+        for (int i = b.minutes.indexAtOrAfter(b.changedFrom); i < b.minutes.size()
+                && b.minutes.slot(i) < minuteCutoff; i++) {
+            b.rolledChanged.combine(b.minutes.slot(i), b.minutes, i);
+        }
+        b.changedFrom = minuteCutoff;
+    }
+
     /** Receives a minute bar: its instrument and raw fields (arrays reused between calls). */
     public interface MinuteSink {
         void accept(Instrument instrument, double[] d, long[] t);
@@ -230,6 +255,13 @@ public final class MarketBars implements MarketListener {
         double[] d = new double[BarSeries.DOUBLES];
         long[] t = new long[BarSeries.LONGS];
         for (InstrumentBars b : instruments) {
+            if (b.rolledChanged != null) {
+                for (int i = 0; i < b.rolledChanged.size(); i++) {
+                    b.rolledChanged.export(i, d, t);
+                    sink.accept(b.instrument(), d, t);
+                }
+                b.rolledChanged = null;
+            }
             if (b.changedFrom == Long.MAX_VALUE) {
                 continue;
             }
