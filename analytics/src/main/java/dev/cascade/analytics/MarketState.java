@@ -136,6 +136,9 @@ public final class MarketState implements MarketListener {
         }
     }
 
+    /** How much per-minute liquidation detail a live run keeps back from its latest event: a day and an hour. */
+    public static final long LIVE_LIQUIDATION_DETAIL_MICROS = Micros.PER_DAY + Micros.PER_HOUR;
+
     /** Drops per-minute liquidation detail older than {@code micros} (a live run's memory bound). */
     public void evictLiquidationMinutesBefore(long micros) {
         liquidations.evictBefore(micros);

@@ -46,6 +46,9 @@ import picocli.CommandLine.Option;
         description = "Plays the seed day through the simulator, the live pipeline, the store and the dashboard, then "
                 + "writes its recap.")
 final class DemoCommand implements Callable<Integer> {
+    /** The live run's figures at the end of the day, as {@code replay --format json} writes them. */
+    static final String FIGURES = "figures.json";
+
     @Option(names = "--scenario", defaultValue = "seed-2025-06", paramLabel = "NAME|FILE", description = "The scenario.")
     String scenario;
 
@@ -109,7 +112,12 @@ final class DemoCommand implements Callable<Integer> {
             Thread.sleep(100);
         }
         Thread.sleep(1_000); // the last frames through the pipeline
-        job.refreshNow();
+        if (!job.refreshNow(Duration.ofMinutes(10))) {
+            spec.commandLine().getErr().println("cascade: the pipeline is still behind; the dashboard will catch up");
+        }
+        // the figures the dashboard shows now, which `cascade serve --store OUT/store` shows again
+        Files.writeString(out.resolve(FIGURES), ReplayJson.MAPPER.writeValueAsString(
+                job.query(state -> ReplayJson.render(job.result(), figures), Duration.ofMinutes(10).toMillis())));
         // the recap of the day: from the scenario's recording (the frames that were played), the day itself
         // against the month before it
         Path recording = out.resolve(s.name() + ".jsonl.gz");
@@ -120,8 +128,9 @@ final class DemoCommand implements Callable<Integer> {
         ReplayResult history = new ReplayJob(InputFiles.DEFAULT_MAX_LINE_BYTES).run(List.of(recording), b -> { });
         Recap recap = Reports.of(period.state(), history.state(), figures);
         Path report = Renderers.html(recap, out);
-        o.printf("Played %,d frames in %.0f s.%n%s%nReport: %s%nDashboard: %s%s%n", frames,
-                (System.nanoTime() - started) / 1e9, recap.headline(), report.toAbsolutePath(), dashboard,
+        o.printf("Played %,d frames in %.0f s.%n%s%nReport: %s%nFigures: %s%nDashboard: %s%s%n", frames,
+                (System.nanoTime() - started) / 1e9, recap.headline(), report.toAbsolutePath(),
+                out.resolve(FIGURES).toAbsolutePath(), dashboard,
                 isExiting ? "" : "  (Ctrl-C to stop)");
         o.flush();
         if (!isExiting) {
@@ -151,6 +160,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         Files.deleteIfExists(dir.resolve("report.html"));
+        Files.deleteIfExists(dir.resolve(FIGURES));
         Files.createDirectories(dir);
     }
 }

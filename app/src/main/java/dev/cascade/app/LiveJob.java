@@ -54,7 +54,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -110,6 +112,11 @@ final class LiveJob implements AutoCloseable {
     private final LatestLiquidations tape = new LatestLiquidations(12);
     private Figures figures;
     private long nextFiguresMillis;
+    private volatile long figuresMillis;
+    private volatile boolean isRefreshWanted;
+    /** Read-outs made (turns of {@link #publish} with figures); waiters are woken on it. */
+    private final AtomicLong figuresMade = new AtomicLong();
+    private final AtomicLong readoutWaits = new AtomicLong();
     private long nextBarsMillis;
     private final AtomicReference<Published> published = new AtomicReference<>(Published.EMPTY);
     private final Stream stream = new Stream();
@@ -125,7 +132,7 @@ final class LiveJob implements AutoCloseable {
     private LiveFeeds feeds;
     private OverviewPoller overview;
     private RestClient rest;
-    private boolean isClosed;
+    private volatile boolean isClosed;
 
     LiveJob(Settings settings) {
         this.settings = settings;
@@ -191,7 +198,7 @@ final class LiveJob implements AutoCloseable {
         if (settings.serve() != null) {
             Server.Settings s = settings.serve();
             server = Server.start(view(), stream, new Server.Settings(s.host(), s.port(), s.token(), s.corsOrigin(),
-                    s.ratePerSecond(), this::meters, this::refreshFigures));
+                    s.ratePerSecond(), this::meters, () -> refreshFigures(QUERY_TIMEOUT_MILLIS)));
         }
     }
 
@@ -210,18 +217,32 @@ final class LiveJob implements AutoCloseable {
         };
     }
 
-    private void refreshFigures() {
-        try {
-            pipeline.call(() -> {
-                nextFiguresMillis = 0;
-                publish();
-                return null;
-            }, QUERY_TIMEOUT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the pipeline is busy; try again", e);
+    /**
+     * Asks for a full read-out at the pipeline's next turn and waits for it at most {@code waitMillis}. It never
+     * fails: a pipeline that is behind reads out when it gets there (it does so between frames at least every
+     * half second, however long its queue), and the caller goes on with the figures published last. The wait is
+     * visible in {@code cascade_readout_waits_total} and {@code cascade_figures_age_seconds}.
+     */
+    private boolean refreshFigures(long waitMillis) {
+        long made = figuresMade.get();
+        isRefreshWanted = true;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        synchronized (figuresMade) {
+            while (figuresMade.get() == made && !isClosed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    readoutWaits.incrementAndGet();
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(figuresMade, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
         }
+        return true;
     }
 
     /** Prometheus meters of the feeds and the pipeline. */
@@ -238,6 +259,12 @@ final class LiveJob implements AutoCloseable {
         }
         Gauge.builder("cascade_connections_live", this, LiveJob::liveConnections).register(r);
         Gauge.builder("cascade_pipeline_backlog", this, j -> j.pipeline == null ? 0 : j.pipeline.backlog()).register(r);
+        FunctionCounter.builder("cascade_readout_waits", readoutWaits, AtomicLong::get)
+                .description("Read-outs asked for that the pipeline had not made within the wait (it was behind)")
+                .register(r);
+        Gauge.builder("cascade_figures_age_seconds", this, j -> j.figuresMillis == 0 ? 0
+                : (System.currentTimeMillis() - j.figuresMillis) / 1000.0)
+                .description("Wall time since the figures were last read out").register(r);
         Gauge.builder("cascade_rejected", this, j -> j.snapshot() == null ? 0 : j.snapshot().rejected()).register(r);
         Gauge.builder("cascade_duplicates", this, j -> j.snapshot() == null ? 0 : j.snapshot().duplicates()).register(r);
     }
@@ -271,14 +298,20 @@ final class LiveJob implements AutoCloseable {
         LiquidationTotals totals = state.liquidations();
         Map<String, LiquidationSummary> windows = new LinkedHashMap<>();
         Figures.LIQUIDATION_WINDOWS.forEach((name, length) -> windows.put(name, totals.window(now, length)));
-        state.evictLiquidationMinutesBefore(now - Micros.PER_DAY - Micros.PER_HOUR);
+        state.evictLiquidationMinutesBefore(now - MarketState.LIVE_LIQUIDATION_DETAIL_MICROS);
         if (settings.storage() != null && System.currentTimeMillis() >= nextBarsMillis) {
             settings.storage().storeBars(state.bars());
             nextBarsMillis = System.currentTimeMillis() + BARS_EVERY_MILLIS;
         }
-        if (System.currentTimeMillis() >= nextFiguresMillis && state.counts().events() > 0) {
+        if (isRefreshWanted) {
+            isRefreshWanted = false;
+            nextFiguresMillis = 0;
+        }
+        boolean isReadOut = System.currentTimeMillis() >= nextFiguresMillis && state.counts().events() > 0;
+        if (isReadOut) {
             figures = Figures.of(state, settings.figures());
             nextFiguresMillis = System.currentTimeMillis() + FIGURES_EVERY_MILLIS;
+            figuresMillis = System.currentTimeMillis();
             if (alertEngine != null) {
                 delivery.send(alertEngine.evaluate(state, figures));
             }
@@ -286,6 +319,10 @@ final class LiveJob implements AutoCloseable {
                 Published p = Published.of(figures, state.counts().events(), settings.figures());
                 published.set(p);
                 server.published(p);
+            }
+            synchronized (figuresMade) {
+                figuresMade.incrementAndGet(); // whoever waits for a read-out: this turn has made one
+                figuresMade.notifyAll();
             }
         }
         EventCounts counts = state.counts();
@@ -311,10 +348,13 @@ final class LiveJob implements AutoCloseable {
         return pipeline.call(() -> query.apply(state), timeoutMillis);
     }
 
-    /** Fetches the market overview now (polling or not), and reads every figure out again. */
-    void refreshNow() {
+    /**
+     * Fetches the market overview now (polling or not), and reads every figure out again, waiting for the
+     * pipeline however far behind it is (up to {@code maxWait}); returns whether the read-out was made.
+     */
+    boolean refreshNow(Duration maxWait) {
         fetchOverview();
-        refreshFigures();
+        return refreshFigures(maxWait.toMillis());
     }
 
     /** Fetches the market overview documents once, now. */

@@ -68,6 +68,7 @@ final class ReplayJob {
         source.readAll(topics.all(), registry, pipeline);
         if (storage != null) {
             storage.storeBars(state.bars());
+            Storage.settle(state);
         }
         return new ReplayResult(List.of(), new ReadStats(), state, dedupe.duplicateLiquidations(), dedupe.duplicateTrades());
     }
@@ -102,6 +103,7 @@ final class ReplayJob {
             progress.update(opener.bytesRead());
             if (storage != null) {
                 storage.storeBars(state.bars());
+                Storage.settle(state);
             }
         }
         return new ReplayResult(inputs, stats, state, dedupe.duplicateLiquidations(), dedupe.duplicateTrades());

@@ -167,6 +167,16 @@ final class Storage implements AutoCloseable {
         return loaded;
     }
 
+    /**
+     * Ends a read of the store (and files) as a live run's read-out would stand: with the per-minute liquidation
+     * detail a live run keeps, so that the detectors see what the run that wrote the store saw.
+     */
+    static void settle(MarketState state) {
+        if (state.counts().events() > 0) {
+            state.evictLiquidationMinutesBefore(state.counts().lastMicros() - MarketState.LIVE_LIQUIDATION_DETAIL_MICROS);
+        }
+    }
+
     /** Keeps the minute bars changed since the last call; on the thread that owns {@code bars}. */
     void storeBars(MarketBars bars) {
         StoreWriter w = writer;

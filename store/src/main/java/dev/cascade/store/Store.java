@@ -114,7 +114,8 @@ public final class Store implements AutoCloseable {
             manifest = isNew ? new StoreManifest(StoreManifest.FORMAT, retentionDays == null
                     ? StoreManifest.DEFAULT_RETENTION_DAYS : retentionDays, Instant.now().toString())
                     : StoreManifest.read(directory);
-            if (isNew || retentionDays != null && retentionDays != manifest.retentionDays()) {
+            if (isNew || !Files.exists(directory.resolve(StoreManifest.FILE))
+                    || retentionDays != null && retentionDays != manifest.retentionDays()) {
                 manifest = retentionDays == null ? manifest : manifest.withRetentionDays(retentionDays);
                 manifest.write(directory);
             }

@@ -36,9 +36,24 @@ record StoreManifest(int format, int retentionDays, String created) {
         }
     }
 
-    /** Whether {@code dir} holds a Cascade store. */
-    static boolean isStore(Path dir) {
-        return Files.isRegularFile(dir.resolve(FILE));
+    /** Whether {@code dir} holds a Cascade store (or one made before stores had a manifest). */
+    static boolean isStore(Path dir) throws IOException {
+        return Files.isRegularFile(dir.resolve(FILE)) || isUnmarked(dir);
+    }
+
+    /**
+     * A store written before this file existed: QuestDB's folders of Cascade's liquidation and bar tables
+     * ({@code NAME~ID}). It is read as it is, and its first writer marks it with the default retention.
+     */
+    private static boolean isUnmarked(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(Tables.LIQUIDATIONS + "~") || n.startsWith(Tables.BARS + "~"))
+                    .count() == 2;
+        }
     }
 
     /** Whether {@code dir} is missing or holds nothing: a writer may create a store there. */
@@ -57,6 +72,9 @@ record StoreManifest(int format, int retentionDays, String created) {
         try (Reader r = Files.newBufferedReader(dir.resolve(FILE), StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (NoSuchFileException e) {
+            if (isUnmarked(dir)) {
+                return new StoreManifest(FORMAT, DEFAULT_RETENTION_DAYS, "");
+            }
             throw new IOException(dir + ": not a Cascade store (no " + FILE + ")");
         }
         try {

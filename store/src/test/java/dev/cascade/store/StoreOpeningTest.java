@@ -130,6 +130,22 @@ class StoreOpeningTest {
     }
 
     @Test
+    void shouldTakeAStoreMadeBeforeTheManifestAsAStore() throws Exception {
+        Path store = dir.resolve("store");
+        writeDays(store, 3);
+        Files.delete(store.resolve(StoreManifest.FILE)); // as stores were before the manifest
+        try (Store s = Store.openForReading(store)) {
+            assertThat(s.count(Tables.LIQUIDATIONS)).isEqualTo(3);
+            assertThat(s.retentionDays()).isEqualTo(StoreManifest.DEFAULT_RETENTION_DAYS);
+        }
+        assertThat(store.resolve(StoreManifest.FILE)).as("a reader marks nothing").doesNotExist();
+        try (Store s = Store.openForWriting(store, null)) {
+            assertThat(s.count(Tables.LIQUIDATIONS)).isEqualTo(3);
+        }
+        assertThat(Files.readString(store.resolve(StoreManifest.FILE))).contains("retentionDays=35");
+    }
+
+    @Test
     void shouldRefuseASecondWriterWhileTheFirstRuns() throws Exception {
         Path store = dir.resolve("store");
         try (Store first = Store.openForWriting(store, null)) {
