@@ -166,7 +166,20 @@ final class LiveJob implements AutoCloseable {
                 feedStats);
         pipeline = new LivePipeline(decoders, gaps, recorder, feedStats, 1 << 16, this::publish, 500);
         if (settings.storage() != null) {
-            settings.storage().loadInto(decoders.instruments(), dedupe, state); // before the pipeline thread owns it
+            Storage storage = settings.storage();
+            if (recorder != null) {
+                storage.journalTo(recorder);
+            }
+            // before the pipeline thread owns the state: what the store holds, then what an earlier run recorded
+            // and a crash kept from the store
+            List<Path> recoverable = settings.recordDir() == null ? List.of()
+                    : storage.recoverable(settings.recordDir());
+            storage.loadInto(decoders.instruments(), dedupe, state);
+            if (!recoverable.isEmpty()) {
+                ReplayJob.read(recoverable, decoders, new dev.cascade.ingest.ReadStats(),
+                        dev.cascade.ingest.InputFiles.DEFAULT_MAX_LINE_BYTES, dedupe, bytes -> storage.storeBars(state.bars()));
+                storage.storeBars(state.bars());
+            }
         }
         pipeline.start();
         feeds = new LiveFeeds(http, settings.policy(), feedStats, pipeline);

@@ -83,6 +83,25 @@ final class ReplayJob {
         if (storage != null) {
             storage.loadInto(registry, pipeline, state, period);
         }
+        List<OpenedInput> inputs = read(files, decoders, stats, maxLineBytes, pipeline, bytes -> {
+            progress.update(bytes);
+            if (storage != null) {
+                storage.storeBars(state.bars()); // before old minutes roll up into hours
+            }
+        });
+        if (storage != null) {
+            storage.storeBars(state.bars());
+            Storage.settle(state);
+        }
+        return new ReplayResult(inputs, stats, state, dedupe.duplicateLiquidations(), dedupe.duplicateTrades());
+    }
+
+    /**
+     * Reads {@code files} into {@code pipeline} in time order (metadata and documents applied as files open);
+     * {@code everyBatch} hears the bytes read so far between batches. Returns what was opened.
+     */
+    static List<OpenedInput> read(List<Path> files, VenueDecoders decoders, ReadStats stats, int maxLineBytes,
+                                  MarketListener pipeline, Progress everyBatch) throws IOException {
         List<OpenedInput> inputs = new ArrayList<>();
         try (InputFiles opener = new InputFiles(decoders, stats, maxLineBytes)) {
             for (Path file : files) {
@@ -94,18 +113,9 @@ final class ReplayJob {
                     sources.add(input.source());
                 }
             }
-            TimeMerge.run(sources, pipeline, items -> {
-                progress.update(opener.bytesRead());
-                if (storage != null) {
-                    storage.storeBars(state.bars()); // before old minutes roll up into hours
-                }
-            });
-            progress.update(opener.bytesRead());
-            if (storage != null) {
-                storage.storeBars(state.bars());
-                Storage.settle(state);
-            }
+            TimeMerge.run(sources, pipeline, items -> everyBatch.update(opener.bytesRead()));
+            everyBatch.update(opener.bytesRead());
         }
-        return new ReplayResult(inputs, stats, state, dedupe.duplicateLiquidations(), dedupe.duplicateTrades());
+        return inputs;
     }
 }

@@ -15,7 +15,12 @@ import dev.cascade.model.OpenInterest;
 import dev.cascade.model.Trade;
 import dev.cascade.store.Store;
 import dev.cascade.store.StoreWriter;
+import dev.cascade.ingest.live.RecordingWriter;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import java.nio.file.Path;
 
 /**
@@ -28,10 +33,13 @@ import java.nio.file.Path;
 final class Storage implements AutoCloseable {
     /** The writer commits at least this often: what a crash can lose of what reached the store. */
     static final long COMMIT_MILLIS = 200;
+    /** How far before the store's latest receive time a recording may still hold what the store lacks. */
+    static final long RECOVERY_SLACK_MILLIS = 120_000;
 
     private final Store store;
     private final boolean isStoringTrades;
     private volatile StoreWriter writer;
+    private StoreWriter.Journal journal = StoreWriter.Journal.NONE;
     private long loaded;
     private boolean isClosed;
 
@@ -162,7 +170,7 @@ final class Storage implements AutoCloseable {
         if (!store.isReadOnly()) {
             state.bars().keepChanges(); // every minute of the run reaches the store, even those rolled up at once
             writer = new StoreWriter(store, isStoringTrades, COMMIT_MILLIS, n -> { },
-                    store.retentionDays() * Micros.PER_DAY);
+                    store.retentionDays() * Micros.PER_DAY, journal);
         }
         return loaded;
     }
@@ -175,6 +183,40 @@ final class Storage implements AutoCloseable {
         if (state.counts().events() > 0) {
             state.evictLiquidationMinutesBefore(state.counts().lastMicros() - MarketState.LIVE_LIQUIDATION_DETAIL_MICROS);
         }
+    }
+
+    /**
+     * Makes {@code recording} the store's journal (before {@link #loadInto}): synced before each commit, so that
+     * what the store commits is in the recording, and a restart can recover from it what a crash kept from the
+     * store ({@link #recoverable}).
+     */
+    void journalTo(RecordingWriter recording) {
+        journal = recording::sync;
+    }
+
+    /**
+     * The recordings in {@code directory} that may hold events the store lacks after a crash: those written to
+     * since a little before the latest event the store received (the recording is written first). Read them
+     * through the pipeline after {@link #loadInto}: what the store holds is recognised there (the deduplicator,
+     * the restored bars), what it lacks is counted and kept.
+     */
+    List<Path> recoverable(Path directory) throws IOException {
+        long latest = store.latestReceivedMicros();
+        if (latest == Long.MIN_VALUE || !Files.isDirectory(directory)) {
+            return List.of();
+        }
+        long since = latest / 1000 - RECOVERY_SLACK_MILLIS;
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> all = Files.list(directory)) {
+            for (Path p : (Iterable<Path>) all.sorted()::iterator) {
+                String name = p.getFileName().toString();
+                if ((name.endsWith(".jsonl.gz") || name.endsWith(".jsonl")) && Files.isRegularFile(p)
+                        && Files.getLastModifiedTime(p).toMillis() >= since) {
+                    files.add(p);
+                }
+            }
+        }
+        return files;
     }
 
     /** Keeps the minute bars changed since the last call; on the thread that owns {@code bars}. */

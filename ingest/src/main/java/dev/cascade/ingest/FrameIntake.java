@@ -22,7 +22,22 @@ public final class FrameIntake {
 
     /** Decodes {@code b[off, off+len)} received from {@code venue}. */
     public FrameKind decode(Venue venue, byte[] b, int off, int len, long receiveMicros, MarketListener out) {
-        if (tape.parse(b, off, len)) {
+        parse(b, off, len);
+        return emit(venue, b, off, len, receiveMicros, out);
+    }
+
+    /**
+     * The first half of {@link #decode}: tokenizes the frame and says whether it is JSON, before any event of it
+     * is handed on (the live pipeline records the frame in between, so a recording holds every frame whose events
+     * reached the store).
+     */
+    public boolean parse(byte[] b, int off, int len) {
+        return tape.parse(b, off, len);
+    }
+
+    /** The second half of {@link #decode}, for the frame just {@link #parse parsed}. */
+    public FrameKind emit(Venue venue, byte[] b, int off, int len, long receiveMicros, MarketListener out) {
+        if (tape.error() == null) {
             return decoders.forVenue(venue).decode(tape, 0, receiveMicros, out);
         }
         if (VenueDecoders.isPlainTextControl(venue, b, off, len)) {
@@ -32,7 +47,7 @@ public final class FrameIntake {
         return FrameKind.REJECTED;
     }
 
-    /** Whether the last {@link #decode} found JSON (a recorder writes JSON frames as they are, others as strings). */
+    /** Whether the last frame parsed was JSON (a recorder writes JSON frames as they are, others as strings). */
     public boolean wasJson() {
         return tape.error() == null;
     }

@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -217,6 +218,21 @@ public final class Store implements AutoCloseable {
         for (String table : Tables.ALL) {
             if (count(table) > 0) {
                 latest = Math.max(latest, single("SELECT max(ts)::long FROM " + table));
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * The latest receive time of any stored event, or {@link Long#MIN_VALUE} when none: where a restart's
+     * recovery from the recordings starts.
+     */
+    public long latestReceivedMicros() throws IOException {
+        long latest = Long.MIN_VALUE;
+        for (String table : List.of(Tables.LIQUIDATIONS, Tables.TRADES, Tables.OPEN_INTEREST, Tables.MARK_PRICES,
+                Tables.FUNDING)) {
+            if (count(table) > 0) {
+                latest = Math.max(latest, single("SELECT max(received)::long FROM " + table));
             }
         }
         return latest;

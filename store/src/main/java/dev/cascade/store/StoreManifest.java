@@ -62,7 +62,9 @@ record StoreManifest(int format, int retentionDays, String created) {
             return true;
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
+            // a writer killed while creating the store leaves only these behind
+            return entries.map(p -> p.getFileName().toString())
+                    .allMatch(n -> n.equals(Store.LOCK_FILE) || n.equals(FILE + ".tmp"));
         }
     }
 

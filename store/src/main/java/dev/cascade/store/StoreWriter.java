@@ -62,6 +62,17 @@ public final class StoreWriter implements MarketListener, AutoCloseable {
 
     private final long retentionMicros;
     private long nextRetentionMillis;
+    private final Journal journal;
+
+    /**
+     * Where the events were written before they reached the store, made durable before each commit: then
+     * everything committed is in the journal too, and a restart can take from it what a crash kept from the store.
+     */
+    public interface Journal {
+        Journal NONE = () -> { };
+
+        void sync() throws InterruptedException;
+    }
 
     public StoreWriter(Store store, boolean isStoringTrades, long commitMillis, LongConsumer onCommit) {
         this(store, isStoringTrades, commitMillis, onCommit, 0);
@@ -73,6 +84,13 @@ public final class StoreWriter implements MarketListener, AutoCloseable {
      */
     public StoreWriter(Store store, boolean isStoringTrades, long commitMillis, LongConsumer onCommit,
                        long retentionMicros) {
+        this(store, isStoringTrades, commitMillis, onCommit, retentionMicros, Journal.NONE);
+    }
+
+    /** With a {@code journal} made durable before each commit (a live run's recording). */
+    public StoreWriter(Store store, boolean isStoringTrades, long commitMillis, LongConsumer onCommit,
+                       long retentionMicros, Journal journal) {
+        this.journal = journal;
         this.store = store;
         this.retentionMicros = retentionMicros;
         this.nextRetentionMillis = System.currentTimeMillis() + 3_600_000L;
@@ -177,6 +195,7 @@ public final class StoreWriter implements MarketListener, AutoCloseable {
                 }
                 batch.clear();
                 if (rows > 0) {
+                    journal.sync();
                     for (WalWriter w : writers.values()) {
                         w.commit();
                     }

@@ -164,10 +164,12 @@ public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseabl
             return;
         }
         byte[] bytes = f.text().getBytes(StandardCharsets.UTF_8);
-        FrameKind kind = intake.decode(f.spec().venue(), bytes, 0, bytes.length, f.receiveMicros(), listener);
+        boolean isJson = intake.parse(bytes, 0, bytes.length);
         if (recorder != null) {
-            recorder.frame(f.spec().venue(), f.receiveMicros(), bytes, intake.wasJson());
+            // recorded before its events go on: the recording is the store's journal (RecordingWriter#sync)
+            recorder.frame(f.spec().venue(), f.receiveMicros(), bytes, isJson);
         }
+        FrameKind kind = intake.emit(f.spec().venue(), bytes, 0, bytes.length, f.receiveMicros(), listener);
         if (kind == FrameKind.CONTROL && f.spec().isError().test(f.text())) {
             stats.of(f.spec().venue()).errors.incrementAndGet();
             LOG.warn("{}: {}", f.spec().name(), f.text().length() > 300 ? f.text().substring(0, 300) : f.text());
@@ -176,14 +178,14 @@ public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseabl
     }
 
     private void document(Frame f) {
+        if (recorder != null) {
+            recorder.document(f.source(), f.path(), f.receiveMicros(), f.body());
+        }
         try {
             OverviewDocuments.decode(JSON.readTree(f.body()), f.receiveMicros(), listener);
         } catch (IOException | RuntimeException e) {
             listener.onReject(Reject.BAD_OVERVIEW);
             LOG.warn("{} {}: {}", f.source(), f.path(), e.getMessage());
-        }
-        if (recorder != null) {
-            recorder.document(f.source(), f.path(), f.receiveMicros(), f.body());
         }
         processed.incrementAndGet();
     }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +43,11 @@ public final class RecordingWriter implements RestRecorder, AutoCloseable {
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** {@code source}: a venue's id, or a market overview source ("coingecko", "alternative.me"). */
-    private record Entry(String source, String rest, boolean isMetadata, long receiveMicros, byte[] body, boolean isJson) {
+    private record Entry(String source, String rest, boolean isMetadata, long receiveMicros, byte[] body, boolean isJson,
+                         CountDownLatch synced) {
+        Entry(String source, String rest, boolean isMetadata, long receiveMicros, byte[] body, boolean isJson) {
+            this(source, rest, isMetadata, receiveMicros, body, isJson, null);
+        }
     }
 
     private static final Entry END = new Entry(null, null, false, 0, null, false);
@@ -93,6 +99,25 @@ public final class RecordingWriter implements RestRecorder, AutoCloseable {
         }
     }
 
+    /**
+     * Returns once every line handed over before the call is in the file as far as the operating system is
+     * concerned (written and gzip-sync-flushed): what survives the process being killed. The store calls it
+     * before each commit, so that a recording holds every frame whose events were stored, and a restart can take
+     * from the recording what the store had not committed.
+     */
+    public void sync() throws InterruptedException {
+        if (failure != null || !writer.isAlive()) {
+            return;
+        }
+        CountDownLatch synced = new CountDownLatch(1);
+        queue.put(new Entry(null, null, false, 0, null, false, synced));
+        while (!synced.await(100, TimeUnit.MILLISECONDS)) {
+            if (failure != null || !writer.isAlive()) {
+                return; // nothing more will be written
+            }
+        }
+    }
+
     /** The files written so far, oldest first. */
     public synchronized List<Path> files() {
         return List.copyOf(files);
@@ -122,6 +147,13 @@ public final class RecordingWriter implements RestRecorder, AutoCloseable {
                 if (e == END) {
                     break;
                 }
+                if (e.synced() != null) {
+                    if (out != null) {
+                        out.flush();
+                    }
+                    e.synced().countDown();
+                    continue;
+                }
                 long now = System.currentTimeMillis();
                 if (out == null || now - openedMillis >= rotateMillis) {
                     rotate(now);
@@ -143,7 +175,8 @@ public final class RecordingWriter implements RestRecorder, AutoCloseable {
     private void rotate(long now) throws IOException {
         finish();
         Path file = directory.resolve("cascade-" + NAME.format(Instant.ofEpochMilli(now)) + "-" + ++sequence + ".jsonl.gz");
-        out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), 1 << 16);
+        // sync-flushable: a flush ends a deflate block, so what was flushed reads back from a file cut off there
+        out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), 1 << 16, true);
         openedMillis = now;
         synchronized (this) {
             files.add(file);
