@@ -53,11 +53,6 @@ public final class Server implements AutoCloseable {
             return new Settings("127.0.0.1", port, null, null, DEFAULT_RATE, r -> { }, () -> { });
         }
 
-        /** Whether these settings may be served: see {@link #check}. */
-        public boolean isAllowed() {
-            return problem() == null;
-        }
-
         /** Throws {@link IllegalArgumentException} with a one-line reason when these settings may not be served. */
         public void check() {
             String p = problem();
