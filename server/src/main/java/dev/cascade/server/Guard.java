@@ -15,10 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What every request passes before a handler, in this order: the security headers (on every answer, refusals
  * included), CORS, a per-client rate limit (a token bucket per address), preflights (answered here, without a
- * token), the body limit (declared or streamed), and the token where one is needed.
+ * token), the declared body length, the token where one is needed, then the body itself (chunked included),
+ * read up to the limit.
  *
- * <p>Which paths need the token is decided on the path as any layer below might read it ({@link #canonical}) and
- * on the raw path: a request is let through without the token only when both forms are public. So
+ * <p>Which paths need the token is decided on the path as sent, as decoded, and as resolved ({@link #canonical}):
+ * a request is let through without the token only when every form is public. So
  * {@code /metrics/}, {@code //metrics}, {@code /METRICS}, {@code /%6detrics} and {@code /x/../metrics} are as
  * protected as {@code /metrics}. With a token configured, everything under {@code /api} (but health) and
  * {@code /metrics} needs it, as {@code Authorization: Bearer TOKEN}; {@code ?access_token=TOKEN} is taken only on
@@ -70,16 +71,21 @@ final class Guard {
             ctx.header("Connection", "close");
             throw tooLarge();
         }
+        // the path as sent, decoded without resolving dot segments, and resolved: any of them may be what a
+        // layer below serves, so each must pass
         String raw = ctx.path();
-        String path = canonical(raw);
-        String lowerRaw = raw.toLowerCase(Locale.ROOT);
-        if (isUnder(path, "/api/v1/admin") || isUnder(lowerRaw, "/api/v1/admin")) {
-            if (token == null) {
-                throw new Refused(HttpStatus.FORBIDDEN, "admin endpoints are closed: start the server with a token");
-            }
-            requireToken(ctx, path);
-        } else if (token != null && (isProtected(path) || isProtected(lowerRaw))) {
-            requireToken(ctx, path);
+        String[] forms = {raw.toLowerCase(Locale.ROOT), normal(raw, false), canonical(raw)};
+        boolean isAdmin = false;
+        boolean isProtected = false;
+        for (String form : forms) {
+            isAdmin |= isUnder(form, "/api/v1/admin");
+            isProtected |= isProtected(form);
+        }
+        if (isAdmin && token == null) {
+            throw new Refused(HttpStatus.FORBIDDEN, "admin endpoints are closed: start the server with a token");
+        }
+        if (token != null && (isAdmin || isProtected)) {
+            requireToken(ctx, isStream(raw));
         }
         if (declared > 0 || ctx.header("Transfer-Encoding") != null) {
             readBody(ctx);
@@ -92,6 +98,10 @@ final class Guard {
      * {@code .} segments dropped, {@code ..} resolved, lower case, no trailing slash.
      */
     static String canonical(String raw) {
+        return normal(raw, true);
+    }
+
+    private static String normal(String raw, boolean isResolvingDots) {
         String p = raw;
         for (int i = 0; i < 4; i++) {
             String decoded = percentDecoded(p);
@@ -104,13 +114,18 @@ final class Guard {
         for (String s : p.replace('\\', '/').split("/")) {
             int semicolon = s.indexOf(';');
             String seg = semicolon < 0 ? s : s.substring(0, semicolon);
-            if (seg.equals("..")) {
+            if (isResolvingDots && seg.equals("..")) {
                 segments.pollLast();
-            } else if (!seg.isEmpty() && !seg.equals(".")) {
+            } else if (!seg.isEmpty() && !(isResolvingDots && seg.equals("."))) {
                 segments.addLast(seg.toLowerCase(Locale.ROOT));
             }
         }
         return "/" + String.join("/", segments);
+    }
+
+    /** Only the stream's own path, as EventSource sends it, takes the token in the query. */
+    private static boolean isStream(String raw) {
+        return raw.equals(STREAM_PATH) || raw.equals(STREAM_PATH + "/");
     }
 
     private static String percentDecoded(String s) {
@@ -193,10 +208,10 @@ final class Guard {
         return new Refused(HttpStatus.CONTENT_TOO_LARGE, "request body over " + Server.MAX_REQUEST_BYTES + " bytes");
     }
 
-    private void requireToken(Context ctx, String path) {
+    private void requireToken(Context ctx, boolean isQueryTokenTaken) {
         String header = ctx.header("Authorization");
         String given = header != null && header.startsWith("Bearer ") ? header.substring(7).trim()
-                : path.equals(STREAM_PATH) ? ctx.queryParam(TOKEN_PARAMETER) : null;
+                : isQueryTokenTaken ? ctx.queryParam(TOKEN_PARAMETER) : null;
         if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new Refused(HttpStatus.UNAUTHORIZED, "a valid token is required (Authorization: Bearer TOKEN; "

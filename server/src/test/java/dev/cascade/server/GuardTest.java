@@ -136,7 +136,7 @@ class GuardTest {
             "/./metrics", "/x/../metrics", "/metrics;a=b", "/metrics%2F", "/api/v1//overview", "/API/V1/OVERVIEW",
             "/api/v1/overview/", "/api/v1/%6fverview", "/api%2Fv1%2Foverview", "/api/v1/health/../overview",
             "/api/v1/health;x/../overview", "/api/v1/health%2F..%2Foverview", "/api/v1/overview/..%2Fhealth",
-            "/api/v1/./overview", "/api/v1/x/%2e%2e/overview", "/api/v1/nope"};
+            "/api/v1/./overview", "/api/v1/x/%2e%2e/overview", "/api/v1/nope", "/metrics/..", "/%6detrics/.."};
         for (String path : forms) {
             Answer a = get(s, path);
             assertThat(a.status()).as(path).isEqualTo(401);
@@ -297,7 +297,8 @@ class GuardTest {
     @Test
     void shouldTakeTheTokenInTheQueryOnlyOnTheStream() throws Exception {
         Server s = serve(TOKEN, null);
-        for (String path : new String[] {"/api/v1/overview", "/metrics", "/api/v1/liquidations/summary"}) {
+        for (String path : new String[] {"/api/v1/overview", "/metrics", "/api/v1/liquidations/summary",
+            "/api/v1/overview/..%2Fstream", "/api/v1/x/../stream"}) {
             Answer a = get(s, path + "?access_token=" + TOKEN);
             assertThat(a.status()).as(path).isEqualTo(401);
             assertThat(a.json().path("error").asText()).contains("only on /api/v1/stream");
