@@ -109,11 +109,7 @@ class LiveCommand implements Callable<Integer> {
         Server.Settings serve = null;
         if (isServing) {
             figureSettings = figureSettings.withSnapshots(ServeCommand.SNAPSHOT_MINUTES);
-            serve = serveOptions.settings(spec, r -> { }, () -> { });
-            if (!serve.isAllowed()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "binding to " + serve.host()
-                        + " needs a token (--token or CASCADE_TOKEN)");
-            }
+            serve = serveOptions.settings(spec, r -> { }, () -> { }); // checked there: bind, token, origin
         }
         checkOutputs();
         kafkaSink = isKafkaSink() ? kafka.openSink() : null;

@@ -16,12 +16,12 @@ final class ServeOptions {
     int port;
 
     @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:CASCADE_TOKEN}",
-            description = "Bearer token for the API (default: $CASCADE_TOKEN); needed to bind beyond loopback, "
-                    + "and for admin endpoints.")
+            description = "Bearer token for the API (default: $CASCADE_TOKEN); needed to bind beyond loopback "
+                    + "(then at least 16 characters), and for admin endpoints.")
     String token;
 
-    @Option(names = "--cors-origin", paramLabel = "ORIGIN", description = "Allow browser calls from this origin "
-            + "(CORS is off by default).")
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN", description = "Allow browser calls from this one origin, "
+            + "scheme://host[:port] (CORS is off by default).")
     String corsOrigin;
 
     @Option(names = "--rate-limit", defaultValue = "" + Server.Settings.DEFAULT_RATE, paramLabel = "N",
@@ -33,6 +33,12 @@ final class ServeOptions {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, --rate-limit >= 0");
         }
         String t = token == null || token.isBlank() ? null : token;
-        return new Server.Settings(bind, port, t, corsOrigin, rate, metrics, refresh);
+        Server.Settings settings = new Server.Settings(bind, port, t, corsOrigin, rate, metrics, refresh);
+        try {
+            settings.check(); // before any replay or live run: a weak token is refused at once
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return settings;
     }
 }

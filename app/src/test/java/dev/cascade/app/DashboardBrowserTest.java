@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
@@ -34,6 +35,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -43,6 +46,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardBrowserTest {
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+    private static final String TOKEN = "dashboard-token-0123456789";
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -54,7 +58,7 @@ class DashboardBrowserTest {
         FigureSettings settings = FigureSettings.DEFAULT.withSnapshots(ServeCommand.SNAPSHOT_MINUTES);
         Published published = Published.of(Figures.of(r.state(), settings), r.events().events(), settings);
         try (Server server = Server.start(MarketView.fixed(r.state(), published), new Stream(),
-                Server.Settings.local(0).withRate(0))) {
+                Server.Settings.local(0).withRate(0).withToken(TOKEN))) {
             String base = "http://127.0.0.1:" + server.port();
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -62,10 +66,13 @@ class DashboardBrowserTest {
                     .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                             "--disable-quic", "--no-first-run", "--disable-background-networking",
                             "--disable-component-update", "--disable-sync", "--window-size=1400,2000");
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
             ChromeDriver browser = new ChromeDriver(service, options);
             try {
                 browser.manage().window().setSize(new Dimension(1400, 2000));
-                browser.get(base + "/");
+                browser.get(base + "/#token=" + TOKEN); // the API and the stream need it
                 new WebDriverWait(browser, Duration.ofSeconds(30)).until(
                         d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
                 for (String window : new String[] {"1h", "4h", "12h", "24h"}) {
@@ -90,6 +97,13 @@ class DashboardBrowserTest {
                 assertThat(browser.findElement(By.id("overview")).getText()).contains("SEI");
                 Object canvases = browser.executeScript("return document.querySelectorAll('canvas').length");
                 assertThat(((Number) canvases).intValue()).isGreaterThanOrEqualTo(4); // bars, heatmap, taker, gauge
+                // the stream connected with ?access_token=, and the page broke none of the security headers' rules
+                assertThat(get(base + "/api/v1/health").path("streamClients").asInt()).isEqualTo(1);
+                Object split = browser.executeScript("return document.querySelector('.split div').style.width");
+                assertThat(String.valueOf(split)).endsWith("%"); // an inline style attribute, allowed by the CSP
+                assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                        .noneMatch(e -> e.getMessage().contains("Content Security Policy"))
+                        .noneMatch(e -> e.getMessage().contains("401"));
                 screenshot(browser, "dashboard.png");
             } finally {
                 browser.quit();
@@ -98,8 +112,8 @@ class DashboardBrowserTest {
     }
 
     private static JsonNode get(String url) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(url).isEqualTo(200);
         return Json.MAPPER.readTree(r.body());
     }

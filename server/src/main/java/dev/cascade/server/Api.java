@@ -13,6 +13,7 @@ import dev.cascade.server.json.Json;
 import dev.cascade.server.json.LiquidationJson;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.sse.SseHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -63,7 +64,14 @@ final class Api {
         r.get("/api/v1/events", this::events);
         r.get("/api/v1/overview", ctx -> plainSection(ctx, "overview"));
         r.get("/api/v1/sentiment", ctx -> plainSection(ctx, "sentiment"));
-        r.sse("/api/v1/stream", stream::add);
+        SseHandler sse = new SseHandler(stream::add);
+        r.get(Guard.STREAM_PATH, ctx -> {
+            if (stream.isFull()) { // refused before the stream's 200 is sent, so the client knows to come back
+                ctx.header("Retry-After", "30");
+                throw new Unavailable("too many stream clients (at most " + Stream.MAX_CLIENTS + "); try again later");
+            }
+            sse.handle(ctx);
+        });
         r.post("/api/v1/admin/refresh", this::refresh);
     }
 
@@ -271,6 +279,13 @@ final class Api {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** 503 with a reason. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String reason) {
+            super(reason);
         }
     }
 

@@ -23,7 +23,7 @@ final class Params {
     Params(Context ctx, Set<String> allowed) {
         this.query = ctx.queryParamMap();
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
-            if (!allowed.contains(e.getKey()) && !e.getKey().equals(Guard.TOKEN_PARAMETER)) {
+            if (!allowed.contains(e.getKey())) { // access_token too: it is taken only on the stream
                 throw new BadRequest("unknown parameter '" + clip(e.getKey()) + "' (allowed: " + String.join(", ",
                         allowed.stream().sorted().toList()) + ")");
             }

@@ -6,13 +6,17 @@ import dev.cascade.model.Micros;
 import dev.cascade.server.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -23,16 +27,17 @@ import org.slf4j.LoggerFactory;
  * ({@link Stream}), Prometheus metrics and the dashboard, on one port.
  *
  * <pre>
- *   request ─> Guard (rate limit, token) ─> Api handler ─> MarketView (published read-out, or a query run by
+ *   request ─> Guard (headers, CORS, rate limit, body limit, token) ─> Api handler ─> MarketView (published read-out, or a query run by
  *                                                           the state's owner) ─> JSON
  * </pre>
  *
- * Bound to 127.0.0.1 unless told otherwise, and then only with a token. CORS is off unless an origin is given.
- * Request bodies are capped at 16 KB and headers at Jetty's 8 KB.
+ * Bound to 127.0.0.1 unless told otherwise, and then only with a token of at least 16 characters. CORS is off
+ * unless an origin is given. Request bodies are capped at 16 KB, declared or streamed, and headers at Jetty's 8 KB.
  */
 public final class Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
     static final long MAX_REQUEST_BYTES = 16 * 1024;
+    private static final String NO_SUCH_ENDPOINT = "no such endpoint: see /api/v1/openapi.json";
 
     /**
      * How to serve. {@code token} may be null (then only loopback binding is allowed, and admin endpoints are
@@ -42,14 +47,63 @@ public final class Server implements AutoCloseable {
     public record Settings(String host, int port, String token, String corsOrigin, double ratePerSecond,
                            Consumer<MeterRegistry> metrics, Runnable refresh) {
         public static final double DEFAULT_RATE = 100;
+        public static final int MIN_EXPOSED_TOKEN = 16;
 
         public static Settings local(int port) {
             return new Settings("127.0.0.1", port, null, null, DEFAULT_RATE, r -> { }, () -> { });
         }
 
-        /** Whether these settings may be served: loopback, or any address with a token. */
-        public boolean isAllowed() {
-            return isLoopback(host) || token != null && !token.isBlank();
+        /** Throws {@link IllegalArgumentException} with a one-line reason when these settings may not be served. */
+        public void check() {
+            String p = problem();
+            if (p != null) {
+                throw new IllegalArgumentException(p);
+            }
+        }
+
+        /**
+         * Loopback with or without a token; any other address only with a token of at least
+         * {@value #MIN_EXPOSED_TOKEN} characters, which a guess or a short password would not be. A token is
+         * printable ASCII without spaces: what an {@code Authorization} header carries intact.
+         */
+        private String problem() {
+            if (token != null && !token.chars().allMatch(c -> c > ' ' && c < 127)) {
+                return "the token must be printable ASCII without spaces";
+            }
+            if (!isLoopback(host) && (token == null || token.length() < MIN_EXPOSED_TOKEN)) {
+                return "binding to " + host + " needs a token of at least " + MIN_EXPOSED_TOKEN
+                        + " characters (--token or CASCADE_TOKEN; e.g. openssl rand -hex 16)";
+            }
+            if (corsOrigin != null && normalOrigin(corsOrigin.contains("://") ? corsOrigin : "https://" + corsOrigin)
+                    == null) {
+                return "--cors-origin must be one origin, scheme://host[:port], like https://dash.example.com";
+            }
+            return null;
+        }
+
+        /** The allowed CORS origin (https:// when no scheme is given), normalised; null when CORS is off. */
+        String origin() {
+            return corsOrigin == null ? null
+                    : normalOrigin(corsOrigin.contains("://") ? corsOrigin : "https://" + corsOrigin);
+        }
+
+        /** {@code scheme://host[:port]} in lower case without a default port, or null when not one origin. */
+        static String normalOrigin(String origin) {
+            try {
+                URI u = new URI(origin);
+                String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+                boolean isBare = (u.getRawPath() == null || u.getRawPath().isEmpty() || u.getRawPath().equals("/"))
+                        && u.getRawQuery() == null && u.getRawFragment() == null && u.getRawUserInfo() == null;
+                if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null || !isBare) {
+                    return null;
+                }
+                int port = u.getPort();
+                boolean isDefault = port == -1 || port == 80 && scheme.equals("http")
+                        || port == 443 && scheme.equals("https");
+                return scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + (isDefault ? "" : ":" + port);
+            } catch (URISyntaxException e) {
+                return null;
+            }
         }
 
         public Settings withToken(String t) {
@@ -72,45 +126,41 @@ public final class Server implements AutoCloseable {
 
     /** Starts serving {@code view}; throws {@link IllegalArgumentException} for an exposed address without a token. */
     public static Server start(MarketView view, Stream stream, Settings s) {
-        if (!s.isAllowed()) {
-            throw new IllegalArgumentException("binding to " + s.host() + " needs a token (--token or CASCADE_TOKEN)");
-        }
-        Guard guard = new Guard(s.token(), s.ratePerSecond());
+        s.check();
+        Guard guard = new Guard(s.token(), s.origin(), s.ratePerSecond());
         Server[] self = new Server[1];
         Api api = new Api(view, stream, s.refresh());
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.http.maxRequestSize = MAX_REQUEST_BYTES;
+            c.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors()));
             c.staticFiles.enableWebjars();
             c.staticFiles.add(f -> {
                 f.hostedPath = "/";
                 f.directory = "/dashboard";
                 f.location = Location.CLASSPATH;
             });
-            if (s.corsOrigin() != null) {
-                c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.allowHost(s.corsOrigin())));
-            }
-            c.routes.before(ctx -> {
-                guard.check(ctx);
-                ctx.header("X-Content-Type-Options", "nosniff");
-                ctx.header("Cache-Control", "no-store");
-            });
+            c.routes.before(guard::check);
             api.routes(c.routes);
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(self[0].registry.scrape()));
             c.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
             c.routes.exception(Guard.Refused.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
             c.routes.exception(Api.NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+            c.routes.exception(Api.Unavailable.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE,
+                    e.getMessage()));
             c.routes.exception(TimeoutException.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE,
                     "the pipeline is busy; try again"));
+            c.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, HttpStatus.forStatus(e.getStatus()),
+                    e.getStatus() == HttpStatus.NOT_FOUND.getCode() ? NO_SUCH_ENDPOINT : e.getMessage()));
             c.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.toString());
                 error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
             });
             c.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
-                if (ctx.result() == null) {
-                    error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: see /api/v1/openapi.json");
+                if (!"application/json".equals(ctx.res().getContentType())) { // not an API answer: an unknown path
+                    error(ctx, HttpStatus.NOT_FOUND, NO_SUCH_ENDPOINT);
                 }
             });
             c.routes.error(HttpStatus.CONTENT_TOO_LARGE.getCode(), ctx -> error(ctx, HttpStatus.CONTENT_TOO_LARGE,

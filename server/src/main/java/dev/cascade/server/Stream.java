@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Stream implements MarketListener, AutoCloseable {
     private static final int QUEUE = 4096;
-    private static final int MAX_CLIENTS = 256;
+    static final int MAX_CLIENTS = 256;
 
     private record Event(String name, String data) {
     }
@@ -38,9 +38,14 @@ public final class Stream implements MarketListener, AutoCloseable {
         sender.start();
     }
 
+    /** Whether a new client would be refused; the API then answers 503 rather than opening the stream. */
+    boolean isFull() {
+        return clients.size() >= MAX_CLIENTS;
+    }
+
     /** A new client: kept open until it goes away. */
     void add(SseClient client) {
-        if (clients.size() >= MAX_CLIENTS) {
+        if (clients.size() >= MAX_CLIENTS) { // only when clients raced past isFull together
             client.sendEvent("error", "{\"error\":\"too many stream clients\"}");
             client.close();
             return;

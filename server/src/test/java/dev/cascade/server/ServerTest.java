@@ -184,7 +184,8 @@ class ServerTest {
         assertThat(get(s, "/api/v1/liquidations/summary").statusCode()).isEqualTo(401);
         assertThat(get(s, "/api/v1/liquidations/summary", "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
         assertThat(get(s, "/api/v1/liquidations/summary", "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(200);
-        assertThat(get(s, "/api/v1/liquidations/summary?access_token=" + TOKEN).statusCode()).isEqualTo(200);
+        // the query token is for the stream only (GuardTest): a URL that carries it elsewhere is refused
+        assertThat(get(s, "/api/v1/liquidations/summary?access_token=" + TOKEN).statusCode()).isEqualTo(401);
         assertThat(get(s, "/metrics").statusCode()).isEqualTo(401);
         assertThat(get(s, "/api/v1/health").statusCode()).isEqualTo(200); // for probes
         HttpRequest admin = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/v1/admin/refresh"))
