@@ -77,7 +77,8 @@ final class QuestDbLog {
 
         private void log(LogRecordUtf8Sink record) {
             int l = record.getLevel();
-            if ((l & level) == 0) {
+            // QuestDB hands every writer its advisory lines whatever the configured level: only errors go on
+            if ((l & level & (LogLevel.ERROR | LogLevel.CRITICAL)) == 0) {
                 return;
             }
             String line = record.toString().strip();
