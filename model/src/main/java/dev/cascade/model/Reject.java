@@ -18,6 +18,8 @@ public enum Reject {
     BAD_SIDE("bad-side"),
     UNFILLED_ORDER("unfilled-order"),
     UNKNOWN_INSTRUMENT("unknown-instrument"),
+    /** An event of one more instrument than the aggregators follow (made-up symbols, by the thousand). */
+    TOO_MANY_INSTRUMENTS("too-many-instruments"),
     UNSUPPORTED_INSTRUMENT("unsupported-instrument"),
     NON_USD_QUOTE("non-usd-quote"),
     UNKNOWN_MESSAGE("unknown-message"),
