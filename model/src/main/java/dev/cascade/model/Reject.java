@@ -28,6 +28,8 @@ public enum Reject {
     BAD_OVERVIEW("bad-overview"),
     EMPTY_FILE("empty-file"),
     TRUNCATED_FILE("truncated-file"),
+    /** A compressed file or zip whose data or structure is broken (a flipped byte, a zip without its end record). */
+    CORRUPT_ARCHIVE("corrupt-archive"),
     UNKNOWN_FORMAT("unknown-format"),
     /** A Kafka record that is not a Cascade event record of a known version. */
     MALFORMED_RECORD("malformed-record");
