@@ -30,8 +30,17 @@ import dev.cascade.model.Trade;
  *
  * Each event goes to its aggregators by a direct call (no listener loop on the hot path). Pure and mergeable
  * like its parts.
+ *
+ * <p>Bounded by construction: it follows at most {@code maxInstruments} instruments (and so as many coins), the
+ * first seen; an event of any other is counted as rejected {@code too-many-instruments} and reaches no
+ * aggregator. Real venues list about 1,500 perpetuals between them; made-up symbols by the hundred thousand
+ * would otherwise each become bars, presence and a coin that every read-out visits. A merge admits the other
+ * part's instruments too, so k merged parts follow at most k times the cap.
  */
 public final class MarketState implements MarketListener {
+    /** Instruments followed by default: several times every perpetual the venues list. */
+    public static final int MAX_INSTRUMENTS = 10_000;
+
     /** How far back each part keeps detail, counted from the latest event. */
     public record Retention(MarketBars.Retention bars, long liquidationMicros) {
         public static final Retention LIVE = new Retention(MarketBars.Retention.LIVE, 26 * Micros.PER_HOUR);
@@ -44,8 +53,20 @@ public final class MarketState implements MarketListener {
     private final LiquidationLog log;
     private final MarketBars bars;
     private final MarketOverview overview = new MarketOverview();
+    private final int maxInstruments;
+    /** Whether an instrument key is followed; grows with the keys seen, to the process's key count. */
+    private boolean[] isFollowed = new boolean[256];
+    private int followed;
 
     public MarketState(Retention retention) {
+        this(retention, MAX_INSTRUMENTS);
+    }
+
+    public MarketState(Retention retention, int maxInstruments) {
+        if (maxInstruments < 1) {
+            throw new IllegalArgumentException("maxInstruments must be at least 1");
+        }
+        this.maxInstruments = maxInstruments;
         this.presence = new LiquidationPresence(retention.liquidationMicros());
         this.log = new LiquidationLog(retention.liquidationMicros());
         this.bars = new MarketBars(retention.bars());
@@ -53,6 +74,9 @@ public final class MarketState implements MarketListener {
 
     @Override
     public void onLiquidation(Liquidation e) {
+        if (!follows(e.instrument())) {
+            return;
+        }
         counts.onLiquidation(e);
         liquidations.add(e);
         presence.add(e);
@@ -61,6 +85,9 @@ public final class MarketState implements MarketListener {
 
     @Override
     public void onTrade(Trade e) {
+        if (!follows(e.instrument())) {
+            return;
+        }
         if (bars.isRestored(e)) {
             return; // in a stored bar already (a restart, or a replay overlapping the store)
         }
@@ -70,24 +97,36 @@ public final class MarketState implements MarketListener {
 
     @Override
     public void onCandle(Candle e) {
+        if (!follows(e.instrument())) {
+            return;
+        }
         counts.onCandle(e);
         bars.onCandle(e);
     }
 
     @Override
     public void onOpenInterest(OpenInterest e) {
+        if (!follows(e.instrument())) {
+            return;
+        }
         counts.onOpenInterest(e);
         bars.onOpenInterest(e);
     }
 
     @Override
     public void onMarkPrice(MarkPrice e) {
+        if (!follows(e.instrument())) {
+            return;
+        }
         counts.onMarkPrice(e);
         bars.onMarkPrice(e);
     }
 
     @Override
     public void onFundingRate(FundingRate e) {
+        if (!follows(e.instrument())) {
+            return;
+        }
         counts.onFundingRate(e);
         bars.onFundingRate(e);
     }
@@ -115,7 +154,41 @@ public final class MarketState implements MarketListener {
         counts.onReject(reason);
     }
 
+    /** Whether events of {@code instrument} are aggregated: it is followed, or is admitted now under the cap. */
+    private boolean follows(Instrument instrument) {
+        int key = instrument.key();
+        if (key < isFollowed.length && isFollowed[key]) {
+            return true;
+        }
+        if (followed >= maxInstruments) {
+            counts.onReject(Reject.TOO_MANY_INSTRUMENTS);
+            return false;
+        }
+        follow(key);
+        return true;
+    }
+
+    private void follow(int key) {
+        if (key >= isFollowed.length) {
+            isFollowed = java.util.Arrays.copyOf(isFollowed, Math.max(isFollowed.length * 2, key + 1));
+        }
+        if (!isFollowed[key]) {
+            isFollowed[key] = true;
+            followed++;
+        }
+    }
+
+    /** Instruments whose events are aggregated. */
+    public int instrumentsFollowed() {
+        return followed;
+    }
+
     public void merge(MarketState o) {
+        for (int key = 0; key < o.isFollowed.length; key++) {
+            if (o.isFollowed[key]) {
+                follow(key);
+            }
+        }
         counts.merge(o.counts);
         liquidations.merge(o.liquidations);
         presence.merge(o.presence);
@@ -129,6 +202,9 @@ public final class MarketState implements MarketListener {
      * summarizes. Trades themselves are not read back: their bars carry all the read-outs use.
      */
     public void restoreMinute(Instrument instrument, double[] d, long[] t) {
+        if (!follows(instrument)) {
+            return;
+        }
         bars.restoreMinute(instrument, d, t);
         BarSeries row = BarSeries.ofRow(d, t);
         if (row.hasTrades(0)) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code cascade} command line. Exit codes (DESIGN.md): 0 success, 2 usage error, 1 failure with a
- * one-line reason on stderr.
+ * one-line reason on stderr; {@code replay} says more about its input (see {@link ReplayCommand}).
  */
 @Command(name = "cascade", mixinStandardHelpOptions = true, version = "cascade 0.1.0",
         description = "Crypto-derivatives market monitor: liquidations, taker flow, open interest, heatmaps.",
@@ -26,6 +26,12 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, rest) -> {
+            int code = usage.handleParseException(e, rest);
+            // replay's exit codes say what became of the input (2: nothing usable, 3: damaged): usage is 1 there
+            return "replay".equals(e.getCommandLine().getCommandName()) ? ReplayCommand.USAGE : code;
+        });
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("cascade: " + message(e));
             return 1;

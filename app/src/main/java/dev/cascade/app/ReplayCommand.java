@@ -2,6 +2,7 @@ package dev.cascade.app;
 
 import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.ingest.InputFiles;
+import dev.cascade.ingest.ReadStats;
 import dev.cascade.kafka.KafkaEventSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,6 +27,12 @@ import picocli.CommandLine.Parameters;
         description = "Replays recordings (.jsonl, .jsonl.gz), Tardis CSV(.gz) and data.binance.vision CSV/zip files, "
                 + "merged in time order, and prints liquidation totals. The kind of each file is told from its content.")
 final class ReplayCommand implements Callable<Integer> {
+    /** Exit codes of a replay: the input was read; usage or environment error; nothing usable; input damaged. */
+    static final int READ = 0;
+    static final int USAGE = 1;
+    static final int NOTHING_USABLE = 2;
+    static final int DAMAGED = 3;
+
     /** Inputs larger than this get a progress bar on a terminal. */
     private static final long PROGRESS_BYTES = 32L << 20;
 
@@ -108,7 +115,17 @@ final class ReplayCommand implements Callable<Integer> {
             out.print(ReplayText.render(result, result.figures(settings), topCoins));
         }
         out.flush();
-        return 0;
+        PrintWriter err = spec.commandLine().getErr();
+        for (ReadStats.Damage d : result.read().damaged()) {
+            err.println("cascade: " + d.input() + ": " + d.reason());
+        }
+        if (!result.isUsable()) {
+            err.println("cascade: nothing usable was read");
+            err.flush();
+            return NOTHING_USABLE;
+        }
+        err.flush();
+        return result.read().damaged().isEmpty() ? READ : DAMAGED;
     }
 
     /** The files, after what the store holds when {@code --store} is given (read only: nothing is added to it). */

@@ -57,6 +57,8 @@ final class ReplayJson {
         input.put("ignored", r.read().ignored());
         input.put("rejected", r.read().rejected());
         input.put("instruments", r.read().instrumentsLoaded());
+        ArrayNode damaged = input.putArray("damaged");
+        r.read().damaged().forEach(d -> damaged.addObject().put("name", d.input()).put("reason", d.reason()));
         ObjectNode counts = o.putObject("counts");
         counts.put("liquidations", r.events().liquidations());
         counts.put("trades", r.events().trades());
@@ -73,6 +75,8 @@ final class ReplayJson {
         rejected.put("count", r.events().rejected());
         ObjectNode byReason = rejected.putObject("byReason");
         r.events().rejectsByReason().forEach(byReason::put);
+        ObjectNode degraded = o.putObject("degraded");
+        f.degraded().forEach(degraded::put);
         return o;
     }
 }

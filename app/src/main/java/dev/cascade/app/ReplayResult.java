@@ -25,6 +25,11 @@ record ReplayResult(List<OpenedInput> inputs, ReadStats read, MarketState state,
         return events().events() > 0;
     }
 
+    /** Whether anything usable was read: an event, a market overview document or instrument metadata. */
+    boolean isUsable() {
+        return hasEvents() || events().overview() > 0 || read.instrumentsLoaded() > 0;
+    }
+
     /** Exchange time of the first event of any kind (0 when there was none). */
     long fromMicros() {
         return hasEvents() ? events().firstMicros() : 0;

@@ -39,6 +39,10 @@ final class ReplayText {
         for (OpenedInput in : r.inputs()) {
             out.append("  ").append(in.name()).append(": ").append(in.description()).append('\n');
         }
+        if (!r.read().damaged().isEmpty()) {
+            out.append("Damaged, read up to the damage (the figures below cover what was read):\n");
+            r.read().damaged().forEach(d -> out.append("  ").append(d.input()).append(": ").append(d.reason()).append('\n'));
+        }
         out.append('\n');
         liquidations(out, r, f, topCoins, "whole input");
         FiguresText.sections(out, f, topCoins);
@@ -51,6 +55,11 @@ final class ReplayText {
         }
         out.append('\n');
         counts(out, r);
+        if (!f.degraded().isEmpty()) {
+            out.append("Figures degraded by their caps:");
+            f.degraded().forEach((reason, n) -> out.append(' ').append(reason).append(' ').append(number(n)));
+            out.append('\n');
+        }
         return out.toString();
     }
 

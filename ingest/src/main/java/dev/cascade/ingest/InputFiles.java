@@ -33,12 +33,16 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 /**
  * Opens input files and tells from their content, never their name, what they hold: gzip and zip are
- * unwrapped by their magic bytes, then the first line decides (a recording envelope, a raw venue frame, a
- * cryptofeed line, a metadata document, a Tardis or data.binance.vision header, or headerless vision rows).
+ * unwrapped by their magic bytes, then the first line that shows a format decides (a recording envelope, a raw
+ * venue frame, a cryptofeed line, a Tardis or data.binance.vision header, or headerless vision rows; up to
+ * {@value #PROBE_LINES} lines are looked at, so a damaged first line does not hide the file), and failing
+ * that the whole content (metadata and overview documents).
  * The one thing only a name can give is the symbol of a data.binance.vision file, whose rows do not say it.
  *
  * <p>Metadata files are applied to the registry as they are opened, before any frame is read.
@@ -49,6 +53,10 @@ public final class InputFiles implements Closeable {
     /** Largest pretty-printed metadata document read whole. */
     private static final long MAX_DOCUMENT_BYTES = 256L << 20;
     private static final int PEEK = 1 << 16;
+    /** Lines looked at for a format: a damaged first line does not hide the rest. */
+    private static final int PROBE_LINES = 16;
+    /** Entries read from a zip without its central directory. */
+    private static final int MAX_SALVAGED_ENTRIES = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] FRAME = Ascii.bytes("frame");
     private static final Pattern CRYPTOFEED_LINE = Pattern.compile("^\\d+(\\.\\d+)?: .*", Pattern.DOTALL);
@@ -76,7 +84,8 @@ public final class InputFiles implements Closeable {
 
     /**
      * Opens a file into its readable parts. Content problems are rejections reported to {@code rejects}
-     * (an empty file, an unknown format); only a file that cannot be opened at all throws.
+     * (an empty file, an unknown format), and a corrupt or truncated archive is also recorded as damaged in the
+     * stats with its name and reason, keeping what was readable; only a file that cannot be opened at all throws.
      */
     public List<OpenedInput> open(Path path, MarketListener rejects) throws IOException {
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
@@ -86,24 +95,97 @@ public final class InputFiles implements Closeable {
         raw.close();
         List<OpenedInput> parts = new ArrayList<>();
         if (n == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-            ZipFile zip = new ZipFile(path.toFile());
+            ZipFile zip;
+            try {
+                zip = new ZipFile(path.toFile());
+            } catch (ZipException e) {
+                return salvageZip(path, name, e, rejects);
+            }
             open.add(zip);
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 if (!entry.isDirectory()) {
-                    parts.add(part(name + "!" + entry.getName(), entry.getName(), new ZipCounting(zip.getInputStream(entry),
-                            entry), rejects));
+                    String part = name + "!" + entry.getName();
+                    try {
+                        parts.add(readablePart(part, entry.getName(), new ZipCounting(zip.getInputStream(entry), entry),
+                                rejects));
+                    } catch (IOException e) {
+                        stats.countFile();
+                        parts.add(damaged(part, e, rejects));
+                    }
                 }
             }
             return parts;
         }
         InputStream in = new Counting(Files.newInputStream(path));
         if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-            in = new GZIPInputStream(in, 1 << 16);
+            try {
+                in = new GZIPInputStream(in, 1 << 16);
+            } catch (IOException e) {
+                in.close();
+                stats.countFile();
+                parts.add(damaged(name, e, rejects));
+                return parts;
+            }
         }
-        parts.add(part(name, name, in, rejects));
+        parts.add(readablePart(name, name, in, rejects));
         return parts;
+    }
+
+    /**
+     * A zip whose central directory cannot be read (no end record: a download cut short) still has its entries'
+     * local headers: each entry is read from them, up to where the damage starts.
+     */
+    private List<OpenedInput> salvageZip(Path path, String name, ZipException e, MarketListener rejects) throws IOException {
+        stats.damage(name, "corrupt: " + e.getMessage() + "; entries read from their local headers");
+        rejects.onReject(Reject.CORRUPT_ARCHIVE);
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream z = new ZipInputStream(Files.newInputStream(path))) {
+            for (ZipEntry entry; names.size() < MAX_SALVAGED_ENTRIES && (entry = z.getNextEntry()) != null; ) {
+                names.add(entry.isDirectory() ? null : entry.getName());
+            }
+        } catch (IOException | IllegalArgumentException listing) {
+            // the entries listed so far are read; a broken one reports its own damage
+        }
+        List<OpenedInput> parts = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            if (names.get(k) == null) {
+                continue;
+            }
+            ZipInputStream z = new ZipInputStream(new Counting(Files.newInputStream(path)));
+            for (int skip = 0; skip <= k; skip++) {
+                z.getNextEntry(); // listed above, so present
+            }
+            parts.add(readablePart(name + "!" + names.get(k), names.get(k), z, rejects));
+        }
+        return parts;
+    }
+
+    /** {@link #part}, with a read failure while detecting the format made a damaged part instead of an error. */
+    private OpenedInput readablePart(String name, String fileName, InputStream in, MarketListener rejects) {
+        try {
+            return part(name, fileName, in, rejects);
+        } catch (IOException e) {
+            return damaged(name, e, rejects);
+        }
+    }
+
+    /** A part lost to damage ({@link #part} counted it as a file already, or the caller did). */
+    private OpenedInput damaged(String name, IOException e, MarketListener rejects) {
+        stats.damage(name, describe(e));
+        rejects.onReject(rejectOf(e));
+        return new OpenedInput(name, InputFormat.DAMAGED, describe(e), null);
+    }
+
+    /** "truncated: …" for a stream cut short, "corrupt: …" for broken compressed data or structure. */
+    static String describe(IOException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('\n', ' ');
+        return (e instanceof EOFException ? "truncated: " : e instanceof ZipException ? "corrupt: " : "unreadable: ") + m;
+    }
+
+    static Reject rejectOf(IOException e) {
+        return e instanceof EOFException ? Reject.TRUNCATED_FILE : Reject.CORRUPT_ARCHIVE;
     }
 
     private OpenedInput part(String name, String fileName, InputStream in, MarketListener rejects) throws IOException {
@@ -111,24 +193,27 @@ public final class InputFiles implements Closeable {
         open.add(in);
         byte[] head = new byte[PEEK];
         int len = 0;
-        boolean isTruncated = false;
+        IOException failure = null;
         try {
             for (int r; len < PEEK && (r = in.read(head, len, PEEK - len)) >= 0; ) {
                 len += r;
             }
-        } catch (EOFException e) {
-            isTruncated = true; // a gzip cut short within its first bytes: keep what was readable
+        } catch (IOException e) {
+            failure = e; // an archive cut short or corrupt within its first bytes: keep what was readable
         }
         InputStream rest;
-        if (isTruncated) {
-            rest = new SequenceInputStream(new ByteArrayInputStream(head, 0, len), new Failing());
+        if (failure != null) {
+            if (len == 0) {
+                throw failure;
+            }
+            rest = new SequenceInputStream(new ByteArrayInputStream(head, 0, len), new Failing(failure));
         } else {
             PushbackInputStream pushback = new PushbackInputStream(in, PEEK);
             pushback.unread(head, 0, len);
             rest = pushback;
         }
         if (len == 0) {
-            rejects.onReject(isTruncated ? Reject.TRUNCATED_FILE : Reject.EMPTY_FILE);
+            rejects.onReject(Reject.EMPTY_FILE);
             return new OpenedInput(name, InputFormat.EMPTY, null, null);
         }
         int start = 0;
@@ -139,48 +224,79 @@ public final class InputFiles implements Closeable {
             rejects.onReject(Reject.EMPTY_FILE);
             return new OpenedInput(name, InputFormat.EMPTY, null, null);
         }
-        int lineEnd = start;
-        while (lineEnd < len && head[lineEnd] != '\n') {
-            lineEnd++;
+        // the first line that shows a format decides it: a damaged first line (cut, or garbage) does not hide the
+        // lines after it, which are read as usual (the damaged ones rejected)
+        boolean isWhole = len < PEEK && failure == null;
+        int lineStart = start;
+        for (int k = 0; k < PROBE_LINES && lineStart < len; k++) {
+            int lineEnd = lineStart;
+            while (lineEnd < len && head[lineEnd] != '\n') {
+                lineEnd++;
+            }
+            OpenedInput o = lineFormat(name, fileName, rest, head, lineStart, lineEnd, len, lineEnd < len || isWhole, k);
+            if (o != null) {
+                return o;
+            }
+            lineStart = lineEnd;
+            while (lineStart < len && isSpace(head[lineStart])) {
+                lineStart++;
+            }
         }
-        boolean isLineComplete = lineEnd < len || len < PEEK;
-        byte first = head[start];
         if (looksBinary(head, start, Math.min(len, start + 1024))) {
             rejects.onReject(Reject.UNKNOWN_FORMAT);
             return new OpenedInput(name, InputFormat.UNKNOWN, "binary data", null);
         }
-        String firstLine = new String(head, start, Math.min(lineEnd - start, 4096), StandardCharsets.UTF_8);
+        byte first = head[start];
         if (first == '{' || first == '[' || first == '"') {
-            return json(name, rest, head, start, lineEnd, isLineComplete, firstLine, rejects);
+            return documents(name, rest, rejects);
         }
-        if (CRYPTOFEED_LINE.matcher(firstLine).matches() || firstLine.startsWith("wss://")
-                || firstLine.startsWith("https://")) {
+        rejects.onReject(Reject.UNKNOWN_FORMAT);
+        return new OpenedInput(name, InputFormat.UNKNOWN, null, null);
+    }
+
+    /**
+     * The line format that the line {@code head[s, e)} shows, with {@code before} lines ahead of it (damaged:
+     * they will be rejected), or null when it shows none.
+     */
+    private OpenedInput lineFormat(String name, String fileName, InputStream rest, byte[] head, int s, int e, int len,
+                                   boolean isComplete, int before) {
+        while (s < e && (head[s] == ' ' || head[s] == '\t')) {
+            s++;
+        }
+        if (s == e || looksBinary(head, s, Math.min(e, s + 1024))) {
+            return null;
+        }
+        byte first = head[s];
+        String line = new String(head, s, Math.min(e - s, 4096), StandardCharsets.UTF_8);
+        if (first == '{' || first == '[' || first == '"') {
+            boolean isRecording;
+            boolean isRaw = false;
+            if (isComplete) {
+                JsonTape tape = new JsonTape();
+                int end = e > s && head[e - 1] == '\r' ? e - 1 : e;
+                if (!tape.parse(head, s, end - s)) {
+                    return null;
+                }
+                isRecording = tape.isObject(0) && tape.member(0, FRAME) >= 0;
+                isRaw = !isRecording && VenueDecoders.sniff(tape, 0) != null;
+            } else {
+                isRecording = line.replace(" ", "").matches("^\\{\"(ts|venue|rest)\":.*");
+            }
+            return !isRecording && !isRaw ? null : new OpenedInput(name, isRecording ? InputFormat.RECORDING
+                    : InputFormat.RAW_FRAMES, null, new JsonLinesSource(name, rest, maxLineBytes, decoders, stats));
+        }
+        if (CRYPTOFEED_LINE.matcher(line).matches() || line.startsWith("wss://") || line.startsWith("https://")) {
             return new OpenedInput(name, InputFormat.CRYPTOFEED, null,
                     new JsonLinesSource(name, rest, maxLineBytes, decoders, stats));
         }
-        return csv(name, fileName, rest, head, start, len, lineEnd, rejects);
+        return csv(name, fileName, rest, head, s, len, e, before);
     }
 
-    private OpenedInput json(String name, InputStream rest, byte[] head, int start, int lineEnd, boolean isLineComplete,
-                             String firstLine, MarketListener rejects) throws IOException {
-        if (isLineComplete) {
-            JsonTape tape = new JsonTape();
-            if (tape.parse(head, start, lineEnd - start)) {
-                if (tape.isObject(0) && tape.member(0, FRAME) >= 0) {
-                    return new OpenedInput(name, InputFormat.RECORDING, null,
-                            new JsonLinesSource(name, rest, maxLineBytes, decoders, stats));
-                }
-                if (VenueDecoders.sniff(tape, 0) != null) {
-                    return new OpenedInput(name, InputFormat.RAW_FRAMES, null,
-                            new JsonLinesSource(name, rest, maxLineBytes, decoders, stats));
-                }
-            }
-        } else if (firstLine.replace(" ", "").matches("^\\{\"(ts|venue|rest)\":.*")) {
-            return new OpenedInput(name, InputFormat.RECORDING, null,
-                    new JsonLinesSource(name, rest, maxLineBytes, decoders, stats));
-        }
-        // whole JSON documents, perhaps pretty-printed over many lines: instrument metadata, market overview
-        // documents (one, or one per line), or nothing we know
+    /**
+     * Whole JSON documents, perhaps pretty-printed over many lines: instrument metadata, market overview documents
+     * (one, or one per line), or nothing we know.
+     */
+    private OpenedInput documents(String name, InputStream rest, MarketListener rejects) throws IOException {
         byte[] all = rest.readNBytes((int) Math.min(MAX_DOCUMENT_BYTES, Integer.MAX_VALUE - 16));
         List<JsonNode> documents = documents(all);
         if (documents.size() == 1 && VenueDecoders.byContent(documents.get(0)) != null) {
@@ -234,24 +350,24 @@ public final class InputFiles implements Closeable {
         return new OpenedInput(name, InputFormat.OVERVIEW, events + " snapshot" + (events == 1 ? "" : "s"), null);
     }
 
+    /** A CSV format shown by the line {@code head[start, lineEnd)}, after {@code before} damaged lines; else null. */
     private OpenedInput csv(String name, String fileName, InputStream rest, byte[] head, int start, int len, int lineEnd,
-                            MarketListener rejects) {
+                            int before) {
         CsvRow row = new CsvRow();
         int end = lineEnd > start && head[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
         if (!row.split(head, start, end)) {
-            rejects.onReject(Reject.UNKNOWN_FORMAT);
-            return new OpenedInput(name, InputFormat.UNKNOWN, null, null);
+            return null;
         }
         if (TardisTradesDecoder.matchesHeader(row)) {
             boolean isLiquidations = hasOnlyEmptyIds(head, lineEnd + 1, len, fileName);
             RowDecoder decoder = isLiquidations ? TardisTradesDecoder.liquidations(decoders.instruments())
                     : TardisTradesDecoder.trades(decoders.instruments());
             return new OpenedInput(name, isLiquidations ? InputFormat.TARDIS_LIQUIDATIONS : InputFormat.TARDIS_TRADES,
-                    null, new CsvSource(name, rest, maxLineBytes, decoder, true, stats));
+                    null, new CsvSource(name, rest, maxLineBytes, decoder, true, before, stats));
         }
         if (TardisDerivativeTickerDecoder.matchesHeader(row)) {
             return new OpenedInput(name, InputFormat.TARDIS_DERIVATIVE_TICKER, null, new CsvSource(name, rest,
-                    maxLineBytes, new TardisDerivativeTickerDecoder(decoders.instruments()), true, stats));
+                    maxLineBytes, new TardisDerivativeTickerDecoder(decoders.instruments()), true, before, stats));
         }
         VisionKind kind = VisionKind.ofHeader(row);
         boolean hasHeader = kind != null;
@@ -262,10 +378,9 @@ public final class InputFiles implements Closeable {
             String symbol = kind.needsSymbol() ? visionSymbol(fileName) : null;
             String detail = kind.id() + (symbol == null ? "" : " " + symbol) + (hasHeader ? "" : ", no header");
             return new OpenedInput(name, InputFormat.BINANCE_VISION, detail, new CsvSource(name, rest, maxLineBytes,
-                    kind.decoder(decoders.instruments(), symbol == null ? "" : symbol), hasHeader, stats));
+                    kind.decoder(decoders.instruments(), symbol == null ? "" : symbol), hasHeader, before, stats));
         }
-        rejects.onReject(Reject.UNKNOWN_FORMAT);
-        return new OpenedInput(name, InputFormat.UNKNOWN, null, null);
+        return null;
     }
 
     /**
@@ -385,15 +500,20 @@ public final class InputFiles implements Closeable {
         }
     }
 
-    /** The rest of a stream that ended too early. */
+    /** The rest of a stream that failed while its head was read: the same failure, once. */
     private static final class Failing extends InputStream {
+        private final IOException failure;
         private boolean hasFailed;
+
+        Failing(IOException failure) {
+            this.failure = failure;
+        }
 
         @Override
         public int read() throws IOException {
             if (!hasFailed) {
                 hasFailed = true;
-                throw new EOFException("Unexpected end of compressed input");
+                throw failure;
             }
             return -1;
         }

@@ -12,6 +12,7 @@ public enum InputFormat {
     TARDIS_DERIVATIVE_TICKER("Tardis derivative_ticker CSV"),
     BINANCE_VISION("data.binance.vision CSV"),
     EMPTY("empty"),
+    DAMAGED("damaged"),
     UNKNOWN("unknown format");
 
     private final String description;

@@ -53,9 +53,10 @@ abstract class LineSource implements FrameSource {
                     isDone = true;
                     return false;
                 }
-            } catch (IOException e) {
+            } catch (IOException e) { // the rest is lost; what was read counts, and the damage is reported
                 isDone = true;
-                return reject(Reject.TRUNCATED_FILE);
+                stats.damage(name, InputFiles.describe(e) + " (after line " + String.format("%,d", lines.lineNumber()) + ")");
+                return reject(InputFiles.rejectOf(e));
             }
             if (lines.isTooLong()) {
                 return reject(Reject.LINE_TOO_LONG);

@@ -1,9 +1,20 @@
 package dev.cascade.ingest;
 
 import dev.cascade.venues.FrameKind;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /** What the readers did with their input: items read, what they were, files and bytes. Not thread-safe. */
 public final class ReadStats {
+    /**
+     * An input that could not be read to its end (a corrupt or truncated archive): its name and why. What was
+     * read of it before the damage counts; the other inputs are not affected.
+     */
+    public record Damage(String input, String reason) {
+    }
+
+    private final List<Damage> damaged = new ArrayList<>();
     private long files;
     private long items;
     private long data;
@@ -24,6 +35,15 @@ public final class ReadStats {
             case IGNORED -> ignored++;
             case REJECTED -> rejected++;
         }
+    }
+
+    void damage(String input, String reason) {
+        damaged.add(new Damage(input, reason));
+    }
+
+    /** The damaged inputs, in the order the damage was found. */
+    public List<Damage> damaged() {
+        return Collections.unmodifiableList(damaged);
     }
 
     void countInstruments(int n) {

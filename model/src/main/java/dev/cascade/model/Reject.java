@@ -18,6 +18,8 @@ public enum Reject {
     BAD_SIDE("bad-side"),
     UNFILLED_ORDER("unfilled-order"),
     UNKNOWN_INSTRUMENT("unknown-instrument"),
+    /** An event of one more instrument than the aggregators follow (made-up symbols, by the thousand). */
+    TOO_MANY_INSTRUMENTS("too-many-instruments"),
     UNSUPPORTED_INSTRUMENT("unsupported-instrument"),
     NON_USD_QUOTE("non-usd-quote"),
     UNKNOWN_MESSAGE("unknown-message"),
@@ -26,6 +28,8 @@ public enum Reject {
     BAD_OVERVIEW("bad-overview"),
     EMPTY_FILE("empty-file"),
     TRUNCATED_FILE("truncated-file"),
+    /** A compressed file or zip whose data or structure is broken (a flipped byte, a zip without its end record). */
+    CORRUPT_ARCHIVE("corrupt-archive"),
     UNKNOWN_FORMAT("unknown-format"),
     /** A Kafka record that is not a Cascade event record of a known version. */
     MALFORMED_RECORD("malformed-record");

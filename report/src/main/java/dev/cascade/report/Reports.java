@@ -38,7 +38,7 @@ public final class Reports {
             TakerFigures t = f.taker();
             f = new Figures(f.fromMicros(), f.toMicros(), f.liquidations(), f.windows(),
                     new TakerFigures(t.all(), t.byCoin(), t.byExchange(), inPeriod, t.bars()), f.price(),
-                    f.openInterest(), f.heatmaps(), f.events(), f.overview(), f.sentiment());
+                    f.openInterest(), f.heatmaps(), f.events(), f.overview(), f.sentiment(), f.degraded());
         }
         return RecapWriter.write(f, s, Charts.of(state, f, RecapWriter.leadCoin(f)));
     }

@@ -51,6 +51,8 @@ public final class MarketBars implements MarketListener {
     private final long hourRetention;
     private InstrumentBars[] byKey = new InstrumentBars[64];
     private final List<InstrumentBars> instruments = new ArrayList<>();
+    /** The same bars by coin: read-outs visit a coin's few instruments, not every instrument for every coin. */
+    private final Map<Coin, List<InstrumentBars>> byCoin = new HashMap<>();
     private long lastMicros = Long.MIN_VALUE;
     private long lastHour = Long.MIN_VALUE;
     private long minuteCutoff = Long.MIN_VALUE;
@@ -198,6 +200,7 @@ public final class MarketBars implements MarketListener {
             b = new InstrumentBars(instrument);
             byKey[key] = b;
             instruments.add(b);
+            byCoin.computeIfAbsent(instrument.coin(), c -> new ArrayList<>(4)).add(b);
         }
         return b;
     }
@@ -317,16 +320,24 @@ public final class MarketBars implements MarketListener {
         return instruments;
     }
 
+    /** The instruments of one coin with bars, in the order first seen (empty if none). */
+    public List<InstrumentBars> instrumentsOf(Coin coin) {
+        return byCoin.getOrDefault(coin, List.of());
+    }
+
     /**
      * Every coin with bars, the most traded (USD over the whole input) first; coins without trades (open
      * interest only) follow by name.
      */
     public List<Coin> coinsByVolume() {
         Map<Coin, Double> usd = new HashMap<>();
-        for (InstrumentBars b : instruments) {
-            BarSeries t = b.total();
-            usd.merge(b.instrument().coin(), t.isEmpty() ? 0 : t.volumeUsd(0), Double::sum);
-        }
+        byCoin.forEach((coin, group) -> {
+            double sum = 0;
+            for (InstrumentBars b : group) {
+                sum += b.total().isEmpty() ? 0 : b.total().volumeUsd(0);
+            }
+            usd.put(coin, sum);
+        });
         List<Coin> coins = new ArrayList<>(usd.keySet());
         coins.sort(Comparator.comparingDouble((Coin c) -> -usd.get(c)).thenComparing(Coin::name));
         return coins;

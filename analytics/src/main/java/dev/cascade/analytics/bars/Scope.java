@@ -35,8 +35,8 @@ public record Scope(Exchange exchange, Venue venue) {
     /** The instruments of {@code coin} in this scope, ordered by venue then symbol. */
     public List<InstrumentBars> select(MarketBars bars, Coin coin) {
         List<InstrumentBars> out = new ArrayList<>();
-        for (InstrumentBars b : bars.instruments()) {
-            if (b.instrument().coin() == coin && contains(b.instrument())) {
+        for (InstrumentBars b : bars.instrumentsOf(coin)) {
+            if (contains(b.instrument())) {
                 out.add(b);
             }
         }

@@ -8,9 +8,12 @@ import java.util.Arrays;
  * aggregate ids are consecutive), so the common case costs a comparison: an id above every id seen is new.
  * The last {@value #RECENT} ids of each instrument are kept in order for a binary search, and ids that arrive
  * out of order (archives with interleaved rows, backfills) go to a shared set of the most recent such ids.
+ * An instrument's buffer starts small and doubles up to {@value #RECENT}, so that memory follows the trades
+ * seen, not the instruments: a flood of made-up symbols with a trade each costs little each.
  */
 public final class TradeDeduplicator {
     static final int RECENT = 2048;
+    private static final int FIRST_RING = 8;
 
     private long[] maxId = new long[64];
     private boolean[] hasSeen = new boolean[64];
@@ -51,18 +54,24 @@ public final class TradeDeduplicator {
 
     private void append(int instrument, long id) {
         long[] ring = recent[instrument];
-        if (ring == null) {
-            ring = new long[RECENT];
-            recent[instrument] = ring;
-        }
         int size = recentSize[instrument];
         int head = recentHead[instrument];
-        if (size < RECENT) {
-            ring[(head + size) % RECENT] = id;
+        if (ring == null || size == ring.length && ring.length < RECENT) {
+            long[] grown = new long[ring == null ? FIRST_RING : ring.length * 2];
+            for (int k = 0; k < size; k++) {
+                grown[k] = ring[(head + k) % ring.length];
+            }
+            ring = grown;
+            recent[instrument] = ring;
+            head = 0;
+            recentHead[instrument] = 0;
+        }
+        if (size < ring.length) {
+            ring[(head + size) % ring.length] = id;
             recentSize[instrument] = size + 1;
         } else {
             ring[head] = id;
-            recentHead[instrument] = (head + 1) % RECENT;
+            recentHead[instrument] = (head + 1) % ring.length;
         }
     }
 
@@ -74,7 +83,7 @@ public final class TradeDeduplicator {
         int hi = size - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            long v = ring[(head + mid) % RECENT];
+            long v = ring[(head + mid) % ring.length];
             if (v < id) {
                 lo = mid + 1;
             } else if (v > id) {

@@ -14,16 +14,21 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Every figure of a market recap, read out of a {@link MarketState} at its latest event: liquidations reported and
  * estimated (whole input and rolling windows), taker flow, prices, open interest and funding, heatmaps, events,
  * the market overview and sentiment. A read-out: it allocates freely and never changes the state.
+ *
+ * <p>Every list a read-out builds has a cap (see {@link EventFigures}, {@link dev.cascade.analytics.price.RoundLevels},
+ * the heatmap's level book); {@code degraded} counts, by reason, what the caps left out of these figures
+ * ({@code crossings-capped}, {@code heatmap-levels-capped}, {@code events-capped}), and is empty when nothing was.
  */
 public record Figures(long fromMicros, long toMicros, Liquidations liquidations, Map<String, Liquidations> windows,
                       TakerFigures taker, PriceFigures price, OpenInterestFigures openInterest,
                       Map<String, Heatmap> heatmaps, EventFigures events, MarketOverview.Overview overview,
-                      Sentiment.Index sentiment) {
+                      Sentiment.Index sentiment, Map<String, Long> degraded) {
 
     /** The windows liquidation totals are given for, ending at the last event. */
     public static final Map<String, Long> LIQUIDATION_WINDOWS = liquidationWindows();
@@ -45,18 +50,29 @@ public record Figures(long fromMicros, long toMicros, Liquidations liquidations,
         List<Coin> coins = state.bars().coinsByVolume();
         List<Coin> detail = coins.subList(0, Math.min(s.detailCoins(), coins.size()));
         TakerFigures taker = TakerFigures.of(state, s, coins, detail, end);
+        Map<String, Long> degraded = new TreeMap<>();
         Map<String, Heatmap> heatmaps = new LinkedHashMap<>();
+        long[] refused = new long[1];
         for (Coin c : detail) {
-            Heatmap h = LevelsHeatmap.build(state.bars(), state.log(), c, end, s.heatmap(), s.withBars() ? s.snapshotMinutes() : 0);
+            Heatmap h = LevelsHeatmap.build(state.bars(), state.log(), c, end, s.heatmap(),
+                    s.withBars() ? s.snapshotMinutes() : 0, refused);
             if (h != null && (!h.levels().isEmpty() || !h.swept().isEmpty())) {
                 heatmaps.put(c.name(), h);
             }
         }
+        degrade(degraded, "heatmap-levels-capped", refused[0]);
         MarketOverview.Overview overview = !state.overview().hasMarketData() ? null : state.overview().overview(s.movers());
+        EventFigures events = EventFigures.of(state, s, detail, heatmaps, taker.extremes(), degraded);
         return new Figures(from, end, whole, windows, taker, PriceFigures.of(state, s, coins, end),
-                OpenInterestFigures.of(state, s, coins, end), heatmaps,
-                EventFigures.of(state, s, detail, heatmaps, taker.extremes()), overview,
-                Sentiment.of(state.bars(), state.overview(), end));
+                OpenInterestFigures.of(state, s, coins, end), heatmaps, events, overview,
+                Sentiment.of(state.bars(), state.overview(), end), Collections.unmodifiableMap(degraded));
+    }
+
+    /** Counts {@code n} more items a cap left out under {@code reason}. */
+    static void degrade(Map<String, Long> degraded, String reason, long n) {
+        if (n > 0) {
+            degraded.merge(reason, n, Long::sum);
+        }
     }
 
     private static Map<String, Long> liquidationWindows() {

@@ -6,16 +6,30 @@ import java.util.Arrays;
  * Predicted liquidation USD of one side by log-spaced price bucket (bucket k spans [g^k, g^(k+1)) with g = 1 +
  * bucket width). Amounts are stored divided by a scale, so shrinking every level in proportion is one
  * multiplication. Consuming removes every bucket from a price up (longs) or down (shorts).
+ *
+ * <p>Bounded by construction: the book spans at most {@link #MAX_BUCKETS} buckets centred on the price it is
+ * made for (at 0.1 % buckets, 1/60 to 60 times it); a level outside is not placed and is counted in
+ * {@link #refused()}, so one absurd print cannot make every minute's cluster search walk millions of buckets.
  */
 final class LevelBook {
+    /** The widest span of buckets a book holds. */
+    static final int MAX_BUCKETS = 8192;
+
     private final double logGrowth;
+    private final int lowest;
+    private final int highest;
     private double[] stored = new double[0];
     private int base;
     private double scale = 1;
     private double storedTotal;
+    private long refused;
 
-    LevelBook(double bucketPct) {
+    /** A book of {@code bucketPct} buckets around {@code centre}, a positive price. */
+    LevelBook(double bucketPct, double centre) {
         this.logGrowth = Math.log1p(bucketPct / 100);
+        int mid = centre > 0 && !Double.isInfinite(centre) ? bucketOf(centre) : 0;
+        this.lowest = mid - MAX_BUCKETS / 2;
+        this.highest = mid + MAX_BUCKETS / 2 - 1;
     }
 
     int bucketOf(double price) {
@@ -33,13 +47,17 @@ final class LevelBook {
     }
 
     void add(int bucket, double usd) {
+        if (bucket < lowest || bucket > highest) {
+            refused++;
+            return;
+        }
         if (stored.length == 0) {
-            base = bucket - 256;
-            stored = new double[512];
+            base = Math.max(lowest, bucket - 256);
+            stored = new double[Math.min(512, highest - base + 1)];
         }
         if (bucket < base || bucket >= base + stored.length) {
-            int from = Math.min(base, bucket - 64);
-            int to = Math.max(base + stored.length, bucket + 65);
+            int from = Math.max(lowest, Math.min(base, bucket - 64));
+            int to = Math.min(highest + 1, Math.max(base + stored.length, bucket + 65));
             double[] grown = new double[to - from];
             System.arraycopy(stored, 0, grown, base - from, stored.length);
             stored = grown;
@@ -112,6 +130,11 @@ final class LevelBook {
 
     int high() {
         return base + stored.length - 1;
+    }
+
+    /** Levels not placed for lying outside the book's span. */
+    long refused() {
+        return refused;
     }
 
     boolean isEmpty() {

@@ -5,6 +5,7 @@ import dev.cascade.analytics.bars.BarSeries;
 import dev.cascade.analytics.bars.InstrumentBars;
 import dev.cascade.analytics.bars.MarketBars;
 import dev.cascade.analytics.bars.Scope;
+import dev.cascade.analytics.price.RoundLevels;
 import dev.cascade.analytics.risk.LiquidationPrice;
 import dev.cascade.model.Coin;
 import dev.cascade.model.Instrument;
@@ -49,10 +50,10 @@ public final class LevelsHeatmap {
     /** Each instrument's open interest in USD at its latest update (the shrink's denominator). */
     private double[] oiUsd;
 
-    private LevelsHeatmap(HeatmapSettings settings) {
+    private LevelsHeatmap(HeatmapSettings settings, double centre) {
         this.settings = settings;
-        this.longs = new LevelBook(settings.bucketPct());
-        this.shorts = new LevelBook(settings.bucketPct());
+        this.longs = new LevelBook(settings.bucketPct(), centre);
+        this.shorts = new LevelBook(settings.bucketPct(), centre);
     }
 
     /**
@@ -61,12 +62,24 @@ public final class LevelsHeatmap {
      */
     public static Heatmap build(MarketBars bars, LiquidationLog log, Coin coin, long endMicros, HeatmapSettings s,
                                 int snapshotMinutes) {
+        return build(bars, log, coin, endMicros, s, snapshotMinutes, new long[1]);
+    }
+
+    /**
+     * As above; adds to {@code refused[0]} the levels left out for lying outside the books' span, which is
+     * centred on the reference instrument's median minute close (see {@link LevelBook}).
+     */
+    public static Heatmap build(MarketBars bars, LiquidationLog log, Coin coin, long endMicros, HeatmapSettings s,
+                                int snapshotMinutes, long[] refused) {
         List<InstrumentBars> group = Scope.ALL.select(bars, coin);
         InstrumentBars ref = Scope.reference(group);
         if (ref == null || ref.minutes().isEmpty()) {
             return null;
         }
-        return new LevelsHeatmap(s).run(group, ref, log, coin, endMicros, snapshotMinutes);
+        LevelsHeatmap h = new LevelsHeatmap(s, RoundLevels.referencePrice(ref.minutes()));
+        Heatmap out = h.run(group, ref, log, coin, endMicros, snapshotMinutes);
+        refused[0] += h.longs.refused() + h.shorts.refused();
+        return out;
     }
 
     private Heatmap run(List<InstrumentBars> group, InstrumentBars ref, LiquidationLog log, Coin coin, long endMicros,

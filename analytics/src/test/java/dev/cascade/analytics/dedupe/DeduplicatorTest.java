@@ -72,4 +72,17 @@ class DeduplicatorTest {
         assertThat(dedupe.isNew(btc.id(), 41)).isTrue();
         assertThat(dedupe.isNew(btc.id(), 41)).isFalse();
     }
+
+    @Test
+    void shouldKeepRecognisingRecentIdsAsAnInstrumentsBufferGrows() {
+        TradeDeduplicator dedupe = new TradeDeduplicator(16);
+        for (long id = 1; id <= 3_000; id++) {
+            assertThat(dedupe.isNew(7, id)).isTrue();
+            if (id % 10 == 0) {
+                assertThat(dedupe.isNew(7, id - 5)).isFalse(); // within the buffer, whatever its size so far
+            }
+        }
+        assertThat(dedupe.isNew(7, 3_000 - TradeDeduplicator.RECENT + 1)).isFalse(); // the oldest kept
+        assertThat(dedupe.isNew(8, 1)).isTrue(); // another instrument's ids are its own
+    }
 }
