@@ -178,6 +178,12 @@ public final class MarketState implements MarketListener {
         }
     }
 
+    /** Whether events of {@code instrument} are aggregated (admitted under the cap); admits nothing itself. */
+    public boolean isFollowing(Instrument instrument) {
+        int key = instrument.key();
+        return key < isFollowed.length && isFollowed[key];
+    }
+
     /** Instruments whose events are aggregated. */
     public int instrumentsFollowed() {
         return followed;

@@ -6,6 +6,7 @@ import dev.cascade.model.CoinMarkets;
 import dev.cascade.model.FearGreedReading;
 import dev.cascade.model.FundingRate;
 import dev.cascade.model.GlobalMarket;
+import dev.cascade.model.Instrument;
 import dev.cascade.model.InstrumentRegistry;
 import dev.cascade.model.Liquidation;
 import dev.cascade.model.MarkPrice;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.nio.file.Path;
 
@@ -40,6 +42,8 @@ final class Storage implements AutoCloseable {
     private final boolean isStoringTrades;
     private volatile StoreWriter writer;
     private StoreWriter.Journal journal = StoreWriter.Journal.NONE;
+    private volatile MarketState state;
+    private final AtomicLong refused = new AtomicLong();
     private long loaded;
     private boolean isClosed;
 
@@ -47,7 +51,7 @@ final class Storage implements AutoCloseable {
         @Override
         public void onLiquidation(Liquidation e) {
             StoreWriter w = writer;
-            if (w != null) {
+            if (w != null && isKept(e.instrument())) {
                 w.onLiquidation(e);
             }
         }
@@ -55,7 +59,7 @@ final class Storage implements AutoCloseable {
         @Override
         public void onTrade(Trade e) {
             StoreWriter w = writer;
-            if (w != null) {
+            if (w != null && isKept(e.instrument())) {
                 w.onTrade(e);
             }
         }
@@ -63,7 +67,7 @@ final class Storage implements AutoCloseable {
         @Override
         public void onOpenInterest(OpenInterest e) {
             StoreWriter w = writer;
-            if (w != null) {
+            if (w != null && isKept(e.instrument())) {
                 w.onOpenInterest(e);
             }
         }
@@ -71,7 +75,7 @@ final class Storage implements AutoCloseable {
         @Override
         public void onMarkPrice(MarkPrice e) {
             StoreWriter w = writer;
-            if (w != null) {
+            if (w != null && isKept(e.instrument())) {
                 w.onMarkPrice(e);
             }
         }
@@ -79,7 +83,7 @@ final class Storage implements AutoCloseable {
         @Override
         public void onFundingRate(FundingRate e) {
             StoreWriter w = writer;
-            if (w != null) {
+            if (w != null && isKept(e.instrument())) {
                 w.onFundingRate(e);
             }
         }
@@ -108,6 +112,25 @@ final class Storage implements AutoCloseable {
             }
         }
     };
+
+    /**
+     * Whether events of {@code instrument} may be stored: only those the state aggregates (admitted under its
+     * instrument cap), so that a store never keeps what a read-back would refuse.
+     */
+    private boolean isKept(Instrument instrument) {
+        MarketState s = state;
+        if (s == null || s.isFollowing(instrument)) {
+            return true;
+        }
+        refused.incrementAndGet();
+        return false;
+    }
+
+    /** Events not stored because the state does not follow their instrument. */
+    long refused() {
+        StoreWriter w = writer;
+        return refused.get() + (w == null ? 0 : w.refused());
+    }
 
     private Storage(Store store, boolean isStoringTrades) {
         this.store = store;
@@ -168,6 +191,7 @@ final class Storage implements AutoCloseable {
             }
         });
         if (!store.isReadOnly()) {
+            this.state = state;
             state.bars().keepChanges(); // every minute of the run reaches the store, even those rolled up at once
             writer = new StoreWriter(store, isStoringTrades, COMMIT_MILLIS, n -> { },
                     store.retentionDays() * Micros.PER_DAY, journal);

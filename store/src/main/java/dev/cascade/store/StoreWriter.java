@@ -57,6 +57,7 @@ public final class StoreWriter implements MarketListener, AutoCloseable {
     private final LongConsumer onCommit;
     private final BlockingQueue<Row> queue = new ArrayBlockingQueue<>(1 << 16);
     private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private final Thread thread = new Thread(this::run, "store");
     private volatile Throwable failure;
 
@@ -161,11 +162,20 @@ public final class StoreWriter implements MarketListener, AutoCloseable {
         if (failure != null) {
             return; // counted as a failure, reported by close()
         }
+        if (!Double.isFinite(row.a()) || !Double.isFinite(row.b())) {
+            refused.incrementAndGet(); // the decoders reject such values; the store never keeps one it could not read
+            return;
+        }
         try {
             queue.put(row);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Events not kept because a value was not finite. */
+    public long refused() {
+        return refused.get();
     }
 
     /** Rows committed so far. */
