@@ -107,7 +107,10 @@ public final class LiquidationJson {
 
     /** USD rounded to the cent. */
     public static BigDecimal usd(double usd) {
-        return BigDecimal.valueOf(Math.round(usd * 100), 2);
+        double cents = usd * 100;
+        // beyond a long's cents (9.2e16 dollars, far past any plausible total) exact decimal, never saturated
+        return Math.abs(cents) < 0x1p62 || !Double.isFinite(cents) ? BigDecimal.valueOf(Math.round(cents), 2)
+                : new BigDecimal(usd).setScale(2, java.math.RoundingMode.HALF_EVEN);
     }
 
     /** The long share as a fraction with four decimals, or null when nothing was liquidated. */
