@@ -22,6 +22,8 @@ abstract class LineSource implements FrameSource {
     private Reject pending;
     private boolean isFirstLine = true;
     private ItemGate gate = new ItemGate(Checks.NO_CLOCK);
+    /** The file's time, which bounds every time in it; {@link Checks#NO_CLOCK} when unknown. */
+    long fileMicros = Checks.NO_CLOCK;
     long lastTime = Long.MIN_VALUE;
     long time;
 
@@ -34,6 +36,7 @@ abstract class LineSource implements FrameSource {
 
     /** Rejects events dated more than {@link Checks#MAX_AHEAD_MICROS} after {@code fileMicros}, the file's time. */
     final void limitTimes(long fileMicros) {
+        this.fileMicros = fileMicros;
         gate = new ItemGate(fileMicros);
     }
 

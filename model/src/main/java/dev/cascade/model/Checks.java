@@ -21,10 +21,10 @@ package dev.cascade.model;
  *                      the input's own clock
  * </pre>
  *
- * <p>Headroom of the sums: the whole-input totals add order USD values in doubles and are printed in cents.
+ * <p>Headroom of the sums: the totals add order USD values in doubles and print them as cents in a long.
  * At $1e10 an order, 9.2 million orders at the bound would be needed to reach a long's 9.2e16 dollars of
- * cents; a year of every venue's liquidations is of the order of 1e11 dollars, six orders of magnitude
- * below, and a double keeps sums below 2^53 cents ($9e13) exact to the cent.
+ * cents; a year of every venue's liquidations is of the order of 1e11 dollars, five orders of magnitude
+ * below (and past a long, the JSON writer falls back to an exact decimal rather than saturate).
  */
 public final class Checks {
     /** Lowest plausible price, USD a coin (the cheapest perpetuals trade near 1e-7, in 1000x units). */

@@ -88,9 +88,11 @@ public final class LiquidationJson {
 
     private static ObjectNode totals(SideTotals t, Estimate e) {
         ObjectNode o = NODES.objectNode();
-        o.put("usd", usd(t.usd()));
-        o.put("longUsd", usd(t.longUsd()));
-        o.put("shortUsd", usd(t.shortUsd()));
+        BigDecimal longUsd = usd(t.longUsd());
+        BigDecimal shortUsd = usd(t.shortUsd());
+        o.put("usd", longUsd.add(shortUsd)); // the cents of the sides add up to the total, always
+        o.put("longUsd", longUsd);
+        o.put("shortUsd", shortUsd);
         o.put("count", t.count());
         o.put("longCount", t.longCount());
         o.put("shortCount", t.shortCount());

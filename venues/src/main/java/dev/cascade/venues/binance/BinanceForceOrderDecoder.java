@@ -1,5 +1,6 @@
 package dev.cascade.venues.binance;
 
+import dev.cascade.model.Checks;
 import dev.cascade.model.Instrument;
 import dev.cascade.model.InstrumentRegistry;
 import dev.cascade.model.Liquidation;
@@ -101,6 +102,9 @@ public final class BinanceForceOrderDecoder {
         }
         if (f.problem() == null && average < 0) {
             f.fail(Reject.NON_POSITIVE_PRICE); // only ap = 0 means "no fill price yet"
+        }
+        if (f.problem() == null) {
+            f.fail(Checks.price(orderPrice)); // read for the fallback, so held to the same rules even when unused
         }
         if (f.problem() != null) {
             out.onReject(f.problem());
