@@ -56,6 +56,8 @@ final class ReplayJson {
         input.put("control", r.read().control());
         input.put("ignored", r.read().ignored());
         input.put("rejected", r.read().rejected());
+        ObjectNode skipped = input.putObject("skipped"); // by reason; never rejections
+        skipped.put("blank-line", r.read().blankLines());
         input.put("instruments", r.read().instrumentsLoaded());
         ArrayNode damaged = input.putArray("damaged");
         r.read().damaged().forEach(d -> damaged.addObject().put("name", d.input()).put("reason", d.reason()));

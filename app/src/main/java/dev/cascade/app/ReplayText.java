@@ -50,6 +50,9 @@ final class ReplayText {
                 .append(number(r.read().data())).append(" data, ").append(number(r.read().control()))
                 .append(" control, ").append(number(r.read().ignored())).append(" ignored, ")
                 .append(number(r.read().rejected())).append(" rejected");
+        if (r.read().blankLines() > 0) {
+            out.append(", ").append(plural(r.read().blankLines(), "blank line")).append(" skipped");
+        }
         if (r.read().instrumentsLoaded() > 0) {
             out.append("; ").append(plural(r.read().instrumentsLoaded(), "instrument")).append(" from metadata");
         }

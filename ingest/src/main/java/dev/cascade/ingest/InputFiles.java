@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cascade.model.MarketListener;
+import dev.cascade.model.Micros;
 import dev.cascade.model.Reject;
 import dev.cascade.venues.FrameKind;
 import dev.cascade.venues.RowDecoder;
@@ -88,6 +89,18 @@ public final class InputFiles implements Closeable {
      * stats with its name and reason, keeping what was readable; only a file that cannot be opened at all throws.
      */
     public List<OpenedInput> open(Path path, MarketListener rejects) throws IOException {
+        List<OpenedInput> parts = openParts(path, rejects);
+        // no event in a file is later than the file itself: its time bounds what any line or row may claim
+        long fileMicros = Micros.of(Files.getLastModifiedTime(path).toInstant());
+        for (OpenedInput part : parts) {
+            if (part.source() instanceof LineSource lines) {
+                lines.limitTimes(fileMicros);
+            }
+        }
+        return parts;
+    }
+
+    private List<OpenedInput> openParts(Path path, MarketListener rejects) throws IOException {
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         InputStream raw = new Counting(Files.newInputStream(path));
         byte[] magic = new byte[4];

@@ -2,6 +2,7 @@ package dev.cascade.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cascade.model.Checks;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Reject;
@@ -79,6 +80,9 @@ final class JsonLinesSource extends LineSource {
             if (!Micros.isPlausible(cryptofeedReceive)) {
                 return reject(Reject.MALFORMED_JSON);
             }
+            if (Checks.time(cryptofeedReceive, fileMicros) != null) {
+                return reject(Reject.IMPLAUSIBLE_TIME);
+            }
             s = colon + 1;
         }
         if (!tape.parse(b, s, e - s)) {
@@ -110,6 +114,9 @@ final class JsonLinesSource extends LineSource {
         int venueToken = tape.member(0, VENUE);
         if (!Micros.isPlausible(ts)) {
             return reject(ts == Ascii.NOT_A_LONG ? tape.numberProblem(tape.member(0, TS)) : Reject.BAD_TIMESTAMP);
+        }
+        if (Checks.time(ts, fileMicros) != null) {
+            return reject(Reject.IMPLAUSIBLE_TIME); // received after the file was written: a forged line
         }
         Venue venue = tape.isString(venueToken)
                 ? Venue.byId(tape.buffer(), tape.start(venueToken), tape.length(venueToken)) : null;

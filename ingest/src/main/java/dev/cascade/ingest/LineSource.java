@@ -1,5 +1,6 @@
 package dev.cascade.ingest;
 
+import dev.cascade.model.Checks;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Reject;
 import dev.cascade.venues.FrameKind;
@@ -7,9 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * What every line-based source shares: reading lines, skipping blank ones, turning an overlong line or a
- * stream cut short into a rejected item, and ordering an unreadable item at the last good time. A subclass
- * says what one line is ({@link #read}) and how it becomes events ({@link #decode}).
+ * What every line-based source shares: reading lines, skipping (and counting) blank ones and a leading UTF-8
+ * byte order mark, turning an overlong line or a stream cut short into a rejected item, ordering an
+ * unreadable item at the last good time, and passing events through the {@link ItemGate} that holds them to
+ * the file's clock. A subclass says what one line is ({@link #read}) and how it becomes events ({@link #decode}).
  */
 abstract class LineSource implements FrameSource {
     private final String name;
@@ -18,6 +20,10 @@ abstract class LineSource implements FrameSource {
     final ReadStats stats;
     private boolean isDone;
     private Reject pending;
+    private boolean isFirstLine = true;
+    private ItemGate gate = new ItemGate(Checks.NO_CLOCK);
+    /** The file's time, which bounds every time in it; {@link Checks#NO_CLOCK} when unknown. */
+    long fileMicros = Checks.NO_CLOCK;
     long lastTime = Long.MIN_VALUE;
     long time;
 
@@ -26,6 +32,12 @@ abstract class LineSource implements FrameSource {
         this.stream = stream;
         this.lines = new LineReader(stream, maxLineBytes, bufferBytes);
         this.stats = stats;
+    }
+
+    /** Rejects events dated more than {@link Checks#MAX_AHEAD_MICROS} after {@code fileMicros}, the file's time. */
+    final void limitTimes(long fileMicros) {
+        this.fileMicros = fileMicros;
+        gate = new ItemGate(fileMicros);
     }
 
     /**
@@ -64,10 +76,16 @@ abstract class LineSource implements FrameSource {
             byte[] b = lines.buffer();
             int s = lines.start();
             int e = lines.end();
-            while (s < e && (b[s] == ' ' || b[s] == '\t')) {
+            if (isFirstLine && e - s >= 3 && b[s] == (byte) 0xEF && b[s + 1] == (byte) 0xBB && b[s + 2] == (byte) 0xBF) {
+                s += 3; // a UTF-8 byte order mark, as some editors and Windows tools write
+            }
+            isFirstLine = false;
+            while (s < e && (b[s] == ' ' || b[s] == '\t' || b[s] == '\r')) {
                 s++;
             }
-            if (s < e && read(b, s, e)) {
+            if (s == e) {
+                stats.countBlankLine();
+            } else if (read(b, s, e)) {
                 return true;
             }
         }
@@ -85,7 +103,8 @@ abstract class LineSource implements FrameSource {
             out.onReject(pending);
             stats.count(FrameKind.REJECTED);
         } else {
-            stats.count(decode(out));
+            FrameKind kind = decode(gate.begin(out));
+            stats.count(gate.hasRejects() ? FrameKind.REJECTED : kind);
         }
     }
 

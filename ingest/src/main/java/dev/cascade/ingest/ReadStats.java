@@ -22,6 +22,7 @@ public final class ReadStats {
     private long ignored;
     private long rejected;
     private long instrumentsLoaded;
+    private long blankLines;
 
     void countFile() {
         files++;
@@ -46,6 +47,10 @@ public final class ReadStats {
         return Collections.unmodifiableList(damaged);
     }
 
+    void countBlankLine() {
+        blankLines++;
+    }
+
     void countInstruments(int n) {
         instrumentsLoaded += n;
     }
@@ -55,7 +60,10 @@ public final class ReadStats {
         return files;
     }
 
-    /** Lines, frames and rows read (headers and blank lines excepted). */
+    /**
+     * Lines, frames and rows read (headers and blank lines excepted): {@link #data()} + {@link #control()} +
+     * {@link #ignored()} + {@link #rejected()}.
+     */
     public long items() {
         return items;
     }
@@ -72,8 +80,18 @@ public final class ReadStats {
         return ignored;
     }
 
+    /**
+     * Items with at least one rejection: a whole line, frame or row rejected, or a frame some of whose entries
+     * were (a Binance mark price array with one bad symbol). The rejections themselves, one per entry and with
+     * their reasons, are counted by the pipeline's listener, so that figure is at least this one.
+     */
     public long rejected() {
         return rejected;
+    }
+
+    /** Blank lines skipped: counted, never rejected. */
+    public long blankLines() {
+        return blankLines;
     }
 
     public long instrumentsLoaded() {

@@ -15,6 +15,13 @@ public enum Reject {
     NON_POSITIVE_SIZE("non-positive-size"),
     NON_POSITIVE_PRICE("non-positive-price"),
     BAD_TIMESTAMP("bad-timestamp"),
+    /** A value beyond the magnitude bounds of its field kind (see {@link Checks}). */
+    IMPLAUSIBLE_PRICE("implausible-price"),
+    IMPLAUSIBLE_SIZE("implausible-size"),
+    IMPLAUSIBLE_VALUE("implausible-value"),
+    IMPLAUSIBLE_FUNDING("implausible-funding"),
+    /** An event time later than the input's own clock allows (receive time, or the file's time). */
+    IMPLAUSIBLE_TIME("implausible-time"),
     BAD_SIDE("bad-side"),
     UNFILLED_ORDER("unfilled-order"),
     UNKNOWN_INSTRUMENT("unknown-instrument"),

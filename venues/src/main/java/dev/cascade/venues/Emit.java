@@ -1,10 +1,13 @@
 package dev.cascade.venues;
 
 import dev.cascade.model.Checks;
+import dev.cascade.model.FundingRate;
 import dev.cascade.model.Instrument;
 import dev.cascade.model.Liquidation;
+import dev.cascade.model.MarkPrice;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Micros;
+import dev.cascade.model.OpenInterest;
 import dev.cascade.model.Reject;
 import dev.cascade.model.Side;
 import dev.cascade.model.TakerSide;
@@ -21,7 +24,7 @@ public final class Emit {
     /** Emits a liquidation, or rejects it; returns whether it was emitted. */
     public static boolean liquidation(Liquidation event, Instrument instrument, Side side, double quantity,
                                       double price, long exchangeMicros, long receiveMicros, MarketListener out) {
-        Reject r = check(instrument, quantity, price, exchangeMicros);
+        Reject r = check(instrument, quantity, price, exchangeMicros, receiveMicros);
         if (r != null) {
             out.onReject(r);
             return false;
@@ -40,7 +43,7 @@ public final class Emit {
     /** As above, for an event that covers the venue's trade ids {@code firstId..id}. */
     public static boolean trade(Trade event, Instrument instrument, TakerSide side, double quantity, double price,
                                 long id, long firstId, long exchangeMicros, long receiveMicros, MarketListener out) {
-        Reject r = check(instrument, quantity, price, exchangeMicros);
+        Reject r = check(instrument, quantity, price, exchangeMicros, receiveMicros);
         if (r != null) {
             out.onReject(r);
             return false;
@@ -50,16 +53,72 @@ public final class Emit {
         return true;
     }
 
-    private static Reject check(Instrument instrument, double quantity, double price, long exchangeMicros) {
+    /** Emits a mark price (index price NaN when not sent), or rejects it; returns whether it was emitted. */
+    public static boolean markPrice(MarkPrice event, Instrument instrument, double markPrice, double indexPrice,
+                                    long exchangeMicros, long receiveMicros, MarketListener out) {
+        Reject r = Checks.price(markPrice);
+        if (r == null && !Double.isNaN(indexPrice)) {
+            r = Checks.price(indexPrice);
+        }
+        if (r == null) {
+            r = Checks.time(exchangeMicros, receiveMicros);
+        }
+        if (r != null) {
+            out.onReject(r);
+            return false;
+        }
+        out.onMarkPrice(event.set(instrument, markPrice, indexPrice, exchangeMicros,
+                FrameDecoder.receiveOr(receiveMicros, exchangeMicros)));
+        return true;
+    }
+
+    /** Emits a funding rate (next funding time 0 when unknown or implausible), or rejects it. */
+    public static boolean fundingRate(FundingRate event, Instrument instrument, double rate, long nextFundingMicros,
+                                      long exchangeMicros, long receiveMicros, MarketListener out) {
+        Reject r = Checks.fundingRate(rate);
+        if (r == null) {
+            r = Checks.time(exchangeMicros, receiveMicros);
+        }
+        if (r != null) {
+            out.onReject(r);
+            return false;
+        }
+        long next = Micros.isPlausible(nextFundingMicros) ? nextFundingMicros : 0;
+        out.onFundingRate(event.set(instrument, rate, next, exchangeMicros,
+                FrameDecoder.receiveOr(receiveMicros, exchangeMicros)));
+        return true;
+    }
+
+    /** Emits an open interest (USD NaN when unknown), or rejects it; returns whether it was emitted. */
+    public static boolean openInterest(OpenInterest event, Instrument instrument, double contracts, double usd,
+                                       long exchangeMicros, long receiveMicros, MarketListener out) {
+        Reject r = Checks.openInterest(contracts, usd);
+        if (r == null) {
+            r = Checks.time(exchangeMicros, receiveMicros);
+        }
+        if (r != null) {
+            out.onReject(r);
+            return false;
+        }
+        out.onOpenInterest(event.set(instrument, contracts, usd, exchangeMicros,
+                FrameDecoder.receiveOr(receiveMicros, exchangeMicros)));
+        return true;
+    }
+
+    private static Reject check(Instrument instrument, double quantity, double price, long exchangeMicros,
+                                long receiveMicros) {
         if (instrument == null) {
             return Reject.UNKNOWN_INSTRUMENT;
         }
         Reject r = Checks.sizeAndPrice(quantity, price);
         if (r == null) {
-            r = Checks.time(exchangeMicros);
+            r = Checks.time(exchangeMicros, receiveMicros);
         }
         if (r == null) {
             r = Checks.usdValued(instrument);
+        }
+        if (r == null) {
+            r = Checks.orderUsd(instrument.notionalUsd(quantity, price));
         }
         return r;
     }

@@ -78,7 +78,7 @@ public final class FieldReader {
         return micros;
     }
 
-    /** Records a problem found by the decoder itself (bad side, unknown instrument). */
+    /** Records a problem found by the decoder itself (bad side, unknown instrument); null is no problem. */
     public void fail(Reject reason) {
         if (problem == null) {
             problem = reason;

@@ -88,9 +88,11 @@ public final class LiquidationJson {
 
     private static ObjectNode totals(SideTotals t, Estimate e) {
         ObjectNode o = NODES.objectNode();
-        o.put("usd", usd(t.usd()));
-        o.put("longUsd", usd(t.longUsd()));
-        o.put("shortUsd", usd(t.shortUsd()));
+        BigDecimal longUsd = usd(t.longUsd());
+        BigDecimal shortUsd = usd(t.shortUsd());
+        o.put("usd", longUsd.add(shortUsd)); // the cents of the sides add up to the total, always
+        o.put("longUsd", longUsd);
+        o.put("shortUsd", shortUsd);
         o.put("count", t.count());
         o.put("longCount", t.longCount());
         o.put("shortCount", t.shortCount());
@@ -107,7 +109,10 @@ public final class LiquidationJson {
 
     /** USD rounded to the cent. */
     public static BigDecimal usd(double usd) {
-        return BigDecimal.valueOf(Math.round(usd * 100), 2);
+        double cents = usd * 100;
+        // beyond a long's cents (9.2e16 dollars, far past any plausible total) exact decimal, never saturated
+        return Math.abs(cents) < 0x1p62 || !Double.isFinite(cents) ? BigDecimal.valueOf(Math.round(cents), 2)
+                : new BigDecimal(usd).setScale(2, java.math.RoundingMode.HALF_EVEN);
     }
 
     /** The long share as a fraction with four decimals, or null when nothing was liquidated. */

@@ -1,5 +1,6 @@
 package dev.cascade.venues.binance;
 
+import dev.cascade.model.Checks;
 import dev.cascade.model.Instrument;
 import dev.cascade.model.InstrumentRegistry;
 import dev.cascade.model.Liquidation;
@@ -29,7 +30,8 @@ import dev.cascade.venues.codec.JsonTape;
  *       "T":1568014460893}}   order trade time (ms)         &lt;- the liquidation time
  * </pre>
  *
- * Normalized: quantity {@code z}; price {@code ap}, or {@code p} when {@code ap} is 0; time {@code T}
+ * Normalized: quantity {@code z}; price {@code ap}, or {@code p} when {@code ap} is 0 or absent (an empty,
+ * malformed or negative {@code ap} is rejected, never replaced by {@code p}); time {@code T}
  * (event time {@code E} when absent). {@code z = 0} is an order that has not filled: not a liquidation.
  * The instrument decides the valuation, so a COIN-M order is valued in USD contracts whichever socket it
  * came from. Binance publishes at most one liquidation per symbol per second.
@@ -82,7 +84,7 @@ public final class BinanceForceOrderDecoder {
         FieldReader f = fields.reset();
         double quantity = f.number(t, filled);
         double orderPrice = f.number(t, price);
-        double average = avgPrice >= 0 && t.length(avgPrice) > 0 ? f.number(t, avgPrice) : 0;
+        double average = avgPrice >= 0 ? f.number(t, avgPrice) : 0;
         long exchangeMicros = f.millis(t, time >= 0 ? time : t.member(payload, EVENT_TIME));
         Side liquidated = null;
         if (t.equalsBytes(side, SELL)) {
@@ -97,6 +99,12 @@ public final class BinanceForceOrderDecoder {
         }
         if (f.problem() == null && quantity == 0) {
             f.fail(Reject.UNFILLED_ORDER);
+        }
+        if (f.problem() == null && average < 0) {
+            f.fail(Reject.NON_POSITIVE_PRICE); // only ap = 0 means "no fill price yet"
+        }
+        if (f.problem() == null) {
+            f.fail(Checks.price(orderPrice)); // read for the fallback, so held to the same rules even when unused
         }
         if (f.problem() != null) {
             out.onReject(f.problem());

@@ -1,6 +1,5 @@
 package dev.cascade.venues.binance;
 
-import dev.cascade.model.Checks;
 import dev.cascade.model.FundingRate;
 import dev.cascade.model.Instrument;
 import dev.cascade.model.InstrumentRegistry;
@@ -9,8 +8,8 @@ import dev.cascade.model.MarketListener;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Reject;
 import dev.cascade.model.Venue;
+import dev.cascade.venues.Emit;
 import dev.cascade.venues.FieldReader;
-import dev.cascade.venues.FrameDecoder;
 import dev.cascade.venues.FrameKind;
 import dev.cascade.venues.codec.Ascii;
 import dev.cascade.venues.codec.JsonTape;
@@ -71,9 +70,6 @@ public final class BinanceMarkPriceDecoder {
         if (!t.isString(symbol)) {
             f.fail(symbol < 0 ? Reject.MISSING_FIELD : Reject.WRONG_TYPE);
         }
-        if (f.problem() == null && !(p > 0)) {
-            f.fail(Reject.NON_POSITIVE_PRICE);
-        }
         Instrument instrument = f.problem() == null
                 ? instruments.resolve(venue, b, t.start(symbol), t.length(symbol), BinanceSymbols.INSTANCE) : null;
         if (f.problem() == null && instrument == null) {
@@ -83,21 +79,14 @@ public final class BinanceMarkPriceDecoder {
             out.onReject(f.problem());
             return FrameKind.REJECTED;
         }
-        long received = FrameDecoder.receiveOr(receiveMicros, exchangeMicros);
         double index = indexPrice >= 0 ? t.number(indexPrice) : Double.NaN;
-        out.onMarkPrice(mark.set(instrument, p, index, exchangeMicros, received));
+        if (!Emit.markPrice(mark, instrument, p, index, exchangeMicros, receiveMicros, out)) {
+            return FrameKind.REJECTED;
+        }
         if (rate >= 0 && t.length(rate) > 0) {
-            double r = t.number(rate);
-            if (Double.isNaN(r) || Double.isInfinite(r)) {
-                out.onReject(Reject.NOT_A_NUMBER);
-            } else {
-                long next = t.integer(nextFunding);
-                long nextMicros = next == Ascii.NOT_A_LONG || next <= 0 ? 0 : Micros.ofMillis(next);
-                if (nextMicros != 0 && Checks.time(nextMicros) != null) {
-                    nextMicros = 0;
-                }
-                out.onFundingRate(funding.set(instrument, r, nextMicros, exchangeMicros, received));
-            }
+            long next = t.integer(nextFunding);
+            long nextMicros = next == Ascii.NOT_A_LONG || next <= 0 ? 0 : Micros.ofMillis(next);
+            Emit.fundingRate(funding, instrument, t.number(rate), nextMicros, exchangeMicros, receiveMicros, out);
         }
         return FrameKind.DATA;
     }

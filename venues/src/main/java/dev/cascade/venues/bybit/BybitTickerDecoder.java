@@ -1,5 +1,6 @@
 package dev.cascade.venues.bybit;
 
+import dev.cascade.model.Checks;
 import dev.cascade.model.FundingRate;
 import dev.cascade.model.Instrument;
 import dev.cascade.model.InstrumentRegistry;
@@ -9,8 +10,8 @@ import dev.cascade.model.Micros;
 import dev.cascade.model.OpenInterest;
 import dev.cascade.model.Reject;
 import dev.cascade.model.Venue;
+import dev.cascade.venues.Emit;
 import dev.cascade.venues.FieldReader;
-import dev.cascade.venues.FrameDecoder;
 import dev.cascade.venues.FrameKind;
 import dev.cascade.venues.codec.Ascii;
 import dev.cascade.venues.codec.JsonTape;
@@ -94,6 +95,9 @@ public final class BybitTickerDecoder {
             int field = field(t, k);
             if (field >= 0 && t.length(k + 1) > 0) {
                 seen[field] = f.number(t, k + 1);
+                if (f.problem() == null) {
+                    f.fail(plausible(field, seen[field])); // before the state keeps it for later deltas
+                }
             }
         }
         Instrument instrument = f.problem() == null
@@ -114,14 +118,13 @@ public final class BybitTickerDecoder {
                 state[base + i] = seen[i];
             }
         }
-        long received = FrameDecoder.receiveOr(receiveMicros, exchangeMicros);
         if (touched(MARK, INDEX) && state[base + MARK] > 0) {
-            out.onMarkPrice(mark.set(instrument, state[base + MARK], state[base + INDEX], exchangeMicros, received));
+            Emit.markPrice(mark, instrument, state[base + MARK], state[base + INDEX], exchangeMicros, receiveMicros, out);
         }
         if (touched(RATE, NEXT) && !Double.isNaN(state[base + RATE])) {
             double next = state[base + NEXT];
             long nextMicros = Double.isNaN(next) ? 0 : Micros.ofMillis((long) next);
-            out.onFundingRate(funding.set(instrument, state[base + RATE], nextMicros, exchangeMicros, received));
+            Emit.fundingRate(funding, instrument, state[base + RATE], nextMicros, exchangeMicros, receiveMicros, out);
         }
         if (touched(OI, OI_VALUE) || touched(SINGLE, SINGLE_VALUE)) {
             double quantity = !Double.isNaN(state[base + SINGLE]) ? state[base + SINGLE] : state[base + OI] / 2;
@@ -129,7 +132,7 @@ public final class BybitTickerDecoder {
                     : !Double.isNaN(state[base + OI_VALUE]) ? state[base + OI_VALUE] / 2
                     : instrument.notionalUsd(quantity, state[base + MARK]);
             if (!Double.isNaN(quantity)) {
-                out.onOpenInterest(openInterest.set(instrument, quantity, usd, exchangeMicros, received));
+                Emit.openInterest(openInterest, instrument, quantity, usd, exchangeMicros, receiveMicros, out);
             }
         }
         return FrameKind.DATA;
@@ -137,6 +140,25 @@ public final class BybitTickerDecoder {
 
     private boolean touched(int a, int b) {
         return !Double.isNaN(seen[a]) || !Double.isNaN(seen[b]);
+    }
+
+    /** Null when a field's value is plausible for its kind (see {@link Checks}). */
+    private static Reject plausible(int field, double v) {
+        switch (field) {
+            case MARK:
+            case INDEX:
+                return Checks.price(v);
+            case RATE:
+                return Checks.fundingRate(v);
+            case OI:
+            case SINGLE:
+                return Checks.openInterest(v, Double.NaN);
+            case OI_VALUE:
+            case SINGLE_VALUE:
+                return Checks.openInterest(0, v);
+            default:
+                return null;
+        }
     }
 
     private int slot(int instrumentId) {

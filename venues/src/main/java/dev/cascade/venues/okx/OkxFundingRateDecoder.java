@@ -7,6 +7,7 @@ import dev.cascade.model.MarketListener;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Reject;
 import dev.cascade.model.Venue;
+import dev.cascade.venues.Emit;
 import dev.cascade.venues.FieldReader;
 import dev.cascade.venues.FrameDecoder;
 import dev.cascade.venues.FrameKind;
@@ -72,9 +73,11 @@ public final class OkxFundingRateDecoder {
                 continue;
             }
             long nextMicros = next > 0 ? Micros.ofMillis(next) : 0;
-            out.onFundingRate(event.set(instrument, rate, Micros.isPlausible(nextMicros) ? nextMicros : 0,
-                    exchangeMicros, FrameDecoder.receiveOr(receiveMicros, exchangeMicros)));
-            kind = FrameKind.DATA;
+            if (Emit.fundingRate(event, instrument, rate, nextMicros, exchangeMicros, receiveMicros, out)) {
+                kind = FrameKind.DATA;
+            } else if (kind != FrameKind.DATA) {
+                kind = FrameKind.REJECTED;
+            }
         }
         return kind;
     }

@@ -6,8 +6,8 @@ import dev.cascade.model.MarketListener;
 import dev.cascade.model.OpenInterest;
 import dev.cascade.model.Reject;
 import dev.cascade.model.Venue;
+import dev.cascade.venues.Emit;
 import dev.cascade.venues.FieldReader;
-import dev.cascade.venues.FrameDecoder;
 import dev.cascade.venues.FrameKind;
 import dev.cascade.venues.codec.Ascii;
 import dev.cascade.venues.codec.JsonTape;
@@ -62,19 +62,21 @@ public final class OkxOpenInterestDecoder {
                     f.fail(Reject.UNKNOWN_INSTRUMENT);
                 }
             }
-            if (f.problem() == null && contracts < 0) {
-                f.fail(Reject.NON_POSITIVE_SIZE);
-            }
+            int oiUsd = t.member(d, OI_USD);
+            double usd = oiUsd >= 0 && t.length(oiUsd) > 0 ? f.number(t, oiUsd) : Double.NaN;
             if (f.problem() != null) {
                 out.onReject(f.problem());
                 kind = kind == FrameKind.DATA ? kind : FrameKind.REJECTED;
                 continue;
             }
-            int oiUsd = t.member(d, OI_USD);
-            double usd = oiUsd >= 0 && t.length(oiUsd) > 0 ? t.number(oiUsd) : instrument.notionalUsd(contracts, Double.NaN);
-            out.onOpenInterest(event.set(instrument, contracts, usd, exchangeMicros,
-                    FrameDecoder.receiveOr(receiveMicros, exchangeMicros)));
-            kind = FrameKind.DATA;
+            if (Double.isNaN(usd)) {
+                usd = instrument.notionalUsd(contracts, Double.NaN);
+            }
+            if (Emit.openInterest(event, instrument, contracts, usd, exchangeMicros, receiveMicros, out)) {
+                kind = FrameKind.DATA;
+            } else if (kind != FrameKind.DATA) {
+                kind = FrameKind.REJECTED;
+            }
         }
         return kind;
     }

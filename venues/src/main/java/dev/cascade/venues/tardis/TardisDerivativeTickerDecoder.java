@@ -8,6 +8,7 @@ import dev.cascade.model.MarketListener;
 import dev.cascade.model.OpenInterest;
 import dev.cascade.model.Reject;
 import dev.cascade.model.Venue;
+import dev.cascade.venues.Emit;
 import dev.cascade.venues.FieldReader;
 import dev.cascade.venues.FrameKind;
 import dev.cascade.venues.RowDecoder;
@@ -80,24 +81,32 @@ public final class TardisDerivativeTickerDecoder implements RowDecoder {
             out.onReject(f.problem());
             return FrameKind.REJECTED;
         }
+        // each event is checked on its own: a bad open interest does not take the row's good mark price with it
         boolean isData = false;
-        if (markPrice > 0) {
-            out.onMarkPrice(mark.set(instrument, markPrice, indexPrice, exchangeMicros, receiveMicros));
-            isData = true;
+        boolean isRejected = false;
+        if (!Double.isNaN(markPrice)) {
+            boolean ok = Emit.markPrice(mark, instrument, markPrice, indexPrice, exchangeMicros, receiveMicros, out);
+            isData |= ok;
+            isRejected |= !ok;
         }
         if (!Double.isNaN(rate)) {
             long next = row.isEmpty(FUNDING_TIMESTAMP) ? 0 : row.integer(FUNDING_TIMESTAMP);
-            out.onFundingRate(funding.set(instrument, rate, next == Ascii.NOT_A_LONG ? 0 : next, exchangeMicros,
-                    receiveMicros));
-            isData = true;
+            boolean ok = Emit.fundingRate(funding, instrument, rate, next == Ascii.NOT_A_LONG ? 0 : next,
+                    exchangeMicros, receiveMicros, out);
+            isData |= ok;
+            isRejected |= !ok;
         }
-        if (oi >= 0) {
+        if (!Double.isNaN(oi)) {
             boolean isBothSides = instrument.venue() == Venue.BYBIT_LINEAR || instrument.venue() == Venue.BYBIT_INVERSE;
             double contracts = isBothSides ? oi / 2 : oi;
             double price = markPrice > 0 ? markPrice : lastPrice;
-            out.onOpenInterest(openInterest.set(instrument, contracts, instrument.notionalUsd(contracts, price),
-                    exchangeMicros, receiveMicros));
-            isData = true;
+            boolean ok = Emit.openInterest(openInterest, instrument, contracts, instrument.notionalUsd(contracts, price),
+                    exchangeMicros, receiveMicros, out);
+            isData |= ok;
+            isRejected |= !ok;
+        }
+        if (isRejected && !isData) {
+            return FrameKind.REJECTED;
         }
         return isData ? FrameKind.DATA : FrameKind.IGNORED;
     }

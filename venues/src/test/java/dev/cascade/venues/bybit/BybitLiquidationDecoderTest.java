@@ -39,7 +39,8 @@ class BybitLiquidationDecoderTest {
     void shouldTakeAnInverseSizeAsUsdWhateverThePrice() {
         Liquidation l = Decode.frame(decoders, Venue.BYBIT_INVERSE, """
                 {"topic":"allLiquidation.BTCUSD","type":"snapshot","ts":1749135420500,"data":[\
-                {"T":1749135420172,"s":"BTCUSD","S":"Buy","v":"8012000","p":"102390.5"}]}""").events().onlyLiquidation();
+                {"T":1749135420172,"s":"BTCUSD","S":"Buy","v":"8012000","p":"102390.5"}]}""", 1_749_135_420_600_000L)
+                .events().onlyLiquidation();
         assertThat(l.venue()).isEqualTo(Venue.BYBIT_INVERSE);
         assertThat(l.side()).isEqualTo(Side.LONG);
         assertThat(l.usd()).isEqualTo(8_012_000.0);

@@ -6,6 +6,7 @@ import dev.cascade.model.Instrument;
 import dev.cascade.model.InstrumentRegistry;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Reject;
+import dev.cascade.venues.Emit;
 import dev.cascade.venues.FrameKind;
 import dev.cascade.venues.RowDecoder;
 import dev.cascade.venues.codec.CsvRow;
@@ -40,9 +41,6 @@ final class VisionFundingRateDecoder implements RowDecoder {
         long time = VisionRows.micros(row, 0);
         double rate = row.number(2);
         Reject r = Checks.time(time);
-        if (r == null && (Double.isNaN(rate) || Double.isInfinite(rate))) {
-            r = Reject.NOT_A_NUMBER;
-        }
         if (r == null && instrument == null) {
             r = Reject.UNKNOWN_INSTRUMENT;
         }
@@ -50,7 +48,6 @@ final class VisionFundingRateDecoder implements RowDecoder {
             out.onReject(r);
             return FrameKind.REJECTED;
         }
-        out.onFundingRate(event.set(instrument, rate, 0, time, time));
-        return FrameKind.DATA;
+        return Emit.fundingRate(event, instrument, rate, 0, time, time, out) ? FrameKind.DATA : FrameKind.REJECTED;
     }
 }

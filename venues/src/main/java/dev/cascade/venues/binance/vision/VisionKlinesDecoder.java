@@ -53,16 +53,10 @@ final class VisionKlinesDecoder implements RowDecoder {
         double c = row.number(4);
         double volume = row.number(5);
         Reject r = Checks.time(open);
-        if (r == null && (Double.isNaN(o) || Double.isNaN(h) || Double.isNaN(l) || Double.isNaN(c) || Double.isNaN(volume))) {
-            r = Reject.NOT_A_NUMBER;
-        }
-        if (r == null && !(l > 0)) {
-            r = Reject.NON_POSITIVE_PRICE;
-        }
-        if (r != null) {
-            out.onReject(r);
-            return FrameKind.REJECTED;
-        }
+        r = r != null ? r : Checks.price(o);
+        r = r != null ? r : Checks.price(h);
+        r = r != null ? r : Checks.price(l);
+        r = r != null ? r : Checks.price(c);
         double takerBuy = row.number(9);
         double quote;
         double takerBuyQuote;
@@ -72,6 +66,16 @@ final class VisionKlinesDecoder implements RowDecoder {
         } else {
             quote = row.number(7);
             takerBuyQuote = row.number(10);
+        }
+        if (r == null) {
+            r = Checks.candleVolume(volume, quote);
+        }
+        if (r == null) {
+            r = Checks.candleVolume(takerBuy, takerBuyQuote);
+        }
+        if (r != null) {
+            out.onReject(r);
+            return FrameKind.REJECTED;
         }
         long interval = close > open ? close + Micros.PER_MILLI - open : 0;
         out.onCandle(event.set(instrument, open, interval, o, h, l, c, volume, quote, takerBuy, takerBuyQuote,

@@ -56,6 +56,11 @@ final class VisionLiquidationSnapshotDecoder implements RowDecoder {
             return FrameKind.REJECTED;
         }
         double average = row.number(6);
+        if (!(average >= 0)) { // only 0 means "no fill price": NaN (empty, malformed) and negatives are rejected
+            out.onReject(Double.isNaN(average) ? (row.isEmpty(6) ? Reject.MISSING_FIELD : Reject.NOT_A_NUMBER)
+                    : Reject.NON_POSITIVE_PRICE);
+            return FrameKind.REJECTED;
+        }
         double price = average > 0 ? average : row.number(5);
         long time = VisionRows.micros(row, 0);
         return Emit.liquidation(event, instrument, Side.ofForcedOrder(isSell), quantity, price, time, time, out)

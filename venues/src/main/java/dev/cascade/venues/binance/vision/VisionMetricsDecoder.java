@@ -8,6 +8,7 @@ import dev.cascade.model.Micros;
 import dev.cascade.model.OpenInterest;
 import dev.cascade.model.Reject;
 import dev.cascade.model.Venue;
+import dev.cascade.venues.Emit;
 import dev.cascade.venues.FrameKind;
 import dev.cascade.venues.RowDecoder;
 import dev.cascade.venues.binance.BinanceSymbols;
@@ -46,8 +47,8 @@ final class VisionMetricsDecoder implements RowDecoder {
         double contracts = row.number(2);
         double value = row.number(3);
         Reject r = Checks.time(time);
-        if (r == null && (Double.isNaN(contracts) || contracts < 0)) {
-            r = Double.isNaN(contracts) ? Reject.NOT_A_NUMBER : Reject.NON_POSITIVE_SIZE;
+        if (r == null && Double.isNaN(contracts)) {
+            r = row.isEmpty(2) ? Reject.MISSING_FIELD : Reject.NOT_A_NUMBER;
         }
         Instrument instrument = r == null ? instruments.resolve(Venue.BINANCE_USDM, row.buffer(), row.start(1),
                 row.length(1), BinanceSymbols.INSTANCE) : null;
@@ -59,8 +60,8 @@ final class VisionMetricsDecoder implements RowDecoder {
             return FrameKind.REJECTED;
         }
         double usd = instrument.isInverse() ? instrument.notionalUsd(contracts, Double.NaN) : value;
-        out.onOpenInterest(event.set(instrument, contracts, usd, time, time));
-        return FrameKind.DATA;
+        return Emit.openInterest(event, instrument, contracts, usd, time, time, out) ? FrameKind.DATA
+                : FrameKind.REJECTED;
     }
 
     /** "YYYY-MM-DD HH:MM:SS" (UTC) as epoch microseconds, without allocating; MIN_VALUE if malformed. */
