@@ -271,7 +271,7 @@ final class LiveJob implements AutoCloseable {
             FunctionCounter.builder("cascade_gaps_unfillable", s, x -> x.gapsUnfillable.get()).tags(tags).register(r);
         }
         Gauge.builder("cascade_connections_live", this, LiveJob::liveConnections).register(r);
-        Gauge.builder("cascade_pipeline_backlog", this, j -> j.pipeline == null ? 0 : j.pipeline.backlog()).register(r);
+        Gauge.builder("cascade_pipeline_backlog", this, LiveJob::backlog).register(r);
         FunctionCounter.builder("cascade_readout_waits", readoutWaits, AtomicLong::get)
                 .description("Read-outs asked for that the pipeline had not made within the wait (it was behind)")
                 .register(r);
@@ -346,6 +346,11 @@ final class LiveJob implements AutoCloseable {
 
     Snapshot snapshot() {
         return snapshot.get();
+    }
+
+    /** Frames queued for the pipeline now (the snapshot's figure is as old as the pipeline's last turn). */
+    int backlog() {
+        return pipeline == null ? 0 : pipeline.backlog();
     }
 
     FeedStats feedStats() {

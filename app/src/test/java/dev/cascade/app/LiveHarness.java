@@ -64,11 +64,19 @@ final class LiveHarness implements AutoCloseable {
 
     LiveHarness(double tradesPerSecond, Path recordDir, boolean isRotating, boolean isWithOverview,
                 Server.Settings serve) {
+        this(tradesPerSecond, recordDir, isRotating, isWithOverview, serve, null);
+    }
+
+    /** With {@code also} (may be null) beside the tap: a listener a test slows or stops. */
+    LiveHarness(double tradesPerSecond, Path recordDir, boolean isRotating, boolean isWithOverview,
+                Server.Settings serve, MarketListener also) {
         sim = Simulator.start(SimConfig.defaults().withRates(tradesPerSecond, 2).withBinancePingEvery(Duration.ofSeconds(1)));
         WebSocketFeed.Policy policy = new WebSocketFeed.Policy(new Backoff(BACKOFF_FLOOR, Duration.ofSeconds(1)),
                 Duration.ofSeconds(3), CHECK_EVERY, Duration.ofMillis(200));
         job = new LiveJob(new LiveJob.Settings(Endpoints.simulator(sim.uri()), EnumSet.allOf(Venue.class), Set.of(),
-                Channels.ALL, recordDir, Duration.ofHours(1), policy, spec -> tune(spec, isRotating), tap, FigureSettings.DEFAULT, isWithOverview, serve, null, null));
+                Channels.ALL, recordDir, Duration.ofHours(1), policy, spec -> tune(spec, isRotating),
+                also == null ? tap : new dev.cascade.model.Tee(tap, also), FigureSettings.DEFAULT, isWithOverview,
+                serve, null, null));
     }
 
     /** Shortens a connection's keepalive, stale timeout and (Binance) rotation to fit a test. */

@@ -13,7 +13,11 @@ import dev.cascade.testkit.Events;
 import dev.cascade.testkit.SharedFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +39,7 @@ class StoreCommandsTest {
     void storeTheSample() throws Exception {
         store = dir.resolve("store");
         try (Storage storage = Storage.openForWriting(store, false, 400)) { // as serve --store-days 400 FILE does
-            new ReplayJob(1 << 23, storage).run(java.util.List.of(sample), b -> { });
+            new ReplayJob(1 << 23, storage).run(List.of(sample), b -> { });
         }
         assertThat(store.resolve("cascade-store.properties")).exists();
     }
@@ -95,6 +99,27 @@ class StoreCommandsTest {
         try (Stream<Path> files = Files.list(other)) {
             assertThat(files.count()).as("nothing written among the folder's files").isEqualTo(1);
         }
+    }
+
+    @Test
+    void shouldKeepTheStoresLogOffTheTerminal() throws Exception {
+        // a child process, as a user runs it with 2> file: QuestDB's log would go to the process's own descriptors
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        if (Runtime.version().feature() >= 24) {
+            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+        }
+        // the launcher's logging configuration (the test class path holds several test ones)
+        command.addAll(List.of("-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "replay", "--store", store.toString()));
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process child = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as(Files.readString(err)).isZero();
+        assertThat(Files.readString(err)).as("nothing but warnings, and there are none").isEmpty();
+        assertThat(Files.readString(out)).startsWith("Cascade replay").contains("Liquidations")
+                .doesNotContain("questdb").doesNotContain("Log configuration");
     }
 
     @Test
