@@ -112,6 +112,10 @@ final class ReplayCommand implements Callable<Integer> {
         if (format == Format.JSON) {
             out.println(ReplayJson.MAPPER.writeValueAsString(ReplayJson.render(result, settings)));
         } else {
+            if (storedRows >= 0) {
+                out.printf("Store %s: %,d rows read back (events, overview, minute bars)%n", storeOptions.directory,
+                        storedRows);
+            }
             out.print(ReplayText.render(result, result.figures(settings), topCoins));
         }
         out.flush();
@@ -129,14 +133,19 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /** The files, after what the store holds when {@code --store} is given (read only: nothing is added to it). */
+    /** Rows read from the store with {@code --store}, else -1. */
+    private long storedRows = -1;
+
     private ReplayResult replayFiles(long totalBytes) throws java.io.IOException {
         try (Storage storage = storeOptions.openForReading(spec);
              ProgressBar bar = totalBytes >= PROGRESS_BYTES && System.console() != null ? progressBar(totalBytes) : null) {
-            return new ReplayJob(maxLineBytes, storage).run(files, bytes -> {
+            ReplayResult r = new ReplayJob(maxLineBytes, storage).run(files, bytes -> {
                 if (bar != null) {
                     bar.stepTo(bytes);
                 }
             });
+            storedRows = storage == null ? -1 : storage.loaded();
+            return r;
         }
     }
 
