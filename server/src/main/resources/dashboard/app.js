@@ -176,7 +176,7 @@ function gapsAsNull(times, values) { return times.map((t, i) => [t, values[i]]);
 
 async function history() {
   const h = await api(`/api/v1/history?range=${view.range}&by=${view.by}` + (view.coin ? '&coin=' + view.coin : ''));
-  if (!h || !changed('history', h)) return h;
+  if (!h || !changed('history', h, chartCoin)) return h;
   const c = chart('liq');
   const end = Date.parse(h.to);
   const start = end - RANGE_MS[h.range];
@@ -199,8 +199,12 @@ async function history() {
       barMaxWidth: 24, color: n === 'long' ? '#e5534b' : n === 'short' ? '#3fb950' : EXCHANGE_COLORS[n] || '#58a6ff',
       data: gapsAsNull(h.times, h.liquidations.series[n])}))
   }, true);
-  marketHistory(h, start, end);
-  taker(h, start, end);
+  // with all coins, price, open interest, funding and taker flow are the most traded coin's
+  const m = h.coin ? h : chartCoin ? await api(`/api/v1/history?range=${view.range}&by=side&coin=${chartCoin}`) : null;
+  if (m) {
+    marketHistory(m, start, end);
+    taker(m, start, end);
+  }
   return h;
 }
 

@@ -228,7 +228,7 @@ final class History {
             if (v == null || v.isNaN() || v.isInfinite()) {
                 a.addNull();
             } else if (decimals < 0) {
-                a.add(FiguresJson.price(v));
+                a.add(FiguresJson.price(v).doubleValue()); // a plain number, not 1.046E+5
             } else if (decimals == 0) {
                 a.add(Math.round(v));
             } else {
