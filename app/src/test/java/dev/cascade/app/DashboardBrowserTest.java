@@ -1,6 +1,7 @@
 package dev.cascade.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,10 +23,16 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
@@ -37,85 +44,312 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in headless Chromium (Debian's, driven through /usr/bin/chromedriver; .ci/run installs both),
- * fed by a replay of the sample: the numbers it shows must be the API's, and screenshots go to target/.
+ * fed by a replay of the sample, at a desktop's width (1400 px) and a phone's (390 px): the numbers it shows
+ * must be the API's, the heatmap's price axis linear, the range selector must set the charts' span, nothing may
+ * stick out of the viewport, and screenshots of both widths go to target/.
  */
 class DashboardBrowserTest {
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
     private static final String TOKEN = "dashboard-token-0123456789";
+    private static Server server;
+    private static String base;
 
-    @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void shouldShowTheApisNumbers() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+    @BeforeAll
+    static void serveTheSample() throws Exception {
         Path sample = SharedFixtures.root().resolve(SampleRecording.FILE);
         ReplayResult r = new ReplayJob(1 << 23).run(List.of(sample), bytes -> { });
         FigureSettings settings = FigureSettings.DEFAULT.withSnapshots(ServeCommand.SNAPSHOT_MINUTES);
         Published published = Published.of(Figures.of(r.state(), settings), r.events().events(), settings);
-        try (Server server = Server.start(MarketView.fixed(r.state(), published), new Stream(),
-                Server.Settings.local(0).withRate(0).withToken(TOKEN))) {
-            String base = "http://127.0.0.1:" + server.port();
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-            ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                    .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                            "--disable-quic", "--no-first-run", "--disable-background-networking",
-                            "--disable-component-update", "--disable-sync", "--window-size=1400,2000");
-            LoggingPreferences logs = new LoggingPreferences();
-            logs.enable(LogType.BROWSER, Level.ALL);
-            options.setCapability("goog:loggingPrefs", logs);
-            ChromeDriver browser = new ChromeDriver(service, options);
-            try {
-                browser.manage().window().setSize(new Dimension(1400, 2000));
-                browser.get(base + "/#token=" + TOKEN); // the API and the stream need it
-                new WebDriverWait(browser, Duration.ofSeconds(30)).until(
-                        d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
-                for (String window : new String[] {"1h", "4h", "12h", "24h"}) {
-                    JsonNode api = get(base + "/api/v1/liquidations/summary?window=" + window);
-                    WebElement card = browser.findElement(By.cssSelector("[data-window='" + window + "']"));
-                    assertThat(card.findElement(By.className("usd")).getText()).as(window)
-                            .isEqualTo(dollars(api.path("usd").asDouble()));
-                    assertThat(card.findElement(By.className("count")).getText().replace(",", "")).as(window)
-                            .isEqualTo(api.path("count").asText());
-                }
-                JsonNode day = get(base + "/api/v1/liquidations/summary?window=24h");
-                for (String exchange : new String[] {"binance", "bybit", "okx"}) {
-                    WebElement row = browser.findElement(By.cssSelector("[data-exchange='" + exchange + "']"));
-                    assertThat(row.findElement(By.className("usd")).getText()).as(exchange)
-                            .isEqualTo(dollars(day.path("byExchange").path(exchange).path("usd").asDouble()));
-                }
-                JsonNode btc = get(base + "/api/v1/price?coin=BTC");
-                assertThat(browser.findElement(By.cssSelector("[data-price]")).getDomAttribute("data-price"))
-                        .isEqualTo(btc.path("last").asText());
-                assertThat(browser.findElements(By.cssSelector("#tape li"))).hasSizeGreaterThanOrEqualTo(40);
-                assertThat(browser.findElement(By.id("events")).getText()).contains("fell below $103,000");
-                assertThat(browser.findElement(By.id("overview")).getText()).contains("SEI");
-                Object canvases = browser.executeScript("return document.querySelectorAll('canvas').length");
-                assertThat(((Number) canvases).intValue()).isGreaterThanOrEqualTo(4); // bars, heatmap, taker, gauge
-                // the stream connected with ?access_token=, and the page broke none of the security headers' rules
-                assertThat(get(base + "/api/v1/health").path("streamClients").asInt()).isEqualTo(1);
-                Object split = browser.executeScript("return document.querySelector('.split div').style.width");
-                assertThat(String.valueOf(split)).endsWith("%"); // an inline style attribute, allowed by the CSP
-                assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
-                        .noneMatch(e -> e.getMessage().contains("Content Security Policy"))
-                        .noneMatch(e -> e.getMessage().contains("401"));
-                screenshot(browser, "dashboard.png");
-            } finally {
-                browser.quit();
+        server = Server.start(MarketView.fixed(r.state(), published), new Stream(),
+                Server.Settings.local(0).withRate(0).withToken(TOKEN));
+        base = "http://127.0.0.1:" + server.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void shouldShowTheApisNumbersAtDesktopWidth() throws Exception {
+        checkAt(1400, 2600, "dashboard-1400.png");
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void shouldShowTheApisNumbersAtPhoneWidth() throws Exception {
+        checkAt(390, 7000, "dashboard-390.png");
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldSayThatATokenIsNeededInsteadOfShowingEmptyFigures() throws Exception {
+        ChromeDriver browser = browser(1400, 1200);
+        try {
+            browser.get(base + "/"); // no token in the address
+            WebElement notice = browser.findElement(By.id("notice"));
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> notice.isDisplayed());
+            assertThat(notice.getText()).contains("needs a token").contains("/#token=TOKEN");
+            assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("token required");
+            assertThat(browser.findElements(By.cssSelector("[data-window]"))).isEmpty(); // no "–" cards, no 50/50 bars
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void shouldServeAFavicon() throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/favicon.ico"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).startsWith(0, 0, 1, 0); // an ICO header
+    }
+
+    @Test
+    void shouldAnswerAnUnchangedSectionWithA304() throws Exception {
+        HttpResponse<String> first = send(base + "/api/v1/heatmap/grid?coin=BTC", null);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = send(base + "/api/v1/heatmap/grid?coin=BTC", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(send(base + "/api/v1/heatmap/grid?coin=BTC", "\"other\"").statusCode()).isEqualTo(200);
+    }
+
+    private void checkAt(int width, int height, String screenshot) throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        ChromeDriver browser = browser(width, height);
+        try {
+            browser.get(base + "/#token=" + TOKEN); // the API and the stream need it
+            waitLoaded(browser);
+            assertThat(browser.executeScript("return window.innerWidth")).isEqualTo((long) width);
+            totalCards(browser, null);
+            JsonNode day = get("/api/v1/liquidations/summary?window=24h");
+            table(browser, "coins", "data-coin", day.path("byCoin"), true);
+            table(browser, "exchanges", "data-exchange", day.path("byExchange"), true);
+            heatmapAxisIsLinear(browser);
+            rangeSetsTheSpan(browser);
+            noOverflow(browser);
+
+            assertThat(attribute(browser, "[data-price]", "data-price"))
+                    .isEqualTo(get("/api/v1/price?coin=BTC").path("last").asText());
+            assertThat(browser.findElements(By.cssSelector("#tape li"))).hasSizeGreaterThanOrEqualTo(40);
+            assertThat(text(browser, "#tape li:first-child")).matches("(?s)\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d .*");
+            assertThat(text(browser, "#events")).contains("Jun 05 ").contains("fell below $103,000");
+            assertThat(text(browser, "#overview")).contains("SEI");
+            JsonNode sentiment = get("/api/v1/sentiment");
+            assertThat(text(browser, "#sentiment-value"))
+                    .isEqualTo(sentiment.path("value").isNull() ? "–" : sentiment.path("value").asText());
+            assertThat(text(browser, "#market")).contains("per 8 h").contains("Volume, last 24h");
+
+            // the coin filter drives the cards, the tables and the charts
+            new Select(browser.findElement(By.id("coin"))).selectByValue("BTC");
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> text(browser, "#liq-title").contains("BTC"));
+            totalCards(browser, "BTC");
+            JsonNode btc = get("/api/v1/history?range=24h&by=side&coin=BTC");
+            table(browser, "exchanges", "data-exchange", btc.path("liquidations").path("byExchange"), false);
+            assertThat(browser.findElement(By.cssSelector("#coins tr.selected")).getDomAttribute("data-coin")).isEqualTo("BTC");
+
+            // the stream connected with ?access_token=, and the page broke none of the security headers' rules
+            assertThat(get("/api/v1/health").path("streamClients").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                    .noneMatch(e -> e.getMessage().contains("Content Security Policy"))
+                    .noneMatch(e -> e.getMessage().contains("401"))
+                    .noneMatch(e -> e.getMessage().contains("404"));
+            new Select(browser.findElement(By.id("coin"))).selectByValue("");
+            waitFor(browser, () -> text(browser, "#liq-title").contains("all coins"));
+            save(browser, screenshot);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Each window's card against the summary: total, count, and "no liquidations" rather than a 50/50 bar. */
+    private void totalCards(ChromeDriver browser, String coin) throws Exception {
+        for (String window : new String[] {"1h", "4h", "12h", "24h"}) {
+            JsonNode api = get("/api/v1/liquidations/summary?window=" + window + (coin == null ? "" : "&coin=" + coin));
+            String card = "[data-window='" + window + "'] ";
+            waitFor(browser, () -> text(browser, card + ".usd").equals(dollars(api.path("usd").asDouble())));
+            if (api.path("count").asLong() > 0) {
+                assertThat(text(browser, card + ".count").replace(",", "")).as(window).isEqualTo(api.path("count").asText());
+                assertThat(attribute(browser, card + ".split > div", "style").replace(" ", ""))
+                        .isEqualTo("width:" + fixed((api.has("longShare") ? api.path("longShare").asDouble()
+                                : api.path("longUsd").asDouble() / api.path("usd").asDouble()) * 100, 1) + "%");
+            } else {
+                assertThat(text(browser, card + ".nodata")).isEqualTo("no liquidations in this window");
+                assertThat(browser.findElements(By.cssSelector(card + ".split > div"))).isEmpty();
             }
         }
     }
 
-    private static JsonNode get(String url) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(url).isEqualTo(200);
-        return Json.MAPPER.readTree(r.body());
+    /** Every row of a table against the API's split: total, longs' share and count, and no row more or less. */
+    private void table(ChromeDriver browser, String id, String key, JsonNode expected, boolean hasEstimate) {
+        List<String> keys = new ArrayList<>();
+        expected.fieldNames().forEachRemaining(keys::add);
+        waitFor(browser, () -> browser.findElements(By.cssSelector("#" + id + " tr[" + key + "]")).size() == keys.size()
+                && keys.stream().allMatch(k -> text(browser, "#" + id + " tr[" + key + "='" + k + "'] .usd")
+                        .equals(dollars(expected.path(k).path("usd").asDouble()))));
+        assertThat(keys).isNotEmpty();
+        for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String row = "#" + id + " tr[" + key + "='" + e.getKey() + "'] ";
+            JsonNode t = e.getValue();
+            assertThat(text(browser, row + ".count").replace(",", "")).as(e.getKey()).isEqualTo(t.path("count").asText());
+            assertThat(text(browser, row + ".longpct")).as(e.getKey()).isEqualTo(fixed(
+                    100 * t.path("longUsd").asDouble() / t.path("usd").asDouble(), 1) + " %");
+            assertThat(text(browser, row + ".estimated")).as(e.getKey()).isEqualTo(hasEstimate ? compact(t.path("estimatedUsd")
+                    .asDouble()) : "–");
+        }
+        // sortable: a click on "Count" orders the rows by count, largest first
+        browser.findElement(By.cssSelector("#" + id + " th[data-sort='count']")).click();
+        waitFor(browser, () -> "descending".equals(attribute(browser, "#" + id + " th[data-sort='count']", "aria-sort")));
+        List<Long> counts = new ArrayList<>();
+        for (WebElement c : browser.findElements(By.cssSelector("#" + id + " tr[" + key + "] .count"))) {
+            counts.add(Long.parseLong(c.getDomProperty("textContent").replace(",", "")));
+        }
+        assertThat(counts).isSortedAccordingTo((a, b) -> Long.compare(b, a)).hasSize(keys.size());
+        browser.findElement(By.cssSelector("#" + id + " th[data-sort='usd']")).click();
+        waitFor(browser, () -> "descending".equals(attribute(browser, "#" + id + " th[data-sort='usd']", "aria-sort")));
+    }
+
+    /**
+     * The heatmap's price labels, as drawn (SVG text in the page): the pixels between any two are proportional to
+     * the dollars between them, which a category axis of bucket prices was not.
+     */
+    private void heatmapAxisIsLinear(ChromeDriver browser) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> labels = (List<Map<String, Object>>) browser.executeScript(
+                "return [...document.querySelectorAll('#heatmap svg text')].filter(t => /^\\$[0-9,]+$/.test(t.textContent))"
+                        + ".map(t => { const r = t.getBoundingClientRect(); return {text: t.textContent, y: r.top + r.height / 2}; })");
+        assertThat(labels).hasSizeGreaterThanOrEqualTo(3);
+        double p0 = dollars(labels.get(0));
+        double y0 = ((Number) labels.get(0).get("y")).doubleValue();
+        double pN = dollars(labels.get(labels.size() - 1));
+        double yN = ((Number) labels.get(labels.size() - 1).get("y")).doubleValue();
+        double pixelsPerDollar = (yN - y0) / (pN - p0);
+        assertThat(pixelsPerDollar).isNegative(); // higher prices higher up
+        for (Map<String, Object> a : labels) {
+            for (Map<String, Object> b : labels) {
+                double dp = dollars(a) - dollars(b);
+                if (dp != 0) {
+                    double dy = ((Number) a.get("y")).doubleValue() - ((Number) b.get("y")).doubleValue();
+                    assertThat(dy).as(a + " / " + b).isCloseTo(dp * pixelsPerDollar, within(1.5));
+                }
+            }
+        }
+        // the price line and the clusters are on that axis, clusters labelled on the chart
+        JsonNode grid = get("/api/v1/heatmap/grid?coin=BTC");
+        if (grid.path("clusters").size() > 0) {
+            JsonNode c = grid.path("clusters").get(0);
+            assertThat(text(browser, "#heatmap")).contains(c.path("side").asText() + " $");
+        }
+        assertThat(text(browser, "#heatmap-title")).contains("BTC");
+    }
+
+    /** A range button sets the liquidation chart's time span to that range (to within a bar), in the API's bars. */
+    private void rangeSetsTheSpan(ChromeDriver browser) {
+        for (String[] r : new String[][] {{"1h", "3600000"}, {"7d", "604800000"}, {"30d", "2592000000"},
+            {"24h", "86400000"}}) {
+            browser.findElement(By.cssSelector("#ranges button[data-range='" + r[0] + "']")).click();
+            JsonNode h = get("/api/v1/history?range=" + r[0] + "&by=side");
+            long to = Instant.parse(h.path("to").asText()).toEpochMilli();
+            long span = Long.parseLong(r[1]);
+            double bar = span / (double) h.path("times").size(); // bars on a time axis pad it by up to one bar
+            String extent = "const c = echarts.getInstanceByDom(document.getElementById('liq'));"
+                    + "const e = c.getModel().getComponent('xAxis', 0).axis.scale.getExtent();";
+            waitFor(browser, () -> {
+                List<?> e = (List<?>) browser.executeScript(extent + "return e;");
+                double from = ((Number) e.get(0)).doubleValue();
+                double until = ((Number) e.get(1)).doubleValue();
+                return Math.abs(until - to) <= bar && Math.abs(until - from - span) <= bar;
+            });
+            Object bars = browser.executeScript(extent + "return c.getOption().series[0].data.length;");
+            assertThat(((Number) bars).intValue()).as(r[0]).isEqualTo(h.path("times").size());
+            assertThat(text(browser, "#liq-title")).contains("last " + r[0]);
+        }
+    }
+
+    /** No element reaches past the viewport's edges, but inside a card that scrolls (the tables on a phone). */
+    private void noOverflow(ChromeDriver browser) {
+        @SuppressWarnings("unchecked")
+        List<String> out = (List<String>) browser.executeScript(
+                "const w = document.documentElement.clientWidth; const bad = [];"
+                        + "const clipped = el => { for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {"
+                        + "  const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; }"
+                        + "  return false; };"
+                        + "for (const el of document.querySelectorAll('body *')) { const r = el.getBoundingClientRect();"
+                        + "  if (r.width > 0 && (r.right > w + 0.5 || r.left < -0.5) && !clipped(el))"
+                        + "    bad.push(el.tagName + '#' + el.id + '.' + el.className + ' ' + Math.round(r.left) + '..' + Math.round(r.right)); }"
+                        + "if (document.documentElement.scrollWidth > w) bad.push('page ' + document.documentElement.scrollWidth);"
+                        + "return bad;");
+        assertThat(out).isEmpty();
+    }
+
+    private static void waitLoaded(ChromeDriver browser) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+    }
+
+    private static void waitFor(ChromeDriver browser, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            try {
+                return condition.getAsBoolean();
+            } catch (RuntimeException e) { // not drawn yet
+                return false;
+            }
+        });
+    }
+
+    private static String text(ChromeDriver browser, String css) {
+        return ((String) browser.findElement(By.cssSelector(css)).getDomProperty("textContent")).trim()
+                .replaceAll("\\s+", " ");
+    }
+
+    private static String attribute(ChromeDriver browser, String css, String name) {
+        return browser.findElement(By.cssSelector(css)).getDomAttribute(name);
+    }
+
+    private static ChromeDriver browser(int width, int height) {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+                        "--window-size=" + width + "," + height);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriver browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(width, height));
+        return browser;
+    }
+
+    private static JsonNode get(String path) {
+        try {
+            HttpResponse<String> r = send(base + path, null);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            return Json.MAPPER.readTree(r.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(path, e);
+        }
+    }
+
+    private static HttpResponse<String> send(String url, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN);
+        if (ifNoneMatch != null) {
+            b.header("If-None-Match", ifNoneMatch);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** As the dashboard writes whole dollars: "$1,234,567". */
@@ -123,7 +357,24 @@ class DashboardBrowserTest {
         return String.format(Locale.ROOT, "$%,d", Math.round(usd));
     }
 
-    private static void screenshot(ChromeDriver browser, String name) throws Exception {
+    private static double dollars(Map<String, Object> label) {
+        return Double.parseDouble(((String) label.get("text")).replace("$", "").replace(",", ""));
+    }
+
+    /** As the dashboard writes amounts in tables: "$1.23M", "$12.3K". */
+    private static String compact(double v) {
+        double a = Math.abs(v);
+        String s = v < 0 ? "-$" : "$";
+        return a >= 1e12 ? s + fixed(a / 1e12, 2) + "T" : a >= 1e9 ? s + fixed(a / 1e9, 2) + "B"
+                : a >= 1e6 ? s + fixed(a / 1e6, 2) + "M" : a >= 1e3 ? s + fixed(a / 1e3, 1) + "K" : s + fixed(a, 0);
+    }
+
+    /** JavaScript's toFixed: the exact value of the double, rounded half up. */
+    private static String fixed(double v, int decimals) {
+        return new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static void save(ChromeDriver browser, String name) throws Exception {
         File shot = browser.getScreenshotAs(OutputType.FILE);
         Path target = Paths.get("target", name);
         Files.createDirectories(target.getParent());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cascade.analytics.MinuteBar;
+import dev.cascade.model.Coin;
 import dev.cascade.model.Exchange;
 import dev.cascade.model.Instrument;
 import dev.cascade.model.Micros;
@@ -44,6 +45,8 @@ final class Api {
     private final Stream stream;
     private final Runnable refresh;
     private final byte[] openApi;
+    private final java.util.Map<GridKey, java.util.Optional<ObjectNode>> grids =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Api(MarketView view, Stream stream, Runnable refresh) {
         this.view = view;
@@ -61,6 +64,8 @@ final class Api {
         for (String[] s : COIN_SECTIONS) {
             r.get("/api/v1/" + s[0], ctx -> coinSection(ctx, s[1]));
         }
+        r.get("/api/v1/heatmap/grid", this::heatmapGrid);
+        r.get("/api/v1/history", this::history);
         r.get("/api/v1/events", this::events);
         r.get("/api/v1/overview", ctx -> plainSection(ctx, "overview"));
         r.get("/api/v1/sentiment", ctx -> plainSection(ctx, "sentiment"));
@@ -229,6 +234,49 @@ final class Api {
             throw new NotFound("no " + section + " figures for " + coin);
         }
         Server.json(ctx, c);
+    }
+
+    /** One coin's heatmap as compact arrays ({@link HeatmapGrid}), made once per read-out and coin. */
+    private void heatmapGrid(Context ctx) {
+        String coin = new Params(ctx, Set.of("coin")).coin();
+        if (coin == null) {
+            throw new BadRequest("coin is required, like coin=BTC");
+        }
+        Published p = view.published();
+        ObjectNode grid = grids.computeIfAbsent(new GridKey(p, coin), k -> {
+            grids.keySet().removeIf(g -> g.published() != p); // keep only the latest read-out's grids
+            return java.util.Optional.ofNullable(HeatmapGrid.of(published("heatmap"), coin));
+        }).orElseThrow(() -> new NotFound("no heatmap figures for " + coin));
+        Server.json(ctx, grid);
+    }
+
+    private record GridKey(Published published, String coin) {
+    }
+
+    /** Liquidations, price, open interest, funding and taker flow over a range, in dense bars ({@link History}). */
+    private void history(Context ctx) throws InterruptedException, TimeoutException {
+        Params p = new Params(ctx, Set.of("range", "coin", "by"));
+        History.Range range = History.Range.byId(p.raw("range") == null ? "24h" : p.raw("range"));
+        if (range == null) {
+            throw new BadRequest("range must be one of 1h, 4h, 12h, 24h, 7d, 30d");
+        }
+        String by = p.oneOf("by", Set.of("side", "exchange"));
+        String name = p.coin();
+        long end = view.published().atMicros();
+        if (end == 0) {
+            throw new NotFound("no read-out yet: nothing has been received");
+        }
+        ObjectNode o = view.query(state -> {
+            // only a coin the state knows is looked up: Coin.of would intern any name a client sends
+            boolean isKnown = name == null || state.liquidations().total().byCoin().containsKey(name)
+                    || state.bars().coinsByVolume().stream().anyMatch(c -> c.name().equals(name));
+            return isKnown ? History.of(state, range, name == null ? null : Coin.of(name), "exchange".equals(by), end)
+                    : null;
+        });
+        if (o == null) {
+            throw new NotFound("no figures for " + name);
+        }
+        Server.json(ctx, o);
     }
 
     private void events(Context ctx) {

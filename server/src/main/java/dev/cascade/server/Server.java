@@ -6,6 +6,7 @@ import dev.cascade.model.Micros;
 import dev.cascade.server.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -15,6 +16,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
@@ -183,8 +188,31 @@ public final class Server implements AutoCloseable {
         ctx.status(status).contentType("application/json").result(o.toString());
     }
 
+    /**
+     * Answers with {@code node} and its ETag (a hash of the body), or 304 without a body when the client already
+     * has it ({@code If-None-Match}): a dashboard that asks again after each read-out moves only what changed.
+     * The answers stay {@code no-store}; the dashboard keeps its copies and sends the header itself.
+     */
     static void json(Context ctx, JsonNode node) {
-        ctx.contentType("application/json").result(node.toString());
+        byte[] body = node.toString().getBytes(StandardCharsets.UTF_8);
+        String etag = etag(body);
+        ctx.header("ETag", etag);
+        String asked = ctx.header("If-None-Match");
+        if (asked != null && ctx.method() == HandlerType.GET && java.util.Arrays.asList(asked.split("\\s*,\\s*"))
+                .contains(etag)) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        ctx.contentType("application/json").result(body);
+    }
+
+    static String etag(byte[] body) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(d, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean isLoopback(String host) {

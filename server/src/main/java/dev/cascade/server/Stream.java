@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The live stream ({@code GET /api/v1/stream}, server-sent events): every liquidation as it leaves the
- * deduplicator ({@code event: liquidation}), and the liquidation summaries whenever a new read-out is published
- * ({@code event: summary}). Events go through a bounded queue to one sender thread, so a slow browser never
+ * deduplicator ({@code event: liquidation}), and each window's liquidation totals whenever a new read-out is
+ * published ({@code event: summary}). Events go through a bounded queue to one sender thread, so a slow browser never
  * holds up the pipeline: when the queue is full, events are dropped and counted.
  */
 public final class Stream implements MarketListener, AutoCloseable {
@@ -69,16 +69,29 @@ public final class Stream implements MarketListener, AutoCloseable {
         offer(new Event("liquidation", n.toString()));
     }
 
-    /** Queues the summaries of a new read-out. */
+    /**
+     * Queues the totals of a new read-out: each window's headline figures (no breakdowns, a few hundred bytes),
+     * so that a dashboard updates its cards from the stream and asks for the rest only when it changed.
+     */
     void published(Published p) {
         if (clients.isEmpty() || p.liquidations().isEmpty()) {
             return;
         }
         ObjectNode n = Json.MAPPER.createObjectNode();
-        n.put("time", p.atMicros() == 0 ? null : Micros.iso(p.atMicros()));
-        p.liquidations().forEach(n::set);
+        n.put("time", p.atMicros() == 0 ? null : Micros.iso(p.atMicros())).put("events", p.events());
+        ObjectNode windows = n.putObject("windows");
+        p.liquidations().forEach((window, s) -> {
+            ObjectNode w = windows.putObject(window);
+            for (String k : HEADLINE) {
+                w.set(k, s.path(k));
+            }
+        });
         offer(new Event("summary", n.toString()));
     }
+
+    /** The figures of a window the stream's {@code summary} carries. */
+    static final String[] HEADLINE = {"usd", "longUsd", "shortUsd", "count", "longCount", "shortCount",
+        "estimatedUsd", "estimatedLowUsd", "estimatedHighUsd", "longShare"};
 
     private void offer(Event e) {
         if (!queue.offer(e)) {
