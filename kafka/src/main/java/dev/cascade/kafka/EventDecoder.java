@@ -1,6 +1,7 @@
 package dev.cascade.kafka;
 
 import dev.cascade.model.Candle;
+import dev.cascade.model.Checks;
 import dev.cascade.model.Coin;
 import dev.cascade.model.ContractType;
 import dev.cascade.model.FundingRate;
@@ -23,8 +24,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Turns {@link EventCodec} records back into normalized events for a listener. Like the venue decoders it is
  * pure apart from its registry and reuses one event instance per kind; a record that is not a valid event
- * (another version, an unknown code, truncated, a non-positive size or price) becomes a counted
- * {@link Reject#MALFORMED_RECORD} and never an exception.
+ * (another version, an unknown code, truncated) becomes a counted {@link Reject#MALFORMED_RECORD}, and one whose
+ * values are not plausible the same rejection as at the venues' edge ({@code Checks}); never an exception.
  */
 public final class EventDecoder {
     private final InstrumentRegistry registry;
@@ -69,15 +70,24 @@ public final class EventDecoder {
         if (instrument == null) {
             return false;
         }
+        // the same plausibility as at the venues' edge (model/Checks): a topic is input like any other
+        Reject time = Checks.time(exchangeMicros, receiveMicros);
         switch (kind) {
             case LIQUIDATION -> {
                 Side side = EventCodec.sideOfCode(b.get());
                 double quantity = b.getDouble();
                 double price = b.getDouble();
-                if (side == null || !isPositive(quantity) || !isPositive(price)) {
+                if (side == null) {
                     return false;
                 }
-                out.onLiquidation(liquidation.set(instrument, side, quantity, price, exchangeMicros, receiveMicros));
+                Reject r = first(time, Checks.sizeAndPrice(quantity, price));
+                liquidation.set(instrument, side, quantity, price, exchangeMicros, receiveMicros);
+                r = first(r, Checks.orderUsd(liquidation.usd()));
+                if (r != null) {
+                    out.onReject(r);
+                } else {
+                    out.onLiquidation(liquidation);
+                }
             }
             case TRADE -> {
                 TakerSide side = EventCodec.takerSideOfCode(b.get());
@@ -85,19 +95,68 @@ public final class EventDecoder {
                 double price = b.getDouble();
                 long id = b.getLong();
                 long firstId = b.getLong();
-                if (side == null || !isPositive(quantity) || !isPositive(price)) {
+                if (side == null) {
                     return false;
                 }
-                out.onTrade(trade.set(instrument, side, quantity, price, id, firstId, exchangeMicros, receiveMicros));
+                Reject r = first(time, Checks.sizeAndPrice(quantity, price));
+                trade.set(instrument, side, quantity, price, id, firstId, exchangeMicros, receiveMicros);
+                r = first(r, Checks.orderUsd(trade.usd()));
+                if (r != null) {
+                    out.onReject(r);
+                } else {
+                    out.onTrade(trade);
+                }
             }
-            case OPEN_INTEREST -> out.onOpenInterest(openInterest.set(instrument, b.getDouble(), b.getDouble(),
-                    exchangeMicros, receiveMicros));
-            case MARK_PRICE -> out.onMarkPrice(markPrice.set(instrument, b.getDouble(), b.getDouble(), exchangeMicros,
-                    receiveMicros));
-            case FUNDING -> out.onFundingRate(funding.set(instrument, b.getDouble(), b.getLong(), exchangeMicros,
-                    receiveMicros));
-            case CANDLE -> out.onCandle(candle.set(instrument, exchangeMicros, b.getLong(), b.getDouble(), b.getDouble(),
-                    b.getDouble(), b.getDouble(), b.getDouble(), b.getDouble(), b.getDouble(), b.getDouble(), b.getLong()));
+            case OPEN_INTEREST -> {
+                double contracts = b.getDouble();
+                double usd = b.getDouble();
+                Reject r = first(time, Checks.openInterest(contracts, usd));
+                if (r != null) {
+                    out.onReject(r);
+                } else {
+                    out.onOpenInterest(openInterest.set(instrument, contracts, usd, exchangeMicros, receiveMicros));
+                }
+            }
+            case MARK_PRICE -> {
+                double mark = b.getDouble();
+                double index = b.getDouble();
+                Reject r = first(time, Checks.price(mark));
+                if (r != null) {
+                    out.onReject(r);
+                } else {
+                    out.onMarkPrice(markPrice.set(instrument, mark, index, exchangeMicros, receiveMicros));
+                }
+            }
+            case FUNDING -> {
+                double rate = b.getDouble();
+                long next = b.getLong();
+                Reject r = first(time, Checks.fundingRate(rate));
+                if (r != null) {
+                    out.onReject(r);
+                } else {
+                    out.onFundingRate(funding.set(instrument, rate, next, exchangeMicros, receiveMicros));
+                }
+            }
+            case CANDLE -> {
+                long interval = b.getLong();
+                double open = b.getDouble();
+                double high = b.getDouble();
+                double low = b.getDouble();
+                double close = b.getDouble();
+                double volume = b.getDouble();
+                double quote = b.getDouble();
+                double buyBase = b.getDouble();
+                double buyQuote = b.getDouble();
+                long count = b.getLong();
+                Reject r = first(time, first(first(Checks.price(open), Checks.price(high)),
+                        first(first(Checks.price(low), Checks.price(close)), Checks.candleVolume(volume, quote))));
+                if (r != null) {
+                    out.onReject(r);
+                } else {
+                    out.onCandle(candle.set(instrument, exchangeMicros, interval, open, high, low, close, volume, quote,
+                            buyBase, buyQuote, count));
+                }
+            }
             default -> {
                 return false;
             }
@@ -146,7 +205,7 @@ public final class EventDecoder {
         return s;
     }
 
-    private static boolean isPositive(double v) {
-        return v > 0 && v < Double.POSITIVE_INFINITY;
+    private static Reject first(Reject a, Reject b) {
+        return a != null ? a : b;
     }
 }

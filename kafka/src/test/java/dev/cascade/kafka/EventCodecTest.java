@@ -128,6 +128,30 @@ class EventCodecTest {
     }
 
     @Test
+    void implausibleRecordsAreRejectedWithTheEdgesReasons() {
+        // a topic is input like any other: what the venues' decoders refuse, the record decoder refuses too
+        assertThat(decode(EventCodec.encode(Events.liquidation(ethUsdt, Side.LONG, 1e18, 0.18, T))).rejects)
+                .containsOnlyKeys(Reject.IMPLAUSIBLE_SIZE);
+        assertThat(decode(EventCodec.encode(Events.liquidation(ethUsdt, Side.LONG, 1e12, 2_400, T))).rejects)
+                .as("$2.4 quadrillion in one order").containsOnlyKeys(Reject.IMPLAUSIBLE_VALUE);
+        assertThat(decode(EventCodec.encode(Events.liquidation(ethUsdt, Side.LONG, 1, Double.POSITIVE_INFINITY, T)))
+                .rejects).containsOnlyKeys(Reject.NOT_A_NUMBER);
+        long farFuture = T + 365 * dev.cascade.model.Micros.PER_DAY;
+        Liquidation late = Events.liquidation(ethUsdt, Side.LONG, 1, 2_400, T);
+        late.set(ethUsdt, Side.LONG, 1, 2_400, farFuture, T);
+        assertThat(decode(EventCodec.encode(late)).rejects).containsOnlyKeys(Reject.IMPLAUSIBLE_TIME);
+        assertThat(decode(EventCodec.encode(new OpenInterest().set(ethUsdt, -5, 100, T, T))).rejects)
+                .containsOnlyKeys(Reject.NON_POSITIVE_SIZE);
+        assertThat(decode(EventCodec.encode(new MarkPrice().set(ethUsdt, 1e400, 1, T, T))).rejects)
+                .containsOnlyKeys(Reject.NOT_A_NUMBER);
+        assertThat(decode(EventCodec.encode(new FundingRate().set(ethUsdt, 3.0, T, T, T))).rejects)
+                .containsOnlyKeys(Reject.IMPLAUSIBLE_FUNDING);
+        CapturingListener fine = decode(EventCodec.encode(Events.liquidation(ethUsdt, Side.LONG, 1, 2_400, T)));
+        assertThat(fine.liquidations).hasSize(1);
+        assertThat(fine.rejects).isEmpty();
+    }
+
+    @Test
     void everyTruncationIsAMalformedRecord() {
         byte[] record = EventCodec.encode(Events.liquidation(ethUsdt, Side.SHORT, 3, 2_400, T));
         for (int n = 0; n < record.length; n++) {
@@ -150,7 +174,7 @@ class EventCodecTest {
         assertThat(decode(badSide).rejects).containsEntry(Reject.MALFORMED_RECORD, 1);
         byte[] zeroSize = EventCodec.encode(Events.liquidation(ethUsdt, Side.SHORT, 3, 2_400, T));
         Arrays.fill(zeroSize, zeroSize.length - 16, zeroSize.length - 8, (byte) 0);
-        assertThat(decode(zeroSize).rejects).containsEntry(Reject.MALFORMED_RECORD, 1);
+        assertThat(decode(zeroSize).rejects).as("the edge's reason").containsEntry(Reject.NON_POSITIVE_SIZE, 1);
         assertThat(decode(record).onlyLiquidation().side()).isEqualTo(Side.SHORT);
     }
 
