@@ -142,7 +142,7 @@ class EventCodecTest {
         assertThat(decode(EventCodec.encode(late)).rejects).containsOnlyKeys(Reject.IMPLAUSIBLE_TIME);
         assertThat(decode(EventCodec.encode(new OpenInterest().set(ethUsdt, -5, 100, T, T))).rejects)
                 .containsOnlyKeys(Reject.NON_POSITIVE_SIZE);
-        assertThat(decode(EventCodec.encode(new MarkPrice().set(ethUsdt, 1e400, 1, T, T))).rejects)
+        assertThat(decode(EventCodec.encode(new MarkPrice().set(ethUsdt, Double.POSITIVE_INFINITY, 1, T, T))).rejects)
                 .containsOnlyKeys(Reject.NOT_A_NUMBER);
         assertThat(decode(EventCodec.encode(new FundingRate().set(ethUsdt, 3.0, T, T, T))).rejects)
                 .containsOnlyKeys(Reject.IMPLAUSIBLE_FUNDING);
