@@ -10,6 +10,7 @@ import dev.cascade.model.Venue;
 import dev.cascade.store.Store;
 import dev.cascade.testkit.CapturingListener;
 import dev.cascade.testkit.Events;
+import dev.cascade.testkit.FolderSnapshot;
 import dev.cascade.testkit.SharedFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,20 +44,9 @@ class StoreCommandsTest {
         assertThat(store.resolve("cascade-store.properties")).exists();
     }
 
-    private static Map<String, String> snapshot(Path dir) throws Exception {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                files.put(dir.relativize(p).toString(), Files.isDirectory(p) ? "dir"
-                        : Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis());
-            }
-        }
-        return files;
-    }
-
     @Test
     void shouldLeaveRetentionToTheWriterAndChangeNothingWhenReading() throws Exception {
-        Map<String, String> before = snapshot(store);
+        Map<String, String> before = FolderSnapshot.of(store);
         Cli report = Cli.run("report", "--store", store.toString(), "--store-days", "1", "--out",
                 dir.resolve("recap").toString());
         assertThat(report.exitCode()).isEqualTo(2);
@@ -73,7 +62,7 @@ class StoreCommandsTest {
                 .isEqualByComparingTo(fromFile.json().path("liquidations").path("usd").decimalValue());
         Cli recap = Cli.run("report", "--store", store.toString(), "--out", dir.resolve("recap").toString());
         assertThat(recap.exitCode()).as(recap.err()).isZero();
-        assertThat(snapshot(store)).as("reading wrote, dropped and created nothing").isEqualTo(before);
+        assertThat(FolderSnapshot.of(store)).as("reading wrote, dropped and created nothing").isEqualTo(before);
         try (Store s = Store.openForReading(store)) {
             assertThat(s.retentionDays()).as("the writer's setting, kept in the store").isEqualTo(400);
         }
@@ -118,7 +107,7 @@ class StoreCommandsTest {
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as(Files.readString(err)).isZero();
         assertThat(Files.readString(err)).as("nothing but warnings, and there are none").isEmpty();
-        assertThat(Files.readString(out)).startsWith("Cascade replay").contains("Liquidations")
+        assertThat(Files.readString(out)).startsWith("Store " + store).contains("Cascade replay").contains("Liquidations")
                 .doesNotContain("questdb").doesNotContain("Log configuration");
     }
 

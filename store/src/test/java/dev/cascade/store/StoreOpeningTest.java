@@ -13,12 +13,12 @@ import dev.cascade.model.Side;
 import dev.cascade.model.Venue;
 import dev.cascade.testkit.CapturingListener;
 import dev.cascade.testkit.Events;
+import dev.cascade.testkit.FolderSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,23 +43,11 @@ class StoreOpeningTest {
         }
     }
 
-    /** Every file under {@code dir} with its size and modification time. */
-    private static Map<String, String> snapshot(Path dir) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                files.put(dir.relativize(p).toString(), Files.isDirectory(p) ? "dir"
-                        : Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis());
-            }
-        }
-        return files;
-    }
-
     @Test
     void shouldReadAStoreWithoutChangingAByteOfIt() throws Exception {
         Path store = dir.resolve("store");
         writeDays(store, 60);
-        Map<String, String> before = snapshot(store);
+        Map<String, String> before = FolderSnapshot.of(store);
         try (Store s = Store.openForReading(store)) {
             assertThat(s.isReadOnly()).isTrue();
             assertThat(s.retentionDays()).isEqualTo(400);
@@ -69,7 +57,7 @@ class StoreOpeningTest {
             assertThat(got.liquidations).hasSize(60);
             assertThatThrownBy(() -> s.dropOlderThan(Micros.PER_DAY)).hasMessageContaining("retention is the writer's");
         }
-        assertThat(snapshot(store)).as("no file created, changed or removed").isEqualTo(before);
+        assertThat(FolderSnapshot.of(store)).as("no file created, changed or removed").isEqualTo(before);
     }
 
     @Test
