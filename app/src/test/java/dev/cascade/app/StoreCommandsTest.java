@@ -81,10 +81,12 @@ class StoreCommandsTest {
         Files.writeString(other.resolve("cat.jpg"), "not a store");
         Cli serve = Cli.run("serve", "--store", other.toString(), "--port", "0");
         assertThat(serve.exitCode()).isEqualTo(1);
-        assertThat(serve.err().strip()).isEqualTo("cascade: " + other + ": not a Cascade store (the folder holds other "
-                + "files; a new store needs a new or empty folder)");
+        assertThat(serve.err().strip()).isEqualTo("cascade: " + other + ": not a Cascade store (no "
+                + "cascade-store.properties in it)");
         Cli write = Cli.run("serve", "--store", other.toString(), "--port", "0", sample.toString());
         assertThat(write.exitCode()).isEqualTo(1);
+        assertThat(write.err().strip()).isEqualTo("cascade: " + other + ": not a Cascade store (the folder holds other "
+                + "files; a new store needs a new or empty folder)");
         try (Stream<Path> files = Files.list(other)) {
             assertThat(files.count()).as("nothing written among the folder's files").isEqualTo(1);
         }

@@ -91,7 +91,7 @@ public final class Store implements AutoCloseable {
     public static Store openForWriting(Path directory, Integer retentionDays) throws IOException {
         boolean isNew = StoreManifest.isNewOrEmpty(directory);
         if (!isNew) {
-            check(directory);
+            check(directory, " (the folder holds other files; a new store needs a new or empty folder)");
         }
         QuestDbLog.configure();
         Files.createDirectories(directory);
@@ -148,7 +148,7 @@ public final class Store implements AutoCloseable {
      * It reads what the writer has applied, which a running writer does after each commit.
      */
     public static Store openForReading(Path directory) throws IOException {
-        check(directory);
+        check(directory, " (no " + StoreManifest.FILE + " in it)");
         StoreManifest manifest = StoreManifest.read(directory);
         QuestDbLog.configure();
         CairoConfiguration configuration = new DefaultCairoConfiguration(directory.toAbsolutePath().toString()) {
@@ -165,7 +165,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** A one-line refusal unless {@code directory} holds a Cascade store. */
-    private static void check(Path directory) throws IOException {
+    private static void check(Path directory, String why) throws IOException {
         if (!Files.exists(directory)) {
             throw new IOException(directory + ": no such directory (not a Cascade store)");
         }
@@ -173,8 +173,7 @@ public final class Store implements AutoCloseable {
             throw new IOException(directory + ": not a directory (not a Cascade store)");
         }
         if (!StoreManifest.isStore(directory)) {
-            throw new IOException(directory + ": not a Cascade store (the folder holds other files; a new store "
-                    + "needs a new or empty folder)");
+            throw new IOException(directory + ": not a Cascade store" + why);
         }
     }
 
