@@ -51,6 +51,7 @@ public final class MarketState implements MarketListener {
     private final LiquidationTotals liquidations = new LiquidationTotals();
     private final LiquidationPresence presence;
     private final LiquidationLog log;
+    private final LiquidationHours hours;
     private final MarketBars bars;
     private final MarketOverview overview = new MarketOverview();
     private final int maxInstruments;
@@ -69,6 +70,8 @@ public final class MarketState implements MarketListener {
         this.maxInstruments = maxInstruments;
         this.presence = new LiquidationPresence(retention.liquidationMicros());
         this.log = new LiquidationLog(retention.liquidationMicros());
+        // hours as far back as the bars keep hours: a month's chart of liquidations beside its prices
+        this.hours = new LiquidationHours(Math.min(retention.bars().hourMicros(), 400 * Micros.PER_DAY));
         this.bars = new MarketBars(retention.bars());
     }
 
@@ -81,6 +84,7 @@ public final class MarketState implements MarketListener {
         liquidations.add(e);
         presence.add(e);
         log.onLiquidation(e);
+        hours.onLiquidation(e);
     }
 
     @Override
@@ -198,6 +202,7 @@ public final class MarketState implements MarketListener {
         counts.merge(o.counts);
         liquidations.merge(o.liquidations);
         presence.merge(o.presence);
+        hours.merge(o.hours);
         log.merge(o.log);
         bars.merge(o.bars);
         overview.merge(o.overview);
@@ -240,6 +245,11 @@ public final class MarketState implements MarketListener {
 
     public LiquidationLog log() {
         return log;
+    }
+
+    /** Liquidations by hour, coin, exchange and side, for as long as the bars keep hours. */
+    public LiquidationHours hours() {
+        return hours;
     }
 
     public MarketBars bars() {

@@ -89,11 +89,17 @@ final class History {
 
     private static void liquidations(ObjectNode o, MarketState state, Coin coin, boolean isByExchange, long first,
                                      long bar, int n, long endMicros) {
-        long[] oldest = {Long.MAX_VALUE};
-        state.log().forEach(null, Long.MIN_VALUE, Long.MAX_VALUE, (i, s, p, u, t) -> oldest[0] = Math.min(oldest[0], t));
-        // nothing dropped from the log: it covers the input from its first event; else from its oldest entry
-        long from = oldest[0] == Long.MAX_VALUE || oldest[0] <= state.liquidations().firstMicros()
-                ? state.counts().firstMicros() : oldest[0];
+        // bars of an hour or more come from the hourly totals (kept for weeks), shorter ones from the log (a day)
+        boolean isHourly = bar >= Micros.PER_HOUR;
+        long oldest = isHourly ? state.hours().firstMicros() : Long.MAX_VALUE;
+        if (!isHourly) {
+            long[] logged = {Long.MAX_VALUE};
+            state.log().forEach(null, Long.MIN_VALUE, Long.MAX_VALUE, (i, s, p, u, t) -> logged[0] = Math.min(logged[0], t));
+            oldest = logged[0];
+        }
+        // nothing dropped: the source covers the input from its first event; else from its oldest entry
+        long from = oldest == Long.MAX_VALUE || oldest <= state.liquidations().firstMicros()
+                ? state.counts().firstMicros() : oldest;
         String[] keys = isByExchange ? new String[Exchange.values().length] : new String[] {"long", "short"};
         if (isByExchange) {
             for (Exchange x : Exchange.values()) {
@@ -104,16 +110,35 @@ final class History {
         long[] counts = new long[n];
         boolean[] isUsed = new boolean[keys.length];
         double[][] exchanges = new double[Exchange.values().length][4]; // long USD, short USD, long n, short n
-        state.log().forEach(coin, first * bar, endMicros, (instrument, side, price, u, time) -> {
-            int k = isByExchange ? instrument.exchange().ordinal() : side == Side.LONG ? 0 : 1;
-            int b = (int) (Math.floorDiv(time, bar) - first);
-            usd[k][b] += u;
-            counts[b]++;
-            isUsed[k] = true;
-            double[] x = exchanges[instrument.exchange().ordinal()];
-            x[side == Side.LONG ? 0 : 1] += u;
-            x[side == Side.LONG ? 2 : 3]++;
-        });
+        if (isHourly) {
+            state.hours().forEach(coin, first * bar, endMicros, (hour, x, longUsd, shortUsd, longs, shorts) -> {
+                int b = (int) (Math.floorDiv(hour, bar) - first);
+                if (isByExchange) {
+                    usd[x.ordinal()][b] += longUsd + shortUsd;
+                    isUsed[x.ordinal()] = true;
+                } else {
+                    usd[0][b] += longUsd;
+                    usd[1][b] += shortUsd;
+                }
+                counts[b] += longs + shorts;
+                double[] t = exchanges[x.ordinal()];
+                t[0] += longUsd;
+                t[1] += shortUsd;
+                t[2] += longs;
+                t[3] += shorts;
+            });
+        } else {
+            state.log().forEach(coin, first * bar, endMicros, (instrument, side, price, u, time) -> {
+                int k = isByExchange ? instrument.exchange().ordinal() : side == Side.LONG ? 0 : 1;
+                int b = (int) (Math.floorDiv(time, bar) - first);
+                usd[k][b] += u;
+                counts[b]++;
+                isUsed[k] = true;
+                double[] x = exchanges[instrument.exchange().ordinal()];
+                x[side == Side.LONG ? 0 : 1] += u;
+                x[side == Side.LONG ? 2 : 3]++;
+            });
+        }
         int firstKnown = (int) Math.max(0, Math.min(n, Math.floorDiv(from, bar) - first));
         ObjectNode l = o.putObject("liquidations");
         l.put("by", isByExchange ? "exchange" : "side");

@@ -150,6 +150,23 @@ class ServerTest {
     }
 
     @Test
+    void shouldChartAMonthOfLiquidationsInDailyBars() throws Exception {
+        Server s = serve(Server.Settings.local(0));
+        // 20 days before the others: past the per-liquidation log (8 days in a replay), within the hourly totals
+        state.onLiquidation(Events.liquidation(btc, Side.LONG, 3, 100_000, T0 - 20 * Micros.PER_DAY));
+        JsonNode month = json(get(s, "/api/v1/history?range=30d&by=side"));
+        assertThat(month.path("bar").asText()).isEqualTo("1d");
+        JsonNode longs = month.path("liquidations").path("series").path("long");
+        assertThat(longs.size()).isEqualTo(30);
+        assertThat(month.path("liquidations").path("from").asText()).isEqualTo("2025-05-16T14:00:00Z");
+        assertThat(longs.get(9).asLong()).as("2025-05-16").isEqualTo(300_000);
+        assertThat(longs.get(29).asLong()).as("2025-06-05").isEqualTo(1_300_000);
+        assertThat(month.path("liquidations").path("series").path("short").get(29).asLong()).isEqualTo(250_000);
+        JsonNode hour = json(get(s, "/api/v1/history?range=1h&by=side"));
+        assertThat(hour.path("bar").asText()).isEqualTo("1m");
+    }
+
+    @Test
     void shouldRefuseBadParametersWithTheReason() throws Exception {
         Server s = serve(Server.Settings.local(0));
         String[][] cases = {
