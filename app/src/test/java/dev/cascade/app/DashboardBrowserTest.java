@@ -210,14 +210,14 @@ class DashboardBrowserTest {
                     .asDouble()) : "–");
         }
         // sortable: a click on "Count" orders the rows by count, largest first
-        browser.findElement(By.cssSelector("#" + id + " th[data-sort='count']")).click();
+        header(browser, id, "count").click();
         waitFor(browser, () -> "descending".equals(attribute(browser, "#" + id + " th[data-sort='count']", "aria-sort")));
         List<Long> counts = new ArrayList<>();
         for (WebElement c : browser.findElements(By.cssSelector("#" + id + " tr[" + key + "] .count"))) {
             counts.add(Long.parseLong(c.getDomProperty("textContent").replace(",", "")));
         }
         assertThat(counts).isSortedAccordingTo((a, b) -> Long.compare(b, a)).hasSize(keys.size());
-        browser.findElement(By.cssSelector("#" + id + " th[data-sort='usd']")).click();
+        header(browser, id, "usd").click();
         waitFor(browser, () -> "descending".equals(attribute(browser, "#" + id + " th[data-sort='usd']", "aria-sort")));
     }
 
@@ -256,6 +256,17 @@ class DashboardBrowserTest {
     }
 
     /** A range button sets the liquidation chart's time span to that range (to within a bar), in the API's bars. */
+    /**
+     * A column header of a table, scrolled to the middle of its container as a reader would scroll it: at the
+     * container's left edge it would sit under the name column, which stays in view.
+     */
+    private static org.openqa.selenium.WebElement header(ChromeDriver browser, String table, String column) {
+        org.openqa.selenium.WebElement th = browser.findElement(By.cssSelector("#" + table + " th[data-sort='" + column
+                + "']"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", th);
+        return th;
+    }
+
     private void rangeSetsTheSpan(ChromeDriver browser) {
         for (String[] r : new String[][] {{"1h", "3600000"}, {"7d", "604800000"}, {"30d", "2592000000"},
             {"24h", "86400000"}}) {
