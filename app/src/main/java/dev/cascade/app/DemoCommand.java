@@ -124,9 +124,9 @@ final class DemoCommand implements Callable<Integer> {
         ScenarioRecorder.record(s, recording);
         long end = (s.startMillis() + s.hours() * 3_600_000L) * 1000;
         Period day = new Period(end - Micros.PER_DAY, end);
-        ReplayResult period = new ReplayJob(InputFiles.DEFAULT_MAX_LINE_BYTES, null, day).run(List.of(recording), b -> { });
-        ReplayResult history = new ReplayJob(InputFiles.DEFAULT_MAX_LINE_BYTES).run(List.of(recording), b -> { });
-        Recap recap = Reports.of(period.state(), history.state(), figures);
+        ReplayJob replay = new ReplayJob(InputFiles.DEFAULT_MAX_LINE_BYTES, null, day).withHistory(); // one pass
+        ReplayResult period = replay.run(List.of(recording), b -> { });
+        Recap recap = Reports.of(period.state(), replay.history(), figures);
         Path report = Renderers.html(recap, out);
         o.printf("Played %,d frames in %.0f s.%n%s%nReport: %s%nFigures: %s%nDashboard: %s%s%n", frames,
                 (System.nanoTime() - started) / 1e9, recap.headline(), report.toAbsolutePath(),

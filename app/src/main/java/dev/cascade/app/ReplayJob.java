@@ -37,6 +37,7 @@ final class ReplayJob {
     private final int maxLineBytes;
     private final Storage storage;
     private final Period period;
+    private MarketState history;
 
     ReplayJob(int maxLineBytes) {
         this(maxLineBytes, null, Period.ALL);
@@ -54,6 +55,20 @@ final class ReplayJob {
         this.maxLineBytes = maxLineBytes;
         this.storage = storage;
         this.period = period;
+    }
+
+    /**
+     * Also keeps the market from the input's start to the period's end, in the same pass ({@link #history()}):
+     * what ranks the period's taker extremes in the month before it.
+     */
+    ReplayJob withHistory() {
+        history = new MarketState(MarketState.Retention.REPLAY);
+        return this;
+    }
+
+    /** The history kept by {@link #withHistory} (after {@link #run}), or null. */
+    MarketState history() {
+        return history;
     }
 
     /** The same pipeline fed from Cascade's Kafka topics instead of files (everything up to their end offsets). */
@@ -76,8 +91,11 @@ final class ReplayJob {
     ReplayResult run(List<Path> files, Progress progress) throws IOException {
         ReadStats stats = new ReadStats();
         MarketState state = storage != null ? Storage.newState() : new MarketState(MarketState.Retention.REPLAY);
-        DedupingListener dedupe = new DedupingListener(storage == null ? state : new Tee(state, storage.sink()));
-        MarketListener pipeline = period.filter(dedupe);
+        MarketListener kept = storage == null ? state : new Tee(state, storage.sink());
+        // with a history, one pass feeds both: everything up to the period's end into it, the period into the state
+        DedupingListener dedupe = new DedupingListener(history == null ? kept : new Tee(period.filter(kept), history));
+        MarketListener pipeline = history == null ? period.filter(dedupe)
+                : new Period(Long.MIN_VALUE, period.toMicros()).filter(dedupe);
         InstrumentRegistry registry = new InstrumentRegistry();
         VenueDecoders decoders = new VenueDecoders(registry);
         if (storage != null) {

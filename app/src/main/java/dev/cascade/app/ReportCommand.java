@@ -60,16 +60,14 @@ final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "give files, or --store DIR, or both");
         }
         ReplayResult r;
-        ReplayResult history = null;
-        try (Storage s = storage) {
-            r = new ReplayJob(InputFiles.DEFAULT_MAX_LINE_BYTES, storage, period).run(files, bytes -> { });
-        }
+        ReplayJob job = new ReplayJob(InputFiles.DEFAULT_MAX_LINE_BYTES, storage, period);
         if (period.fromMicros() != Long.MIN_VALUE && !files.isEmpty()) {
-            // what came before the period: the month that ranks the period's taker extremes
-            history = new ReplayJob(InputFiles.DEFAULT_MAX_LINE_BYTES, null, new Period(Long.MIN_VALUE,
-                    period.toMicros())).run(files, bytes -> { });
+            job.withHistory(); // what came before the period, read in the same pass: it ranks the taker extremes
         }
-        Recap recap = Reports.of(r.state(), history == null ? null : history.state(), figureOptions.settings(spec));
+        try (Storage s = storage) {
+            r = job.run(files, bytes -> { });
+        }
+        Recap recap = Reports.of(r.state(), job.history(), figureOptions.settings(spec));
         Path file = format == Format.MD ? Renderers.markdown(recap, out) : Renderers.html(recap, out);
         spec.commandLine().getOut().println(recap.headline());
         spec.commandLine().getOut().println("Report: " + file.toAbsolutePath());

@@ -28,9 +28,8 @@ public final class Reports {
         FigureSettings s = settings.withSnapshots(SNAPSHOT_MINUTES);
         Figures f = Figures.of(state, s);
         if (history != null) {
-            Figures h = Figures.of(history, settings);
             List<TakerFlow.Episode> inPeriod = new ArrayList<>();
-            for (TakerFlow.Episode e : h.taker().extremes()) {
+            for (TakerFlow.Episode e : Figures.takerOf(history, settings).extremes()) {
                 if (e.endMicros() > f.fromMicros() && e.startMicros() <= f.toMicros()) {
                     inPeriod.add(e);
                 }

@@ -37,6 +37,16 @@ public record Figures(long fromMicros, long toMicros, Liquidations liquidations,
     public record Liquidations(LiquidationSummary reported, EstimateSummary estimated) {
     }
 
+    /**
+     * Taker flow alone, as {@link #of} reads it out: what a longer history gives a period (its extremes' rank in
+     * the month), without reading every other figure of that history.
+     */
+    public static TakerFigures takerOf(MarketState state, FigureSettings s) {
+        long end = state.counts().events() > 0 ? state.counts().lastMicros() : 0;
+        List<Coin> coins = state.bars().coinsByVolume();
+        return TakerFigures.of(state, s, coins, coins.subList(0, Math.min(s.detailCoins(), coins.size())), end);
+    }
+
     public static Figures of(MarketState state, FigureSettings s) {
         long from = state.counts().events() > 0 ? state.counts().firstMicros() : 0;
         long end = state.counts().events() > 0 ? state.counts().lastMicros() : 0;
