@@ -15,6 +15,7 @@ import dev.cascade.venues.codec.JsonTape;
 import dev.cascade.venues.overview.OverviewDocuments;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * A file of JSON lines: Cascade recordings, and frames recorded without Cascade's envelope.
@@ -31,6 +32,8 @@ import java.io.InputStream;
  * {"stream":"btcusdt@aggTrade","data":{...}}                               raw frame: venue judged by its shape,
  * 1626916408.60732: {"stream":"btcusdt@aggTrade","data":{...}}             cryptofeed line: receive time in seconds
  * wss://fstream.binance.com/stream?streams=... &lt;-&gt; 1626992740.1        cryptofeed connection line: control
+ * https://dapi.binance.com/dapi/v1/exchangeInfo -&gt; 1626916402.9: {...}   cryptofeed REST capture: metadata, as
+ *                                                                          a recording's REST line
  * </pre>
  * Raw frames have no receive time: events take the exchange time, and the frame is ordered by the first
  * timestamp field it carries.
@@ -41,6 +44,7 @@ final class JsonLinesSource extends LineSource {
     private static final byte[] VENUE = Ascii.bytes("venue");
     private static final byte[] FRAME = Ascii.bytes("frame");
     private static final byte[] REST = Ascii.bytes("rest");
+    private static final byte[] REST_ARROW = Ascii.bytes(" -> ");
     private static final byte[][] TIME_FIELDS = {Ascii.bytes("E"), Ascii.bytes("T"), Ascii.bytes("ts"),
         Ascii.bytes("updatedTime")};
 
@@ -69,8 +73,13 @@ final class JsonLinesSource extends LineSource {
         restPath = null;
         isOverview = false;
         long cryptofeedReceive = FrameDecoder.NO_RECEIVE_TIME;
-        if (startsWith(b, s, e, "wss://") || startsWith(b, s, e, "https://") || startsWith(b, s, e, "http://")) {
-            fixedKind = FrameKind.CONTROL;
+        boolean isHttp = startsWith(b, s, e, "https://") || startsWith(b, s, e, "http://");
+        int arrow = isHttp ? indexOf(b, s, e, REST_ARROW) : -1;
+        if (arrow >= 0) {
+            return restCapture(b, s, arrow, e);
+        }
+        if (isHttp || startsWith(b, s, e, "wss://") || startsWith(b, s, e, "configuration: ")) {
+            fixedKind = FrameKind.CONTROL; // a connection, a sent subscription, cryptofeed's header
             time = lastTime;
             return true;
         }
@@ -155,12 +164,41 @@ final class JsonLinesSource extends LineSource {
         }
     }
 
+    /**
+     * cryptofeed's REST capture, {@code <url> -> <receive s>: <body>}, in the same file as the frames or in the
+     * {@code .0} file beside them: instrument metadata is applied when read, as a recording's REST line is.
+     */
+    private boolean restCapture(byte[] b, int s, int arrow, int e) {
+        int bodyStart = indexOf(b, arrow, e, (byte) ':');
+        long t = bodyStart < 0 ? Long.MIN_VALUE : secondsToMicros(b, arrow + REST_ARROW.length, bodyStart);
+        if (!Micros.isPlausible(t)) {
+            return reject(Reject.MALFORMED_JSON);
+        }
+        if (Checks.time(t, fileMicros) != null) {
+            return reject(Reject.IMPLAUSIBLE_TIME);
+        }
+        if (!tape.parse(b, bodyStart + 1, e - bodyStart - 1)) {
+            return reject(tape.error());
+        }
+        frame = 0;
+        receiveMicros = t;
+        time = t;
+        lastTime = Math.max(lastTime, t);
+        return metadata(new String(b, s, arrow - s, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private boolean metadata(String path) {
         if (!VenueDecoders.isMetadataPath(path)) {
             restPath = path; // a backfill: its events are decoded in turn, like a frame
             return true;
         }
         try {
+            if (tape.isString(frame)) { // the body captured as text rather than as JSON
+                byte[] body = tape.string(frame).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                stats.countInstruments(decoders.loadMetadata(path, body, 0, body.length));
+                fixedKind = FrameKind.CONTROL;
+                return true;
+            }
             stats.countInstruments(decoders.loadMetadata(path, tape.buffer(), tape.start(frame),
                     tape.end(frame) - tape.start(frame)));
             fixedKind = FrameKind.CONTROL;
@@ -221,6 +259,15 @@ final class JsonLinesSource extends LineSource {
             }
         }
         return true;
+    }
+
+    private static int indexOf(byte[] b, int s, int e, byte[] needle) {
+        for (int i = s; i + needle.length <= e; i++) {
+            if (Arrays.equals(b, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indexOf(byte[] b, int s, int e, byte c) {

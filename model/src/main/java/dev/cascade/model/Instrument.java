@@ -22,6 +22,8 @@ public final class Instrument {
     private final boolean isInverse;
     private final boolean isUsdQuoted;
     private final double contractSize;
+    /** Coins one quoted price is for: 1,000 for 1000PEPEUSDT, whose coin is PEPE; 1 for almost everything. */
+    private final double unitsPerQuote;
 
     Instrument(int id, InstrumentSpec spec) {
         this.id = id;
@@ -31,6 +33,44 @@ public final class Instrument {
         this.isInverse = spec.type() == ContractType.INVERSE;
         this.isUsdQuoted = spec.isUsdQuoted();
         this.contractSize = spec.contractSize();
+        this.unitsPerQuote = unitsPerQuote(spec.symbol(), spec.coin().name());
+    }
+
+    /**
+     * The lot a symbol quotes its coin in: {@code 1000PEPEUSDT} (coin PEPE) is priced per 1,000 PEPE, and so are
+     * {@code 1000000MOGUSDT}, {@code 1MBABYDOGEUSDT} and {@code SHIB1000USDT} per their lots; 1 when the symbol
+     * names the coin plainly ({@code PEPE-USDT-SWAP}). A function of the symbol and its coin only, so every
+     * registry, the store and the Kafka decoder agree on it without carrying it.
+     */
+    static double unitsPerQuote(String symbol, String coin) {
+        if (symbol.startsWith(coin)) {
+            int end = coin.length();
+            while (end < symbol.length() && Character.isDigit(symbol.charAt(end))) {
+                end++;
+            }
+            return lot(symbol, coin.length(), end);
+        }
+        if (symbol.startsWith("1M") && symbol.startsWith(coin, 2)) {
+            return 1_000_000;
+        }
+        int digits = 0;
+        while (digits < symbol.length() && Character.isDigit(symbol.charAt(digits))) {
+            digits++;
+        }
+        return symbol.startsWith(coin, digits) ? lot(symbol, 0, digits) : 1;
+    }
+
+    /** 10^(n-1) when {@code symbol[from, to)} is 1 followed by n-1 >= 3 zeros; 1 otherwise. */
+    private static double lot(String symbol, int from, int to) {
+        if (to - from < 4 || symbol.charAt(from) != '1') {
+            return 1;
+        }
+        for (int i = from + 1; i < to; i++) {
+            if (symbol.charAt(i) != '0') {
+                return 1;
+            }
+        }
+        return Math.pow(10, to - from - 1);
     }
 
     public int id() {
@@ -109,6 +149,19 @@ public final class Instrument {
         return contractSize;
     }
 
+    /** Coins one of the venue's quoted prices is for (1,000 for 1000PEPEUSDT); see {@link #unitPrice}. */
+    public double unitsPerQuote() {
+        return unitsPerQuote;
+    }
+
+    /**
+     * A price as the venue quotes it, made a price of one coin: events carry per-coin prices, so that a coin's
+     * prices and VWAP never mix 1000PEPEUSDT's quote (per 1,000 PEPE) with PEPE-USDT-SWAP's (per PEPE).
+     */
+    public double unitPrice(double quoted) {
+        return unitsPerQuote == 1 ? quoted : quoted / unitsPerQuote;
+    }
+
     public String contractCurrency() {
         return spec.contractCurrency();
     }
@@ -122,22 +175,23 @@ public final class Instrument {
     }
 
     /**
-     * The USD value of {@code contracts} at {@code price}: the one definition every event uses.
-     * Linear: contracts x contractSize (coins) x price. Inverse: contracts x contractSize (USD), the price is
-     * not needed. NaN when the instrument is not quoted in USD or a linear price is unknown.
+     * The USD value of {@code contracts} at {@code price} (a price of one coin, {@link #unitPrice}): the one
+     * definition every event uses. Linear: contracts x contractSize x unitsPerQuote (coins) x price. Inverse:
+     * contracts x contractSize (USD), the price is not needed. NaN when the instrument is not quoted in USD or
+     * a linear price is unknown.
      */
     public double notionalUsd(double contracts, double price) {
         if (!isUsdQuoted) {
             return Double.NaN;
         }
         double size = contracts * contractSize;
-        return isInverse ? size : size * price;
+        return isInverse ? size : size * unitsPerQuote * price;
     }
 
-    /** The quantity in coins: linear contracts x contractSize; inverse USD / price. */
+    /** The quantity in coins at a price of one coin: linear contracts x contractSize x unitsPerQuote; inverse USD / price. */
     public double coinQuantity(double contracts, double price) {
         double size = contracts * contractSize;
-        return isInverse ? size / price : size;
+        return isInverse ? size / price : size * unitsPerQuote;
     }
 
     @Override

@@ -12,9 +12,13 @@
  * {@link dev.cascade.model.Instrument#contractSize() contracts}, and the USD value is computed here and only
  * here, by {@link dev.cascade.model.Instrument#notionalUsd(double, double)}:
  * <pre>
- *   linear  (contract currency = the coin):  usd = contracts x contractSize x price
+ *   linear  (contract currency = the coin):  usd = contracts x contractSize x unitsPerQuote x price
  *   inverse (contract currency = USD):       usd = contracts x contractSize            (price not needed)
  * </pre>
+ * Prices are per coin. A symbol that quotes a lot of its coin ({@code 1000PEPEUSDT}: coin PEPE, priced per
+ * 1,000 PEPE; {@link dev.cascade.model.Instrument#unitsPerQuote()}) has its prices divided by the lot where
+ * they enter ({@link dev.cascade.model.Instrument#unitPrice}), so that a coin's prices and VWAP are in one
+ * unit across venues; its quantities stay in contracts and its USD values are unchanged.
  * Contract sizes: binance-usdm 1 coin; binance-coinm exchangeInfo {@code contractSize} USD (100 for BTC, 10
  * for most others); bybit-linear 1 coin; bybit-inverse 1 USD; okx-swap {@code ctVal x ctMult} in
  * {@code ctValCcy}. USD stablecoin quotes (USDT, USDC, FDUSD, BUSD) are taken at par.

@@ -31,6 +31,20 @@ final class OkxWire {
         return sb.toString();
     }
 
+    /** A REST history-trades page: the trades channel's rows without {@code count}, newest first. */
+    static String historyTrades(List<TradeHistory.Row> rows, SimInstrument i) {
+        StringBuilder sb = new StringBuilder(rows.size() * 120 + 40).append("{\"code\":\"0\",\"msg\":\"\",\"data\":[");
+        for (int k = 0; k < rows.size(); k++) {
+            TradeHistory.Row r = rows.get(k);
+            sb.append(k == 0 ? "" : ",").append("{\"instId\":\"").append(i.symbol()).append("\",\"side\":\"")
+                    .append(r.isBuyerMaker() ? "sell" : "buy").append("\",\"sz\":\"").append(contracts(i, r.quantity()))
+                    .append("\",\"px\":\"");
+            Num.append(sb, r.price(), Num.priceDecimals(r.price())).append("\",\"tradeId\":\"").append(r.id())
+                    .append("\",\"ts\":\"").append(r.millis()).append("\"}");
+        }
+        return sb.append("]}").toString();
+    }
+
     static String openInterest(SimInstrument i, double contracts, double price, long millis) {
         StringBuilder sb = new StringBuilder(220).append("{\"arg\":{\"channel\":\"open-interest\",\"instId\":\"").append(i.symbol())
                 .append("\"},\"data\":[{\"instId\":\"").append(i.symbol()).append("\",\"instType\":\"SWAP\",\"oi\":\"");

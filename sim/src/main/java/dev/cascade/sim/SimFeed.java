@@ -18,7 +18,7 @@ import java.util.UUID;
  *            symbol's second is pushed, on !forceOrder@arr and &lt;symbol&gt;@forceOrder; mark prices every second
  *   Bybit    publicTrade batches per tick; allLiquidation: EVERY liquidation, in 500 ms batches; tickers delta
  *            every second (snapshot on subscribe)
- *   OKX      trades one per message (ids consecutive); liquidation-orders: the latest per instrument per
+ *   OKX      trades one per message (ids consecutive, kept for REST); liquidation-orders: the latest per instrument per
  *            second; open-interest every 3 s; funding-rate every 30 s
  * </pre>
  */
@@ -44,7 +44,6 @@ public final class SimFeed {
         final TradeHistory history;
         double tradeDebt;
         double liquidationDebt;
-        long okxTradeId = 1_500_000_000L;
         Published latestThisSecond;
         final List<BybitWire.Liquidation> bybitBatch = new ArrayList<>();
         final List<BybitWire.Trade> bybitTrades = new ArrayList<>();
@@ -53,9 +52,11 @@ public final class SimFeed {
         State(SimInstrument instrument, int capacity) {
             this.instrument = instrument;
             boolean isBinance = instrument.venue() == Venue.BINANCE_USDM || instrument.venue() == Venue.BINANCE_COINM;
-            // only Binance serves its trade history over REST (aggTrades?fromId=); the others need none
-            this.history = isBinance
-                    ? new TradeHistory(capacity, 3_000_000_000L + instrument.symbol().hashCode() % 1000 * 1_000_000L) : null;
+            // Binance (aggTrades?fromId=) and OKX (history-trades?after=) serve their trade history over REST;
+            // Bybit's ids are UUIDs, which nobody can page by
+            long firstId = isBinance ? 3_000_000_000L + instrument.symbol().hashCode() % 1000 * 1_000_000L : 1_500_000_000L;
+            this.history = instrument.venue() == Venue.BYBIT_LINEAR || instrument.venue() == Venue.BYBIT_INVERSE
+                    ? null : new TradeHistory(capacity, firstId);
             // about $1B of open interest per instrument, in contracts (coins for linear, USD for inverse)
             this.openInterest = 1e9 / instrument.contractSize() / (instrument.isInverse() ? 1 : instrument.startPrice());
         }
@@ -167,7 +168,7 @@ public final class SimFeed {
             case BYBIT_LINEAR, BYBIT_INVERSE -> s.bybitTrades.add(new BybitWire.Trade(millis, isBuy, contracts, price,
                     new UUID(random.nextLong(), random.nextLong())));
             case OKX_SWAP -> server.publish(i.venue(), "trades:" + i.symbol(),
-                    OkxWire.trade(i, s.okxTradeId++, price, contracts, isBuy, millis), false);
+                    OkxWire.trade(i, s.history.add(price, contracts, millis, !isBuy), price, contracts, isBuy, millis), false);
         }
     }
 

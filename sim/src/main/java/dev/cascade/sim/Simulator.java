@@ -30,6 +30,7 @@ import java.util.function.Consumer;
  *   rest /binance-usdm/fapi/v1/exchangeInfo   /binance-usdm/fapi/v1/aggTrades?symbol=&amp;fromId=&amp;limit=
  *        /binance-coinm/dapi/v1/exchangeInfo  /binance-coinm/dapi/v1/aggTrades
  *        /bybit/v5/market/instruments-info?category=   /okx/api/v5/public/instruments?instType=SWAP
+ *        /okx/api/v5/market/history-trades?instId=&amp;type=1&amp;after=&amp;limit=
  *        /coingecko/api/v3/global  /coingecko/api/v3/coins/markets  /alternative-me/fng/   (market overview)
  * </pre>
  */
@@ -118,6 +119,7 @@ public final class Simulator implements AutoCloseable {
                 return BybitWire.instrumentsInfo(category == null ? "linear" : category, s.instruments(v),
                         System.currentTimeMillis());
             }));
+            c.routes.get("/okx/api/v5/market/history-trades", s::okxHistoryTrades);
             c.routes.get("/okx/api/v5/public/instruments", ctx -> s.rest(ctx,
                     () -> OkxWire.instruments(s.instruments(Venue.OKX_SWAP))));
             c.routes.get("/coingecko/api/v3/global", ctx -> s.rest(ctx,
@@ -154,7 +156,7 @@ public final class Simulator implements AutoCloseable {
         return feed.published();
     }
 
-    /** The aggregate ids Binance has published for a symbol so far, [first, next); null for other venues. */
+    /** The trade ids Binance or OKX has published for a symbol so far, [first, next); null for Bybit. */
     public long[] aggTradeIds(Venue venue, String symbol) {
         TradeHistory h = feed.history(venue, symbol);
         return h == null ? null : new long[] {h.firstId(), h.nextId()};
@@ -361,6 +363,22 @@ public final class Simulator implements AutoCloseable {
             SimInstrument instrument = instruments(venue).stream()
                     .filter(i -> i.symbol().equals(symbol)).findFirst().orElseThrow();
             return BinanceWire.aggTradesPage(h.from(from, limit), instrument);
+        });
+    }
+
+    /** OKX history-trades by trade id: older than {@code after}, newest first, at most 100 (type=2, by time: not served). */
+    private void okxHistoryTrades(Context ctx) {
+        rest(ctx, () -> {
+            String instId = ctx.queryParam("instId");
+            TradeHistory h = instId == null ? null : feed.history(Venue.OKX_SWAP, instId);
+            if (h == null || !"1".equals(ctx.queryParamAsClass("type", String.class).getOrDefault("1"))) {
+                return "{\"code\":\"51001\",\"msg\":\"Instrument ID does not exist\",\"data\":[]}";
+            }
+            long after = parseLong(ctx.queryParam("after"), h.nextId());
+            int limit = (int) Math.min(100, Math.max(1, parseLong(ctx.queryParam("limit"), 100)));
+            SimInstrument instrument = instruments(Venue.OKX_SWAP).stream()
+                    .filter(i -> i.symbol().equals(instId)).findFirst().orElseThrow();
+            return OkxWire.historyTrades(h.olderThan(after, limit), instrument);
         });
     }
 

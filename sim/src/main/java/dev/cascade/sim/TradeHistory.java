@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The last {@code capacity} trades of one instrument with consecutive ids, kept so that REST can serve
- * {@code aggTrades?fromId=} the way Binance does: the source of truth the client's gap recovery is checked
- * against. Primitive ring buffers; thread-safe.
+ * {@code aggTrades?fromId=} the way Binance does and {@code history-trades?after=} the way OKX does: the source
+ * of truth the client's gap recovery is checked against. Primitive ring buffers; thread-safe.
  */
 final class TradeHistory {
     record Row(long id, double price, double quantity, long millis, boolean isBuyerMaker) {
@@ -50,6 +50,17 @@ final class TradeHistory {
         List<Row> rows = new ArrayList<>();
         long oldest = nextId - Math.min(count, ids.length);
         for (long id = Math.max(fromId, oldest); id < nextId && rows.size() < limit; id++) {
+            int slot = (int) ((count - (nextId - id)) % ids.length);
+            rows.add(new Row(ids[slot], prices[slot], quantities[slot], millis[slot], makers[slot]));
+        }
+        return rows;
+    }
+
+    /** Up to {@code limit} trades older than {@code beforeId}, newest first, as far as they are still kept. */
+    synchronized List<Row> olderThan(long beforeId, int limit) {
+        List<Row> rows = new ArrayList<>();
+        long oldest = nextId - Math.min(count, ids.length);
+        for (long id = Math.min(beforeId, nextId) - 1; id >= oldest && rows.size() < limit; id--) {
             int slot = (int) ((count - (nextId - id)) % ids.length);
             rows.add(new Row(ids[slot], prices[slot], quantities[slot], millis[slot], makers[slot]));
         }

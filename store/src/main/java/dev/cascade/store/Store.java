@@ -130,6 +130,9 @@ public final class Store implements AutoCloseable {
         try {
             for (String table : Tables.ALL) {
                 store.engine.execute(Tables.create(table), store.context);
+                for (String upgrade : Tables.upgrade(table)) {
+                    store.engine.execute(upgrade, store.context);
+                }
                 store.tokens.put(table, store.engine.getTableTokenIfExists(table));
             }
         } catch (SqlException e) {
@@ -297,6 +300,7 @@ public final class Store implements AutoCloseable {
             try (RecordCursorFactory factory = engine.select("SELECT * FROM " + table + " ORDER BY ts", context);
                  RecordCursor cursor = factory.getCursor(context)) {
                 Record r = cursor.getRecord();
+                int columns = factory.getMetadata().getColumnCount();
                 while (cursor.hasNext()) {
                     long ts = r.getTimestamp(0);
                     if (table.equals(Tables.OVERVIEW)) {
@@ -314,8 +318,9 @@ public final class Store implements AutoCloseable {
                                 d[k] = r.getDouble(6 + k);
                             }
                             t[0] = Math.floorDiv(ts, Micros.PER_MINUTE);
-                            for (int k = 1; k < Tables.BAR_LONGS; k++) {
-                                t[k] = r.getLong(6 + Tables.BAR_DOUBLES + k - 1);
+                            for (int k = 1; k < Tables.BAR_LONGS; k++) { // a read-only older store: no ids
+                                int column = 6 + Tables.BAR_DOUBLES + k - 1;
+                                t[k] = column < columns ? r.getLong(column) : Long.MIN_VALUE;
                             }
                             bars.onMinuteBar(i, d, t);
                         }

@@ -18,9 +18,14 @@ final class Tables {
     static final String BARS = "bars_1m";
     /** Market overview events (CoinGecko snapshots and pages, Fear &amp; Greed readings) as JSON, by kind and time. */
     static final String OVERVIEW = "overview";
-    /** A minute bar's doubles and longs (BarSeries' layout), as columns d0..d11 and t1..t8 (t0 is ts's minute). */
+    /**
+     * A minute bar's doubles and longs (BarSeries' layout), as columns d0..d11 and t1..t10 (t0 is ts's minute;
+     * t9 and t10, the trade ids of the open and the close, came later: {@link #upgrade} adds them to older stores).
+     */
     static final int BAR_DOUBLES = 12;
-    static final int BAR_LONGS = 9;
+    static final int BAR_LONGS = 11;
+    /** The longs a store of before the trade ids holds. */
+    static final int BAR_LONGS_BEFORE_IDS = 9;
 
     /** Column order of every table starts with these (indexes 0..5); {@code ts} is the exchange time. */
     private static final String INSTRUMENT = "ts TIMESTAMP, venue SYMBOL, symbol SYMBOL, coin SYMBOL, inverse BOOLEAN, "
@@ -29,6 +34,18 @@ final class Tables {
     static final List<String> ALL = List.of(LIQUIDATIONS, TRADES, OPEN_INTEREST, MARK_PRICES, FUNDING, BARS, OVERVIEW);
 
     private Tables() {
+    }
+
+    /** Statements that bring a table made by an earlier version to this layout (none but for the bars). */
+    static List<String> upgrade(String table) {
+        if (!table.equals(BARS)) {
+            return List.of();
+        }
+        List<String> columns = new java.util.ArrayList<>();
+        for (int k = BAR_LONGS_BEFORE_IDS; k < BAR_LONGS; k++) {
+            columns.add("ALTER TABLE " + BARS + " ADD COLUMN IF NOT EXISTS t" + k + " LONG");
+        }
+        return columns;
     }
 
     static String create(String table) {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * Where the repository root and ../shared/fixtures/captured are when tests run under Maven (surefire sets
+ * Where the repository root, ../shared/fixtures/captured and ../shared/fixtures/real are when tests run under Maven (surefire sets
  * {@code cascade.root} and {@code cascade.shared}); falls back to walking up from the working directory.
  */
 public final class SharedFixtures {
@@ -30,9 +30,22 @@ public final class SharedFixtures {
 
     /** ../shared/fixtures/captured beside the checkout, which may be absent. */
     public static Path captured() {
+        return fixtures("captured");
+    }
+
+    /** ../shared/fixtures/real beside the checkout (whole recordings from public repositories), which may be absent. */
+    public static Path real() {
+        return fixtures("real");
+    }
+
+    public static boolean hasReal() {
+        return Files.isDirectory(real());
+    }
+
+    private static Path fixtures(String folder) {
         String configured = System.getProperty("cascade.shared");
         Path shared = configured != null ? Paths.get(configured) : root().resolveSibling("shared");
-        return shared.resolve("fixtures").resolve("captured").toAbsolutePath().normalize();
+        return shared.resolve("fixtures").resolve(folder).toAbsolutePath().normalize();
     }
 
     public static boolean hasCaptured() {

@@ -14,8 +14,8 @@ import dev.cascade.model.TakerSide;
 import dev.cascade.model.Trade;
 
 /**
- * The last step every decoder shares: validate what was read (the same rules for every venue, from
- * {@link Checks}) and hand the reused event to the listener, or report why not.
+ * The last step every decoder shares: make prices per coin, validate what was read (the same rules for every
+ * venue, from {@link Checks}) and hand the reused event to the listener, or report why not.
  */
 public final class Emit {
     private Emit() {
@@ -23,7 +23,8 @@ public final class Emit {
 
     /** Emits a liquidation, or rejects it; returns whether it was emitted. */
     public static boolean liquidation(Liquidation event, Instrument instrument, Side side, double quantity,
-                                      double price, long exchangeMicros, long receiveMicros, MarketListener out) {
+                                      double quotedPrice, long exchangeMicros, long receiveMicros, MarketListener out) {
+        double price = unitPrice(instrument, quotedPrice);
         Reject r = check(instrument, quantity, price, exchangeMicros, receiveMicros);
         if (r != null) {
             out.onReject(r);
@@ -43,6 +44,7 @@ public final class Emit {
     /** As above, for an event that covers the venue's trade ids {@code firstId..id}. */
     public static boolean trade(Trade event, Instrument instrument, TakerSide side, double quantity, double price,
                                 long id, long firstId, long exchangeMicros, long receiveMicros, MarketListener out) {
+        price = unitPrice(instrument, price);
         Reject r = check(instrument, quantity, price, exchangeMicros, receiveMicros);
         if (r != null) {
             out.onReject(r);
@@ -56,6 +58,8 @@ public final class Emit {
     /** Emits a mark price (index price NaN when not sent), or rejects it; returns whether it was emitted. */
     public static boolean markPrice(MarkPrice event, Instrument instrument, double markPrice, double indexPrice,
                                     long exchangeMicros, long receiveMicros, MarketListener out) {
+        markPrice = instrument.unitPrice(markPrice);
+        indexPrice = instrument.unitPrice(indexPrice);
         Reject r = Checks.price(markPrice);
         if (r == null && !Double.isNaN(indexPrice)) {
             r = Checks.price(indexPrice);
@@ -103,6 +107,11 @@ public final class Emit {
         out.onOpenInterest(event.set(instrument, contracts, usd, exchangeMicros,
                 FrameDecoder.receiveOr(receiveMicros, exchangeMicros)));
         return true;
+    }
+
+    /** Prices leave the decoders per coin ({@link Instrument#unitPrice}): 1000PEPEUSDT's quote over 1,000. */
+    private static double unitPrice(Instrument instrument, double quoted) {
+        return instrument == null ? quoted : instrument.unitPrice(quoted);
     }
 
     private static Reject check(Instrument instrument, double quantity, double price, long exchangeMicros,

@@ -18,6 +18,7 @@ import dev.cascade.venues.codec.Ascii;
 import dev.cascade.venues.codec.JsonTape;
 import dev.cascade.venues.okx.OkxFrameDecoder;
 import dev.cascade.venues.okx.OkxInstrumentsDecoder;
+import dev.cascade.venues.okx.OkxTradeDecoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -43,10 +44,12 @@ public final class VenueDecoders {
     private final Map<Exchange, FrameDecoder> frames = new EnumMap<>(Exchange.class);
     private final ObjectMapper json = new ObjectMapper();
     private final BinanceRestAggTradesDecoder restAggTrades;
+    private final OkxTradeDecoder restOkxTrades;
 
     public VenueDecoders(InstrumentRegistry instruments) {
         this.instruments = instruments;
         this.restAggTrades = new BinanceRestAggTradesDecoder(instruments);
+        this.restOkxTrades = new OkxTradeDecoder(instruments);
         frames.put(Exchange.BINANCE, new BinanceFrameDecoder(instruments, Venue.BINANCE_USDM));
         frames.put(Exchange.BYBIT, new BybitFrameDecoder(instruments, Venue.BYBIT_LINEAR));
         frames.put(Exchange.OKX, new OkxFrameDecoder(instruments));
@@ -109,10 +112,14 @@ public final class VenueDecoders {
     }
 
     /**
-     * Decodes a recorded REST backfill: Binance {@code aggTrades} pages, whose symbol is in the path's query.
+     * Decodes a recorded REST backfill: Binance {@code aggTrades} pages, whose symbol is in the path's query, and
+     * OKX {@code history-trades} pages, whose rows name their instrument.
      * Anything else is ignored (metadata goes through {@link #loadMetadata}).
      */
     public FrameKind decodeRest(String restPath, JsonTape tape, int body, long receiveMicros, MarketListener out) {
+        if (restPath.contains("/api/v5/market/history-trades?")) {
+            return restOkxTrades.decode(tape, body, receiveMicros, out); // the trades channel's fields, one fill each
+        }
         if (!restPath.contains("/v1/aggTrades?")) {
             return FrameKind.IGNORED;
         }

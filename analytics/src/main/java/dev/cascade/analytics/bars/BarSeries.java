@@ -10,13 +10,15 @@ import java.util.Arrays;
  *
  * <pre>
  *   d[i*D ..]: open  high  low  close  buyUsd  sellUsd  volumeCoin  oi   oiUsd  mark  funding  otherUsd
- *   t[i*T ..]: slot  openT highT lowT  closeT  oiT      markT       fundingT  trades
- *   (D = 12 doubles, T = 9 longs per row; otherUsd is volume whose taker side the source did not say)
+ *   t[i*T ..]: slot  openT highT lowT  closeT  oiT      markT       fundingT  trades  openId  closeId
+ *   (D = 12 doubles, T = 11 longs per row; otherUsd is volume whose taker side the source did not say;
+ *    openId and closeId are the venue's trade ids of the open and the close, NONE for candles)
  * </pre>
  *
  * Every field combines independently of order, so bars fed in any order, or merged from parts, are equal:
- * sums add; open is the earliest trade (at the same microsecond, the lower price), close the latest (the higher
- * price); high and low keep the earliest time of their price; open interest, mark and funding keep the latest
+ * sums add; open is the earliest trade and close the latest, a tie in time broken by trade id (ids rise on
+ * Binance and OKX, so two trades of one millisecond close at the later one; a candle, without id, opens
+ * before and closes before a trade of its time), then by price (lower opens, higher closes); high and low keep the earliest time of their price; open interest, mark and funding keep the latest
  * observation (at the same microsecond, the larger value). Missing prices are NaN and missing times
  * {@link #NONE}. Nothing is allocated per event once the arrays have grown.
  */
@@ -47,7 +49,9 @@ public final class BarSeries {
     private static final int MARK_T = 6;
     private static final int FUNDING_T = 7;
     private static final int TRADES = 8;
-    private static final int T = 9;
+    private static final int OPEN_ID = 9;
+    private static final int CLOSE_ID = 10;
+    private static final int T = 11;
 
     /** Length of the arrays of {@link #export} and {@link #ofRow}: the doubles and the longs of a bar. */
     public static final int DOUBLES = D;
@@ -84,11 +88,11 @@ public final class BarSeries {
     // ---- writes (package-private: only MarketBars feeds bars) ----
 
     /** A trade; {@code side} is +1 for a taker buy, -1 for a taker sell, 0 when unknown. */
-    void trade(long slot, double price, double usd, double coin, int side, long time) {
+    void trade(long slot, double price, double usd, double coin, int side, long time, long id) {
         int i = row(slot);
         int a = i * D;
         int b = i * T;
-        tradePrice(a, b, price, time, price, time, price, time, price, time);
+        tradePrice(a, b, price, time, id, price, time, price, time, price, time, id);
         d[a + (side > 0 ? BUY : side < 0 ? SELL : OTHER)] += usd;
         d[a + COIN] += coin;
         t[b + TRADES]++;
@@ -100,7 +104,7 @@ public final class BarSeries {
         int i = row(slot);
         int a = i * D;
         int b = i * T;
-        tradePrice(a, b, open, openTime, high, openTime, low, openTime, close, closeTime);
+        tradePrice(a, b, open, openTime, NONE, high, openTime, low, openTime, close, closeTime, NONE);
         d[a + BUY] += buyUsd;
         d[a + SELL] += sellUsd;
         d[a + COIN] += coin;
@@ -137,15 +141,20 @@ public final class BarSeries {
         return thanTime == NONE || time > thanTime || (time == thanTime && value > thanValue);
     }
 
-    private void tradePrice(int a, int b, double open, long openT, double high, long highT, double low, long lowT,
-                            double close, long closeT) {
-        if (t[b + OPEN_T] == NONE || openT < t[b + OPEN_T] || (openT == t[b + OPEN_T] && open < d[a + OPEN])) {
+    private void tradePrice(int a, int b, double open, long openT, long openId, double high, long highT, double low,
+                            long lowT, double close, long closeT, long closeId) {
+        // (time, id, price): a total order, so that bars fed in any order or merged from parts agree
+        if (t[b + OPEN_T] == NONE || openT < t[b + OPEN_T] || (openT == t[b + OPEN_T] && (openId < t[b + OPEN_ID]
+                || openId == t[b + OPEN_ID] && open < d[a + OPEN]))) {
             d[a + OPEN] = open;
             t[b + OPEN_T] = openT;
+            t[b + OPEN_ID] = openId;
         }
-        if (t[b + CLOSE_T] == NONE || closeT > t[b + CLOSE_T] || (closeT == t[b + CLOSE_T] && close > d[a + CLOSE])) {
+        if (t[b + CLOSE_T] == NONE || closeT > t[b + CLOSE_T] || (closeT == t[b + CLOSE_T] && (closeId > t[b + CLOSE_ID]
+                || closeId == t[b + CLOSE_ID] && close > d[a + CLOSE]))) {
             d[a + CLOSE] = close;
             t[b + CLOSE_T] = closeT;
+            t[b + CLOSE_ID] = closeId;
         }
         if (t[b + HIGH_T] == NONE || high > d[a + HIGH] || (high == d[a + HIGH] && highT < t[b + HIGH_T])) {
             d[a + HIGH] = high;
@@ -167,8 +176,8 @@ public final class BarSeries {
         double[] fd = from.d;
         long[] ft = from.t;
         if (ft[fb + OPEN_T] != NONE) {
-            tradePrice(a, b, fd[fa + OPEN], ft[fb + OPEN_T], fd[fa + HIGH], ft[fb + HIGH_T], fd[fa + LOW],
-                    ft[fb + LOW_T], fd[fa + CLOSE], ft[fb + CLOSE_T]);
+            tradePrice(a, b, fd[fa + OPEN], ft[fb + OPEN_T], ft[fb + OPEN_ID], fd[fa + HIGH], ft[fb + HIGH_T],
+                    fd[fa + LOW], ft[fb + LOW_T], fd[fa + CLOSE], ft[fb + CLOSE_T], ft[fb + CLOSE_ID]);
         }
         d[a + BUY] += fd[fa + BUY];
         d[a + SELL] += fd[fa + SELL];

@@ -82,10 +82,10 @@ public final class MarketBars implements MarketListener {
         double coin = e.instrument().coinQuantity(e.quantity(), e.price());
         // a trade without a taker side still makes the price and the volume, but neither buys nor sells
         int side = e.takerSide() == TakerSide.BUY ? 1 : e.takerSide() == TakerSide.SELL ? -1 : 0;
-        b.total.trade(0, e.price(), usd, coin, side, time);
+        b.total.trade(0, e.price(), usd, coin, side, time, e.id());
         BarSeries s = series(b, minute);
         if (s != null) {
-            s.trade(slot(s, b, minute), e.price(), usd, coin, side, time);
+            s.trade(slot(s, b, minute), e.price(), usd, coin, side, time, e.id());
         }
     }
 
@@ -284,8 +284,8 @@ public final class MarketBars implements MarketListener {
         BarSeries row = BarSeries.ofRow(d, t);
         long minute = t[0];
         long latest = minute * Micros.PER_MINUTE;
-        for (int k = 1; k < BarSeries.LONGS; k++) {
-            if (k != BarSeries.TRADE_COUNT && t[k] != BarSeries.NONE) {
+        for (int k = 1; k < BarSeries.TRADE_COUNT; k++) { // the times; the count and the ids follow them
+            if (t[k] != BarSeries.NONE) {
                 latest = Math.max(latest, t[k]);
             }
         }

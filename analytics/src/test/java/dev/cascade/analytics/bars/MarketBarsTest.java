@@ -87,8 +87,34 @@ class MarketBarsTest {
         b.onTrade(x);
         assertThat(a.of(btcUsdt).minutes().isSameAs(b.of(btcUsdt).minutes())).isTrue();
         BarSeries m = a.of(btcUsdt).minutes();
-        assertThat(m.open(0)).isEqualTo(99);  // a tie opens at the lower price
-        assertThat(m.close(0)).isEqualTo(101); // and closes at the higher
+        assertThat(m.open(0)).isEqualTo(100); // a tie in time opens at the lowest trade id, the first trade
+        assertThat(m.close(0)).isEqualTo(99);  // and closes at the highest, the last: not at the higher price
+    }
+
+    @Test
+    void shouldCloseATieAtTheLaterTradeByIdAlsoWhenMergedFromParts() {
+        // two trades of one millisecond, as in a real Binance recording: the later one (higher id) is lower
+        var earlier = trade(btcUsdt, TakerSide.BUY, 1, 64_010.5, 7_001, at(0, 5));
+        var later = trade(btcUsdt, TakerSide.SELL, 1, 64_002.0, 7_002, at(0, 5));
+        MarketBars whole = new MarketBars();
+        whole.onTrade(later);
+        whole.onTrade(earlier);
+        MarketBars first = new MarketBars();
+        MarketBars second = new MarketBars();
+        first.onTrade(later);
+        second.onTrade(earlier);
+        first.merge(second);
+        for (MarketBars bars : new MarketBars[] {whole, first}) {
+            assertThat(bars.of(btcUsdt).minutes().close(0)).isEqualTo(64_002.0);
+            assertThat(bars.of(btcUsdt).minutes().open(0)).isEqualTo(64_010.5);
+            assertThat(bars.of(btcUsdt).total().close(0)).isEqualTo(64_002.0);
+        }
+        assertThat(first.of(btcUsdt).minutes().isSameAs(whole.of(btcUsdt).minutes())).isTrue();
+        // the same id (a source without ids) still falls back to the price, so every order agrees
+        MarketBars same = new MarketBars();
+        same.onTrade(trade(btcUsdt, TakerSide.BUY, 1, 100, 9, at(1, 5)));
+        same.onTrade(trade(btcUsdt, TakerSide.BUY, 1, 101, 9, at(1, 5)));
+        assertThat(same.of(btcUsdt).minutes().close(0)).isEqualTo(101);
     }
 
     @Test

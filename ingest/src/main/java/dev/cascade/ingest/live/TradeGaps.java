@@ -8,15 +8,15 @@ import dev.cascade.model.Venue;
 import java.util.Arrays;
 
 /**
- * Finds holes in trade id sequences and fills them where the venue allows. Binance aggregate ids are
- * consecutive per symbol: after a reconnect, a rotation or a lost frame, the missing ids are fetched over REST
- * ({@link Backfill}) and delivered, in id order, before the trade that revealed the gap. OKX trade ids are
- * consecutive too (an event covers {@code firstId..id}): gaps there are counted, as OKX offers no backfill by
- * id. Bybit's ids are UUIDs, so its gaps cannot be seen. Ids at or below the last one pass on to the
+ * Finds holes in trade id sequences and fills them. Binance aggregate ids and OKX trade ids are consecutive per
+ * instrument (an OKX event covers {@code firstId..id}): after a reconnect, a rotation or a lost frame, the missing
+ * ids are fetched over REST ({@link Backfill}: Binance {@code aggTrades?fromId=}, OKX {@code history-trades} by
+ * trade id) and delivered, in id order, before the trade that revealed the gap. Bybit's ids are UUIDs, so its
+ * gaps cannot be seen. Ids at or below the last one pass on to the
  * deduplicator. Runs on the pipeline thread; everything else goes straight downstream.
  */
 public final class TradeGaps extends ForwardingListener {
-    /** Fetches missing Binance trades [fromId, toId] into {@code out}; returns how many it delivered. */
+    /** Fetches a venue's missing trades [fromId, toId] into {@code out}; returns how many it delivered. */
     @FunctionalInterface
     public interface Backfill {
         long fill(Instrument instrument, long fromId, long toId, MarketListener out) throws InterruptedException;
@@ -51,7 +51,7 @@ public final class TradeGaps extends ForwardingListener {
         }
         long expected = lastId[i] + 1;
         if (hasLast[i] && t.firstId() > expected) {
-            gap(t, i, expected, t.firstId() - 1, isBinance);
+            gap(t, i, expected, t.firstId() - 1);
         }
         if (!hasLast[i] || t.id() > lastId[i]) {
             lastId[i] = t.id();
@@ -60,11 +60,11 @@ public final class TradeGaps extends ForwardingListener {
         downstream.onTrade(t);
     }
 
-    private void gap(Trade t, int i, long from, long to, boolean isBinance) {
+    private void gap(Trade t, int i, long from, long to) {
         FeedStats.VenueStats s = stats.of(t.venue());
         s.gapsFound.incrementAndGet();
         long missing = to - from + 1;
-        if (!isBinance || backfill == null || missing > MAX_BACKFILL) {
+        if (backfill == null || missing > MAX_BACKFILL) {
             s.gapsUnfillable.incrementAndGet();
             s.tradesMissing.addAndGet(missing);
             return;

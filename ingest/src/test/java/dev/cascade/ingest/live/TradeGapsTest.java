@@ -69,17 +69,18 @@ class TradeGapsTest {
     }
 
     @Test
-    void shouldReportOkxGapsFromAggregatedIdsAndIgnoreBybit() {
+    void shouldFillOkxGapsFromAggregatedIdsAndIgnoreBybit() {
         gaps = new TradeGaps(out, complete, stats);
         trade(okx, 1002, 1000); // covers 1000..1002
         trade(okx, 1005, 1003); // continues
-        trade(okx, 1010, 1008); // 1006..1007 missing
+        trade(okx, 1010, 1008); // 1006..1007 missing: fetched by trade id, as Binance's are
         trade(bybit, 5, 5);
         trade(bybit, 99, 99);
         assertThat(stats.of(Venue.OKX_SWAP).gapsFound.get()).isEqualTo(1);
-        assertThat(stats.of(Venue.OKX_SWAP).tradesMissing.get()).isEqualTo(2);
+        assertThat(stats.of(Venue.OKX_SWAP).gapsFilled.get()).isEqualTo(1);
+        assertThat(stats.of(Venue.OKX_SWAP).tradesMissing.get()).isZero();
         assertThat(stats.of(Venue.BYBIT_LINEAR).gapsFound.get()).isZero();
-        assertThat(asked).isEmpty();
-        assertThat(out.trades).hasSize(5);
+        assertThat(asked).containsExactly(new long[] {1006, 1007});
+        assertThat(out.trades).extracting(Trade::id).containsExactly(1002L, 1005L, 1006L, 1007L, 1010L, 5L, 99L);
     }
 }

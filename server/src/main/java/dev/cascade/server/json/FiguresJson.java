@@ -75,11 +75,11 @@ public final class FiguresJson {
         o.put("sellUsd", usd(f.sellUsd()));
         o.put("netUsd", usd(f.netUsd()));
         o.put("buyShare", ratio(f.buyShare()));
-        if (f.trades() > 0) {
-            o.put("trades", f.trades());
-        }
+        o.put("trades", f.trades()); // every documented field is present, 0 and null included
         if (f.lastBar() != null) {
             o.set("lastBar", bar(f.lastBar()));
+        } else {
+            o.putNull("lastBar");
         }
         return o;
     }

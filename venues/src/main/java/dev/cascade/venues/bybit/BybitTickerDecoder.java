@@ -130,7 +130,7 @@ public final class BybitTickerDecoder {
             double quantity = !Double.isNaN(state[base + SINGLE]) ? state[base + SINGLE] : state[base + OI] / 2;
             double usd = !Double.isNaN(state[base + SINGLE_VALUE]) ? state[base + SINGLE_VALUE]
                     : !Double.isNaN(state[base + OI_VALUE]) ? state[base + OI_VALUE] / 2
-                    : instrument.notionalUsd(quantity, state[base + MARK]);
+                    : instrument.notionalUsd(quantity, instrument.unitPrice(state[base + MARK]));
             if (!Double.isNaN(quantity)) {
                 Emit.openInterest(openInterest, instrument, quantity, usd, exchangeMicros, receiveMicros, out);
             }

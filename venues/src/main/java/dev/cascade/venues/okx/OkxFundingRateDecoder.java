@@ -64,7 +64,7 @@ public final class OkxFundingRateDecoder {
                 instrument = instruments.resolve(Venue.OKX_SWAP, t.buffer(), t.start(instId), t.length(instId),
                         InstrumentRegistry.METADATA_ONLY);
                 if (instrument == null) {
-                    f.fail(Reject.UNKNOWN_INSTRUMENT);
+                    f.fail(OkxInstIds.isSwap(t, instId) ? Reject.UNKNOWN_INSTRUMENT : Reject.UNSUPPORTED_INSTRUMENT);
                 }
             }
             if (f.problem() != null) {

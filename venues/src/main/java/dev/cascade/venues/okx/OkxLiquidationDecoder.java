@@ -70,7 +70,7 @@ public final class OkxLiquidationDecoder {
                 continue;
             }
             int instType = t.member(d, INST_TYPE);
-            boolean isSwap = instType < 0 || t.equalsBytes(instType, SWAP);
+            boolean isSwap = instType < 0 ? OkxInstIds.isSwap(t, instId) : t.equalsBytes(instType, SWAP);
             var instrument = isSwap ? instruments.resolve(Venue.OKX_SWAP, t.buffer(), t.start(instId),
                     t.length(instId), InstrumentRegistry.METADATA_ONLY) : null;
             for (int e = t.firstElement(details); e >= 0; e = t.nextElement(details, e)) {

@@ -26,6 +26,8 @@ import dev.cascade.venues.codec.JsonTape;
  *           "ts":"1630048897897",    time (ms, a string)
  *           "count":"3"}]}              fills aggregated: the event covers ids tradeId-count+1..tradeId
  * </pre>
+ * The REST {@code /api/v5/market/history-trades} page, {@code {"code":"0","msg":"","data":[...]}}, has the same
+ * rows without {@code count} (one fill each, newest first): gap backfills are decoded here too.
  */
 public final class OkxTradeDecoder {
     private static final byte[] DATA = Ascii.bytes("data");
@@ -80,6 +82,11 @@ public final class OkxTradeDecoder {
             }
             var instrument = instruments.resolve(Venue.OKX_SWAP, t.buffer(), t.start(instId), t.length(instId),
                     InstrumentRegistry.METADATA_ONLY);
+            if (instrument == null && !OkxInstIds.isSwap(t, instId)) { // spot, FUTURES, OPTION: not this venue
+                out.onReject(Reject.UNSUPPORTED_INSTRUMENT);
+                kind = kind == FrameKind.DATA ? kind : FrameKind.REJECTED;
+                continue;
+            }
             long count = t.integer(t.member(d, COUNT)); // absent on trades-all: one fill per event
             long firstId = count > 1 ? id - count + 1 : id;
             boolean ok = Emit.trade(event, instrument, taker, size, price, id, firstId, exchangeMicros, receiveMicros, out);

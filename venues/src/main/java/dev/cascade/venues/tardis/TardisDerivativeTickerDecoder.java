@@ -100,7 +100,7 @@ public final class TardisDerivativeTickerDecoder implements RowDecoder {
             boolean isBothSides = instrument.venue() == Venue.BYBIT_LINEAR || instrument.venue() == Venue.BYBIT_INVERSE;
             double contracts = isBothSides ? oi / 2 : oi;
             double price = markPrice > 0 ? markPrice : lastPrice;
-            boolean ok = Emit.openInterest(openInterest, instrument, contracts, instrument.notionalUsd(contracts, price),
+            boolean ok = Emit.openInterest(openInterest, instrument, contracts, instrument.notionalUsd(contracts, instrument.unitPrice(price)),
                     exchangeMicros, receiveMicros, out);
             isData |= ok;
             isRejected |= !ok;

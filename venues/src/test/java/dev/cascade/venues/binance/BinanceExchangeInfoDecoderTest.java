@@ -34,7 +34,11 @@ class BinanceExchangeInfoDecoderTest {
         assertThat(pepe.venue()).isEqualTo(Venue.BINANCE_USDM);
         assertThat(pepe.coin().name()).isEqualTo("PEPE");
         assertThat(pepe.contractSize()).isEqualTo(1.0);
-        assertThat(pepe.notionalUsd(1000, 0.012)).isEqualTo(12.0);
+        // quoted per 1,000 PEPE: prices are made per PEPE where they enter, and the value is the same
+        assertThat(pepe.unitsPerQuote()).isEqualTo(1000.0);
+        assertThat(pepe.unitPrice(0.012)).isEqualTo(0.000012);
+        assertThat(pepe.notionalUsd(1000, pepe.unitPrice(0.012))).isCloseTo(12.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(pepe.coinQuantity(1000, pepe.unitPrice(0.012))).isEqualTo(1_000_000.0);
         assertThat(instruments.find(Exchange.BINANCE, "ETHBTC").isUsdQuoted()).isFalse();
     }
 }

@@ -41,6 +41,7 @@ class BinanceForceOrderDecoderTest {
                 """).events().onlyLiquidation();
         assertThat(l.side()).isEqualTo(Side.SHORT);
         assertThat(l.coin().name()).isEqualTo("PEPE");
+        assertThat(l.price()).isEqualTo(0.0121 / 1000); // quoted per 1,000 PEPE: the event's price is per PEPE
         assertThat(l.usd()).isEqualTo(250000 * 0.0121);
         assertThat(l.exchangeMicros()).isEqualTo(1_749_132_061_002_000L);
     }

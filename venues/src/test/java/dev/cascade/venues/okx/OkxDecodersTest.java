@@ -57,6 +57,22 @@ class OkxDecodersTest {
     }
 
     @Test
+    void shouldRejectSpotAndFuturesFramesAsOutsideTheSwapVenueAndMissingSwapsAsUnknown() {
+        // the shapes of a real 2022 recording: the public channels carry spot and FUTURES instruments too
+        Decode.Result r = Decode.frame(decoders, Venue.OKX_SWAP, """
+                {"arg":{"channel":"trades","instId":"BTC-USDT"},"data":[{"instId":"BTC-USDT","tradeId":"302471617",\
+                "px":"29535.8","sz":"0.00012","side":"buy","ts":"1652459228466"},{"instId":"BTC-USD-220527",\
+                "tradeId":"13475","px":"29560","sz":"1","side":"sell","ts":"1652459228467"},{"instId":"CELO-USDT-SWAP",\
+                "tradeId":"1","px":"1.5","sz":"1","side":"sell","ts":"1652459228468"}]}""");
+        assertThat(r.events().rejects).containsEntry(Reject.UNSUPPORTED_INSTRUMENT, 2)
+                .containsEntry(Reject.UNKNOWN_INSTRUMENT, 1);
+        Decode.Result oi = Decode.frame(decoders, Venue.OKX_SWAP, """
+                {"arg":{"channel":"open-interest","instId":"FIL-USD-220624"},"data":[{"instId":"FIL-USD-220624",\
+                "instType":"FUTURES","oi":"25","oiCcy":"2","ts":"1652459228466"}]}""");
+        assertThat(oi.events().rejects).containsOnlyKeys(Reject.UNSUPPORTED_INSTRUMENT);
+    }
+
+    @Test
     void shouldDecodeTradesInContracts() {
         Trade t = Decode.frame(decoders, Venue.OKX_SWAP, """
                 {"arg":{"channel":"trades","instId":"BTC-USDT-SWAP"},"data":[{"instId":"BTC-USDT-SWAP",\

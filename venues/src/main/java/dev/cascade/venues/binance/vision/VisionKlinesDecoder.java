@@ -47,10 +47,10 @@ final class VisionKlinesDecoder implements RowDecoder {
         }
         long open = VisionRows.micros(row, 0);
         long close = VisionRows.micros(row, 6);
-        double o = row.number(1);
-        double h = row.number(2);
-        double l = row.number(3);
-        double c = row.number(4);
+        double o = instrument.unitPrice(row.number(1)); // per coin, as every event's price
+        double h = instrument.unitPrice(row.number(2));
+        double l = instrument.unitPrice(row.number(3));
+        double c = instrument.unitPrice(row.number(4));
         double volume = row.number(5);
         Reject r = Checks.time(open);
         r = r != null ? r : Checks.price(o);

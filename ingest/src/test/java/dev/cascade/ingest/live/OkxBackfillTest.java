@@ -1,0 +1,108 @@
+package dev.cascade.ingest.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cascade.model.Instrument;
+import dev.cascade.model.InstrumentRegistry;
+import dev.cascade.model.TakerSide;
+import dev.cascade.model.Trade;
+import dev.cascade.model.Venue;
+import dev.cascade.sim.SimConfig;
+import dev.cascade.sim.Simulator;
+import dev.cascade.testkit.CapturingListener;
+import dev.cascade.venues.VenueDecoders;
+import dev.cascade.venues.feed.Endpoints;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** OKX trade gaps filled from the simulator's history-trades, walking down by trade id a page of 100 at a time. */
+class OkxBackfillTest {
+    private static final String SWAP = "BTC-USDT-SWAP";
+
+    private Simulator sim;
+    private final VenueDecoders decoders = new VenueDecoders(new InstrumentRegistry());
+    private final List<String> recorded = new ArrayList<>();
+    private OkxBackfill backfill;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        sim = Simulator.start(SimConfig.defaults().withRates(400, 1));
+        RestClient rest = RestClient.standard(HttpClient.newHttpClient());
+        byte[] instruments = rest.get(URI.create(sim.uri() + "/okx/api/v5/public/instruments?instType=SWAP")).body();
+        decoders.loadMetadata("/api/v5/public/instruments?instType=SWAP", instruments, 0, instruments.length);
+        RestRecorder recorder = new RestRecorder() {
+            @Override
+            public void metadata(Venue venue, String path, long receiveMicros, byte[] body) {
+            }
+
+            @Override
+            public void rest(Venue venue, String path, long receiveMicros, byte[] body) {
+                recorded.add(venue.id() + " " + path);
+            }
+        };
+        backfill = new OkxBackfill(rest, Endpoints.simulator(sim.uri()), decoders, recorder);
+    }
+
+    @AfterEach
+    void tearDown() {
+        sim.close();
+    }
+
+    /** The first trade id the simulator has published for the swap, once at least {@code n} were. */
+    private long awaitTrades(int n) throws InterruptedException {
+        while (true) {
+            long[] ids = sim.aggTradeIds(Venue.OKX_SWAP, SWAP);
+            if (ids[1] - ids[0] >= n) {
+                return ids[0];
+            }
+            Thread.sleep(20); // waits on the condition above; the test's timeout bounds it
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldFillAGapInIdOrderFromPagesWalkedDownFromTheTradeThatRevealedIt() throws Exception {
+        long first = awaitTrades(300);
+        Instrument swap = decoders.instruments().find(Venue.OKX_SWAP.exchange(), SWAP);
+        CapturingListener out = new CapturingListener();
+
+        long delivered = backfill.fill(swap, first + 10, first + 259, out);
+
+        assertThat(delivered).isEqualTo(250);
+        assertThat(out.trades).extracting(Trade::id)
+                .containsExactlyElementsOf(LongStream.rangeClosed(first + 10, first + 259).boxed().toList());
+        assertThat(out.trades).allSatisfy(t -> {
+            assertThat(t.instrument()).isSameAs(swap);
+            assertThat(t.firstId()).isEqualTo(t.id()); // one fill a row
+            assertThat(t.price()).isBetween(90_000.0, 110_000.0);
+            assertThat(t.usd()).isEqualTo(t.quantity() * 0.01 * t.price());
+            assertThat(t.takerSide()).isIn(TakerSide.BUY, TakerSide.SELL);
+        });
+        // newest first, 100 a page, and never below the gap: a recorded page holds nothing the run had already
+        assertThat(recorded).containsExactly(
+                "okx-swap /api/v5/market/history-trades?instId=BTC-USDT-SWAP&type=1&after=" + (first + 260) + "&limit=100",
+                "okx-swap /api/v5/market/history-trades?instId=BTC-USDT-SWAP&type=1&after=" + (first + 160) + "&limit=100",
+                "okx-swap /api/v5/market/history-trades?instId=BTC-USDT-SWAP&type=1&after=" + (first + 60) + "&limit=50");
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldDeliverOnlyWhatTheVenueStillHas() throws Exception {
+        long first = awaitTrades(20);
+        Instrument swap = decoders.instruments().find(Venue.OKX_SWAP.exchange(), SWAP);
+        CapturingListener out = new CapturingListener();
+
+        long delivered = backfill.fill(swap, first - 30, first + 4, out); // 30 ids from before the venue's history
+
+        assertThat(delivered).isEqualTo(5);
+        assertThat(out.trades).extracting(Trade::id).containsExactly(first, first + 1, first + 2, first + 3, first + 4);
+    }
+}
