@@ -45,6 +45,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FigureSettings settings = figureOptions.settings(spec).withSnapshots(SNAPSHOT_MINUTES);
         Server.Settings server = serve.settings(spec, registry -> { }, () -> { });
+        files.forEach(f -> Checks.readableFile(null, f));
         // serving files into a store writes it; serving a store alone only reads it
         Storage storage = files.isEmpty() ? storeOptions.openForReading(spec) : storeOptions.openForWriting(spec, false);
         if (storage == null && files.isEmpty()) {
@@ -53,6 +54,10 @@ final class ServeCommand implements Callable<Integer> {
         ReplayResult r;
         try (Storage s = storage) {
             r = new ReplayJob(dev.cascade.ingest.InputFiles.DEFAULT_MAX_LINE_BYTES, storage).run(files, bytes -> { });
+        }
+        int read = ReplayCommand.exitCode(r, spec.commandLine().getErr());
+        if (read == Main.NOTHING_USABLE) {
+            return read; // nothing to serve
         }
         Published published = Published.of(Figures.of(r.state(), settings), r.events().events(), settings);
         Server s;
@@ -72,6 +77,6 @@ final class ServeCommand implements Callable<Integer> {
             stop.countDown();
         }, "shutdown"));
         stop.await();
-        return 0;
+        return read;
     }
 }
