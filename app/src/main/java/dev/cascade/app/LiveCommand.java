@@ -141,7 +141,7 @@ class LiveCommand implements Callable<Integer> {
         long started = System.currentTimeMillis();
         try {
             job.start(w -> spec.commandLine().getErr().println("cascade: " + w));
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
             job.close();
             if (simulator != null) {

@@ -73,6 +73,23 @@ class ExitCodesTest {
     }
 
     @Test
+    void shouldSayAPortInUseBeforeLoadingAnything() throws IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String port = String.valueOf(taken.getLocalPort());
+            String message = "cascade: cannot listen on 127.0.0.1:" + port + ": the port is in use\n";
+            // the picture would say "nothing usable" (exit 2) had it been read before the port was bound
+            Cli serve = Cli.run("serve", "--port", port, picture.toString());
+            assertThat(serve.exitCode()).isEqualTo(1);
+            assertThat(serve.err()).isEqualTo(message);
+            assertThat(serve.out()).isEmpty();
+
+            Cli live = Cli.run("live", "--simulator", "--serve", "--port", port, "--no-overview", "--duration", "1m");
+            assertThat(live.exitCode()).isEqualTo(1);
+            assertThat(live.err()).isEqualTo(message);
+        }
+    }
+
+    @Test
     void shouldExitZeroWhenTheInputWasRead() {
         Cli replay = Cli.run("replay", sample.toString());
         assertThat(replay.exitCode()).as(replay.err()).isZero();
