@@ -17,6 +17,33 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    private static final java.util.List<String> LEVELS = java.util.List.of("error", "warn", "info", "debug", "trace");
+
+    /** Reads a level, whether from the option or from CASCADE_LOG_LEVEL. */
+    static final class LogLevel implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String level) {
+            if (!LEVELS.contains(level.strip().toLowerCase(java.util.Locale.ROOT))) {
+                throw new CommandLine.TypeConversionException("'" + level + "' is not error, warn, info, debug or trace "
+                        + "(nor may CASCADE_LOG_LEVEL be)");
+            }
+            return level.strip();
+        }
+    }
+
+    /** The log's level, for every command; by default warnings and errors only (logback.xml). */
+    @CommandLine.Option(names = "--log-level", scope = CommandLine.ScopeType.INHERIT, paramLabel = "LEVEL",
+            defaultValue = "${env:CASCADE_LOG_LEVEL}", converter = LogLevel.class,
+            description = "Log level on stderr: error, warn (the default), info, debug or trace (or CASCADE_LOG_LEVEL).")
+    void logLevel(String level) {
+        if (level == null || level.isBlank()) {
+            return;
+        }
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
+            logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.toLevel(level));
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }

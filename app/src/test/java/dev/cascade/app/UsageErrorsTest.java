@@ -116,6 +116,26 @@ class UsageErrorsTest {
     }
 
     @Test
+    void shouldSetTheLogLevelOfEveryCommand() throws IOException {
+        assertUsage(Cli.run("replay", "--log-level", "loud", "x"), "cascade replay",
+                "Invalid value for option '--log-level': 'loud' is not error, warn, info, debug or trace "
+                + "(nor may CASCADE_LOG_LEVEL be)");
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Level before = root.getLevel();
+        try {
+            Path sample = Files.writeString(dir.resolve("sample.jsonl"), SampleRecording.generate());
+            Cli cli = Cli.run("replay", "--log-level", "debug", sample.toString());
+            assertThat(cli.exitCode()).as(cli.err()).isZero();
+            assertThat(root.getLevel()).isEqualTo(ch.qos.logback.classic.Level.DEBUG);
+            Cli.run("report", "--log-level", "ERROR", "--from", "x", "y");
+            assertThat(root.getLevel()).as("case does not matter").isEqualTo(ch.qos.logback.classic.Level.ERROR);
+        } finally {
+            root.setLevel(before);
+        }
+    }
+
+    @Test
     void shouldReportPeriodsAsUsageErrors() {
         assertUsage(Cli.run("report", "--from", "yesterday", "x"), "cascade report",
                 "--from must be ISO-8601, like 2025-06-05T00:00:00Z");
