@@ -71,9 +71,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(speed > 0) || port < 0 || port > 65_535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--speed must be positive, --port 0 to 65535");
-        }
+        Checks.positive(spec, "--speed", speed);
+        Checks.port(spec, "--port", port);
+        Checks.writableDirectory("--out", out);
         Scenario s;
         try {
             s = Scenario.load(scenario);

@@ -28,4 +28,17 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
             throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (e.g. 500ms, 90s, 10m, 2h)");
         }
     }
+
+    /** The way people write it back: 90s, 10m, 2h, 1d, 500ms. */
+    static String format(Duration d) {
+        long ms = d.toMillis();
+        long[] units = {86_400_000L, 3_600_000L, 60_000L, 1000L};
+        String[] names = {"d", "h", "m", "s"};
+        for (int i = 0; i < units.length; i++) {
+            if (ms != 0 && ms % units[i] == 0) {
+                return ms / units[i] + names[i];
+            }
+        }
+        return ms == 0 ? "0s" : ms + "ms";
+    }
 }

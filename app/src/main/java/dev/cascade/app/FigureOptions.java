@@ -28,12 +28,11 @@ final class FigureOptions {
     FigureSettings settings(CommandLine.Model.CommandSpec spec) {
         Resolution bar = Resolution.byId(takerBar);
         if (bar == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--taker-bar is 1m, 5m or 1h");
+            throw Checks.usage(spec, "--taker-bar must be 1m, 5m or 1h, not " + takerBar);
         }
-        if (detailCoins < 0 || detailCoins > 1000 || !(burstUsd > 0) || burstMinutes < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--detail must be 0 to 1000, --burst-usd positive and --burst-minutes at least 1");
-        }
+        Checks.between(spec, "--detail", detailCoins, 0, 1000);
+        Checks.positive(spec, "--burst-usd", burstUsd);
+        Checks.atLeast(spec, "--burst-minutes", burstMinutes, 1);
         FigureSettings d = FigureSettings.DEFAULT;
         return new FigureSettings(d.taker(), bar, d.wicks(), new Bursts.Settings(burstUsd, burstMinutes), d.flush(),
                 d.heatmap(), detailCoins, d.movers(), d.windows(), false, d.snapshotMinutes());

@@ -74,19 +74,22 @@ final class LiqPriceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Venue venue = Venue.byId(venueId);
         if (venue == null) {
-            throw usage("unknown venue '" + venueId + "'");
+            throw usage("--venue must be binance-usdm, binance-coinm, bybit-linear, bybit-inverse or okx-swap, not '"
+                    + venueId + "'");
         }
         if (!margin.equals("isolated") && !margin.equals("cross")) {
-            throw usage("--margin is isolated or cross");
+            throw usage("--margin must be isolated or cross, not '" + margin + "'");
         }
-        if (!(entry > 0) || !(quantity > 0) || Double.isInfinite(entry) || Double.isInfinite(quantity)) {
-            throw usage("--entry and --qty must be positive numbers");
+        Checks.positive(spec, "--entry", entry);
+        Checks.positive(spec, "--qty", quantity);
+        if (bracketsFile != null) {
+            Checks.readableFile("--brackets", bracketsFile);
         }
         boolean isInverse = venue == Venue.BINANCE_COINM || venue == Venue.BYBIT_INVERSE
                 || venue == Venue.OKX_SWAP && contractSize != null;
         double size = contractSize != null ? contractSize : venue == Venue.BINANCE_COINM ? 100 : 1;
         if (isInverse && !(size > 0)) {
-            throw usage("--contract-size must be positive");
+            throw usage("--contract-size must be a positive number, not " + size);
         }
         if ((leverage == null) == (wallet == null)) {
             throw usage("give either --leverage or --wallet");
@@ -95,10 +98,10 @@ final class LiqPriceCommand implements Callable<Integer> {
             throw usage("cross margin needs --wallet (the account's balance)");
         }
         if (leverage != null && !(leverage >= 1 && leverage <= 200)) {
-            throw usage("--leverage must be between 1 and 200");
+            throw usage("--leverage must be 1 to 200, not " + leverage);
         }
         if (wallet != null && !(wallet > 0)) {
-            throw usage("--wallet must be positive");
+            throw usage("--wallet must be a positive number, not " + wallet);
         }
         double w = wallet != null ? wallet
                 : LiquidationPrice.Position.initialMargin(isInverse, entry, quantity, size, leverage);

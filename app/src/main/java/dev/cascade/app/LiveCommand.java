@@ -92,13 +92,27 @@ class LiveCommand implements Callable<Integer> {
         if (feed.isSimulator && feed.endpoints != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--simulator and --endpoints exclude each other");
         }
+        Checks.positive(spec, "--duration", duration);
+        Checks.atLeast(spec, "--rotate", rotate, Duration.ofMinutes(1));
         AlertsConfig alerts = null;
         if (alertsFile != null) {
             try {
-                alerts = AlertsConfig.load(alertsFile);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), alertsFile + ": " + e.getMessage());
+                alerts = AlertsConfig.load(Checks.readableFile("--alerts", alertsFile));
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                // the file's own message names the file and the key at fault
+                String m = e.getMessage().lines().findFirst().orElse("");
+                throw new Checks.PathException("--alerts", alertsFile, m.startsWith(alertsFile + ": ")
+                        ? m.substring(alertsFile.toString().length() + 2) : m);
             }
+        }
+        java.util.Set<Venue> venues;
+        try {
+            venues = feed.venueSet();
+        } catch (IllegalArgumentException e) {
+            throw Checks.usage(spec, "--venues: " + e.getMessage());
+        }
+        if (recordDirectory() != null) {
+            Checks.writableDirectory(this instanceof RecordCommand ? "--out" : "--record", recordDirectory());
         }
         Simulator simulator = feed.isSimulator ? Simulator.start(SimConfig.defaults()) : null;
         Endpoints endpoints = simulator != null ? Endpoints.simulator(simulator.uri())
@@ -114,7 +128,7 @@ class LiveCommand implements Callable<Integer> {
         checkOutputs();
         kafkaSink = isKafkaSink() ? kafka.openSink() : null;
         Storage storage = storeOptions.openForWriting(spec, simulator == null && feed.endpoints == null);
-        LiveJob job = new LiveJob(new LiveJob.Settings(endpoints, feed.venueSet(), feed.coinSet(), feed.channels(),
+        LiveJob job = new LiveJob(new LiveJob.Settings(endpoints, venues, feed.coinSet(), feed.channels(),
                 recordDirectory(), rotate, WebSocketFeed.Policy.standard(), s -> s, kafkaSink, figureSettings,
                 !feed.isWithoutOverview, serve, storage, alerts));
         PrintWriter out = spec.commandLine().getOut();
@@ -127,7 +141,7 @@ class LiveCommand implements Callable<Integer> {
         long started = System.currentTimeMillis();
         try {
             job.start(w -> spec.commandLine().getErr().println("cascade: " + w));
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
             job.close();
             if (simulator != null) {

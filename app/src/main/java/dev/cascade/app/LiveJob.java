@@ -169,6 +169,11 @@ final class LiveJob implements AutoCloseable {
         TradeGaps gaps = new TradeGaps(dedupe, (instrument, from, to, out) -> instrument.exchange() == Exchange.OKX
                 ? okx.fill(instrument, from, to, out) : binance.fill(instrument, from, to, out), feedStats);
         pipeline = new LivePipeline(decoders, gaps, recorder, feedStats, 1 << 16, this::publish, 500);
+        if (settings.serve() != null) { // before anything is loaded: a port in use is said at once
+            Server.Settings s = settings.serve();
+            server = Server.start(view(), stream, new Server.Settings(s.host(), s.port(), s.token(), s.corsOrigin(),
+                    s.ratePerSecond(), this::meters, () -> refreshFigures(QUERY_TIMEOUT_MILLIS)));
+        }
         if (settings.storage() != null) {
             Storage storage = settings.storage();
             if (recorder != null) {
@@ -211,11 +216,6 @@ final class LiveJob implements AutoCloseable {
         if (settings.isWithOverview()) {
             overview = new OverviewPoller(rest, pipeline::onDocument, OverviewPoller.standard(settings.endpoints()));
             overview.start();
-        }
-        if (settings.serve() != null) {
-            Server.Settings s = settings.serve();
-            server = Server.start(view(), stream, new Server.Settings(s.host(), s.port(), s.token(), s.corsOrigin(),
-                    s.ratePerSecond(), this::meters, () -> refreshFigures(QUERY_TIMEOUT_MILLIS)));
         }
     }
 

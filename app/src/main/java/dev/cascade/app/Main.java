@@ -5,8 +5,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code cascade} command line. Exit codes (DESIGN.md): 0 success, 2 usage error, 1 failure with a
- * one-line reason on stderr; {@code replay} says more about its input (see {@link ReplayCommand}).
+ * The {@code cascade} command line. Exit codes, the same for every command (README): 0 the input was read (or the
+ * run ended as asked), 1 a usage or environment error with a one-line reason on stderr, 2 nothing usable was read,
+ * 3 an input was damaged while the figures of what was read were still written.
  */
 @Command(name = "cascade", mixinStandardHelpOptions = true, version = "cascade 0.1.0",
         description = "Crypto-derivatives market monitor: liquidations, taker flow, open interest, heatmaps.",
@@ -16,9 +17,42 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    private static final java.util.List<String> LEVELS = java.util.List.of("error", "warn", "info", "debug", "trace");
+
+    /** Reads a level, whether from the option or from CASCADE_LOG_LEVEL. */
+    static final class LogLevel implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String level) {
+            if (!LEVELS.contains(level.strip().toLowerCase(java.util.Locale.ROOT))) {
+                throw new CommandLine.TypeConversionException("'" + level + "' is not error, warn, info, debug or trace "
+                        + "(nor may CASCADE_LOG_LEVEL be)");
+            }
+            return level.strip();
+        }
+    }
+
+    /** The log's level, for every command; by default warnings and errors only (logback.xml). */
+    @CommandLine.Option(names = "--log-level", scope = CommandLine.ScopeType.INHERIT, paramLabel = "LEVEL",
+            defaultValue = "${env:CASCADE_LOG_LEVEL}", converter = LogLevel.class,
+            description = "Log level on stderr: error, warn (the default), info, debug or trace (or CASCADE_LOG_LEVEL).")
+    void logLevel(String level) {
+        if (level == null || level.isBlank()) {
+            return;
+        }
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
+            logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.toLevel(level));
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
+
+    /** Exit codes of every command (README: exit codes): read; usage or environment error; nothing usable; damaged. */
+    static final int READ = 0;
+    static final int USAGE = 1;
+    static final int NOTHING_USABLE = 2;
+    static final int DAMAGED = 3;
 
     /** Runs the command line with the given streams; returns the exit code. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
@@ -26,32 +60,49 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
-        cli.setParameterExceptionHandler((e, rest) -> {
-            int code = usage.handleParseException(e, rest);
-            // replay's exit codes say what became of the input (2: nothing usable, 3: damaged): usage is 1 there
-            return "replay".equals(e.getCommandLine().getCommandName()) ? ReplayCommand.USAGE : code;
-        });
+        if (args.length > 0 && !args[0].startsWith("-") && !cli.getSubcommands().containsKey(args[0])) {
+            // picocli would let a --help after an unknown command print the main usage and exit 0
+            return usage(cli, "unknown command '" + args[0] + "' (commands: "
+                    + String.join(", ", cli.getSubcommands().keySet()) + ")");
+        }
+        cli.setParameterExceptionHandler((e, rest) -> usage(e.getCommandLine(), message(e)));
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("cascade: " + message(e));
-            return 1;
+            return USAGE;
         });
         return cli.execute(args);
     }
 
+    /** A usage error: one line naming the option and the rule, then where the help is; exit code 1. */
+    private static int usage(CommandLine line, String message) {
+        line.getErr().println("cascade: " + message);
+        line.getErr().println("see `" + line.getCommandSpec().qualifiedName() + " --help`");
+        line.getErr().flush();
+        return USAGE;
+    }
+
     private static String message(Throwable e) {
         if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file: " + e.getMessage();
+            return e.getMessage() + ": no such file";
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
-            return "cannot read: " + e.getMessage();
+            return e.getMessage() + ": permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
+            return e.getMessage() + ": is a file, not a directory";
         }
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.replace('\n', ' ');
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String arg = u.getUnmatched().get(0);
+            m = (arg.startsWith("-") ? "unknown option " : "unexpected argument ") + arg
+                    + (u.getSuggestions().isEmpty() ? "" : " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)");
+        }
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.replace('\n', ' ').strip();
     }
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, e.g. cascade replay FILE");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, e.g. cascade replay FILE (commands: "
+                + String.join(", ", spec.commandLine().getSubcommands().keySet()) + ")");
     }
 }

@@ -6,7 +6,6 @@ import dev.cascade.ingest.ReadStats;
 import dev.cascade.kafka.KafkaEventSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,12 +26,6 @@ import picocli.CommandLine.Parameters;
         description = "Replays recordings (.jsonl, .jsonl.gz), Tardis CSV(.gz) and data.binance.vision CSV/zip files, "
                 + "merged in time order, and prints liquidation totals. The kind of each file is told from its content.")
 final class ReplayCommand implements Callable<Integer> {
-    /** Exit codes of a replay: the input was read; usage or environment error; nothing usable; input damaged. */
-    static final int READ = 0;
-    static final int USAGE = 1;
-    static final int NOTHING_USABLE = 2;
-    static final int DAMAGED = 3;
-
     /** Inputs larger than this get a progress bar on a terminal. */
     private static final long PROGRESS_BYTES = 32L << 20;
 
@@ -74,9 +67,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (topCoins < 1 || maxLineBytes < 1024) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1 and --max-line-bytes at least 1024");
-        }
+        Checks.atLeast(spec, "--top", topCoins, 1);
+        Checks.atLeast(spec, "--max-line-bytes", maxLineBytes, 1024);
+        FigureSettings settings = figureOptions.settings(spec).withBars(withBars);
         boolean isKafka;
         try {
             isKafka = KafkaOptions.isKafka(source, "--source");
@@ -91,13 +84,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         long totalBytes = 0;
         for (Path f : files) {
-            if (!Files.exists(f)) {
-                throw new NoSuchFileException(f.toString());
-            }
-            if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
-                throw new java.nio.file.AccessDeniedException(f.toString());
-            }
-            totalBytes += Files.size(f);
+            totalBytes += Files.size(Checks.readableFile(null, f));
         }
         ReplayResult result;
         if (isKafka) {
@@ -108,7 +95,6 @@ final class ReplayCommand implements Callable<Integer> {
             result = replayFiles(totalBytes);
         }
         PrintWriter out = spec.commandLine().getOut();
-        FigureSettings settings = figureOptions.settings(spec).withBars(withBars);
         if (format == Format.JSON) {
             out.println(ReplayJson.MAPPER.writeValueAsString(ReplayJson.render(result, settings)));
         } else {
@@ -119,17 +105,24 @@ final class ReplayCommand implements Callable<Integer> {
             out.print(ReplayText.render(result, result.figures(settings), topCoins));
         }
         out.flush();
-        PrintWriter err = spec.commandLine().getErr();
+        return exitCode(result, spec.commandLine().getErr());
+    }
+
+    /**
+     * What became of the input, said on stderr (each damaged input, or that nothing usable was read) and as the
+     * exit code every reading command shares (see {@link Main}).
+     */
+    static int exitCode(ReplayResult result, PrintWriter err) {
         for (ReadStats.Damage d : result.read().damaged()) {
             err.println("cascade: " + d.input() + ": " + d.reason());
         }
         if (!result.isUsable()) {
             err.println("cascade: nothing usable was read");
             err.flush();
-            return NOTHING_USABLE;
+            return Main.NOTHING_USABLE;
         }
         err.flush();
-        return result.read().damaged().isEmpty() ? READ : DAMAGED;
+        return result.read().damaged().isEmpty() ? Main.READ : Main.DAMAGED;
     }
 
     /** The files, after what the store holds when {@code --store} is given (read only: nothing is added to it). */

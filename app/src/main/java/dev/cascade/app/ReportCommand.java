@@ -1,5 +1,6 @@
 package dev.cascade.app;
 
+import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.ingest.InputFiles;
 import dev.cascade.model.Micros;
 import dev.cascade.report.Recap;
@@ -53,8 +54,11 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Period period = new Period(time("--from", from, Long.MIN_VALUE), time("--to", to, Long.MAX_VALUE));
         if (period.fromMicros() > period.toMicros()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--from is after --to");
+            throw Checks.usage(spec, "--from " + from + " is after --to " + to);
         }
+        FigureSettings settings = figureOptions.settings(spec);
+        Checks.writableDirectory("--out", out);
+        files.forEach(f -> Checks.readableFile(null, f));
         Storage storage = storeOptions.openForReading(spec); // a report reads: the files are not added to the store
         if (storage == null && files.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give files, or --store DIR, or both");
@@ -67,11 +71,15 @@ final class ReportCommand implements Callable<Integer> {
         try (Storage s = storage) {
             r = job.run(files, bytes -> { });
         }
-        Recap recap = Reports.of(r.state(), job.history(), figureOptions.settings(spec));
+        if (!r.isUsable()) {
+            return ReplayCommand.exitCode(r, spec.commandLine().getErr()); // nothing to write a recap of
+        }
+        Recap recap = Reports.of(r.state(), job.history(), settings);
         Path file = format == Format.MD ? Renderers.markdown(recap, out) : Renderers.html(recap, out);
         spec.commandLine().getOut().println(recap.headline());
         spec.commandLine().getOut().println("Report: " + file.toAbsolutePath());
-        return 0;
+        spec.commandLine().getOut().flush();
+        return ReplayCommand.exitCode(r, spec.commandLine().getErr());
     }
 
     private Long time(String name, String value, long absent) {

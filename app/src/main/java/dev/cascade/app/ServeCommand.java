@@ -1,5 +1,6 @@
 package dev.cascade.app;
 
+import dev.cascade.analytics.MarketState;
 import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.analytics.figures.Figures;
 import dev.cascade.server.MarketView;
@@ -45,22 +46,32 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FigureSettings settings = figureOptions.settings(spec).withSnapshots(SNAPSHOT_MINUTES);
         Server.Settings server = serve.settings(spec, registry -> { }, () -> { });
-        // serving files into a store writes it; serving a store alone only reads it
-        Storage storage = files.isEmpty() ? storeOptions.openForReading(spec) : storeOptions.openForWriting(spec, false);
-        if (storage == null && files.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give files to replay, or --store DIR, or both");
+        files.forEach(f -> Checks.readableFile(null, f));
+        if (storeOptions.directory == null && files.isEmpty()) {
+            throw Checks.usage(spec, "give files to replay, or --store DIR, or both");
         }
+        // the port first: one in use is said at once, not after the data has loaded
+        ServedView view = new ServedView();
+        Server s = Server.start(view, new Stream(), server);
         ReplayResult r;
-        try (Storage s = storage) {
-            r = new ReplayJob(dev.cascade.ingest.InputFiles.DEFAULT_MAX_LINE_BYTES, storage).run(files, bytes -> { });
-        }
-        Published published = Published.of(Figures.of(r.state(), settings), r.events().events(), settings);
-        Server s;
+        Storage storage;
         try {
-            s = Server.start(MarketView.fixed(r.state(), published), new Stream(), server);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            // serving files into a store writes it; serving a store alone only reads it
+            storage = files.isEmpty() ? storeOptions.openForReading(spec) : storeOptions.openForWriting(spec, false);
+            try (Storage st = storage) {
+                r = new ReplayJob(dev.cascade.ingest.InputFiles.DEFAULT_MAX_LINE_BYTES, storage).run(files, bytes -> { });
+            }
+        } catch (Exception | Error e) {
+            s.close();
+            throw e;
         }
+        int read = ReplayCommand.exitCode(r, spec.commandLine().getErr());
+        if (read == Main.NOTHING_USABLE) {
+            s.close();
+            return read; // nothing to serve
+        }
+        view.loaded(MarketView.fixed(r.state(), Published.of(Figures.of(r.state(), settings), r.events().events(),
+                settings)));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Serving %,d events (%s%d file%s) at http://%s:%d/ (API under /api/v1/, Ctrl-C to stop)%n",
                 r.events().events(), storage == null ? "" : String.format("%,d from the store, ", storage.loaded()),
@@ -72,6 +83,37 @@ final class ServeCommand implements Callable<Integer> {
             stop.countDown();
         }, "shutdown"));
         stop.await();
-        return 0;
+        return read;
+    }
+
+    /**
+     * What {@code serve} serves: nothing yet while the data loads (the server is up before it, so that a port in
+     * use is said at once), then the loaded state, which no longer changes.
+     */
+    private static final class ServedView implements MarketView {
+        private final MarketState empty = new MarketState(MarketState.Retention.LIVE);
+        private volatile MarketView loaded;
+
+        void loaded(MarketView view) {
+            loaded = view;
+        }
+
+        @Override
+        public Published published() {
+            MarketView v = loaded;
+            return v == null ? Published.EMPTY : v.published();
+        }
+
+        @Override
+        public <T> T query(java.util.function.Function<MarketState, T> query)
+                throws InterruptedException, java.util.concurrent.TimeoutException {
+            MarketView v = loaded;
+            if (v == null) {
+                synchronized (empty) {
+                    return query.apply(empty);
+                }
+            }
+            return v.query(query);
+        }
     }
 }

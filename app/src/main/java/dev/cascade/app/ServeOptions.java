@@ -29,9 +29,8 @@ final class ServeOptions {
     double rate;
 
     Server.Settings settings(CommandLine.Model.CommandSpec spec, Consumer<MeterRegistry> metrics, Runnable refresh) {
-        if (port < 0 || port > 65_535 || rate < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, --rate-limit >= 0");
-        }
+        Checks.port(spec, "--port", port);
+        Checks.atLeast(spec, "--rate-limit", rate, 0);
         String t = token == null || token.isBlank() ? null : token;
         Server.Settings settings = new Server.Settings(bind, port, t, corsOrigin, rate, metrics, refresh);
         try {

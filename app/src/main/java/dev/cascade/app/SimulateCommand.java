@@ -93,6 +93,22 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Checks.port(spec, "--port", port);
+        Checks.positive(spec, "--speed", speed);
+        Checks.atLeast(spec, "--start-after", startAfter, java.time.Duration.ZERO);
+        Checks.atLeast(spec, "--trades-per-second", tradesPerSecond, 0);
+        Checks.atLeast(spec, "--liquidations-per-second", liquidationsPerSecond, 0);
+        Checks.positive(spec, "--ping-every", pingEvery);
+        Checks.positive(spec, "--close-every", closeEvery);
+        Checks.positive(spec, "--stall-every", stallEvery);
+        Checks.positive(spec, "--stall-for", stallFor);
+        Checks.positive(spec, "--garbage-every", garbageEvery);
+        Checks.atLeast(spec, "--drop-every", dropEvery, 0);
+        Checks.atLeast(spec, "--delay", delay, java.time.Duration.ZERO);
+        Checks.atLeast(spec, "--refuse", refuse, 0);
+        Checks.atLeast(spec, "--rest-429", rest429, 0);
+        Checks.atLeast(spec, "--rest-418", rest418, 0);
+        Checks.atLeast(spec, "--retry-after", retryAfter, java.time.Duration.ZERO);
         if (scenario != null || record != null) {
             return scenario();
         }
@@ -145,9 +161,6 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         if (scenario == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--record needs --scenario");
         }
-        if (!(speed > 0)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--speed must be positive");
-        }
         Scenario s;
         try {
             s = Scenario.load(scenario);
@@ -157,6 +170,7 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         if (record != null) {
+            Checks.writableDirectory("--record", record.toAbsolutePath().getParent());
             long frames = ScenarioRecorder.record(s, record);
             out.printf("Scenario %s: %,d frames in %.1f s to %s%n", s.name(), frames, (System.nanoTime() - started) / 1e9,
                     record);

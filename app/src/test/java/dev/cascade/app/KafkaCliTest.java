@@ -41,7 +41,7 @@ class KafkaCliTest {
             assertThat(wrong.exitCode()).as("replay's usage errors exit 1 (README: exit codes of replay)").isEqualTo(1);
             assertThat(wrong.err()).contains("--source kafka reads the topics, not files");
             Cli noOutput = Cli.run("record", "--simulator", "--duration", "1s");
-            assertThat(noOutput.exitCode()).isEqualTo(2);
+            assertThat(noOutput.exitCode()).isEqualTo(1);
             assertThat(noOutput.err()).contains("record needs --out DIR, --sink kafka, or both");
         }
     }

@@ -75,14 +75,14 @@ class LiqPriceCommandTest {
     void shouldRefuseWhatItCannotComputeWithAUsageError() throws IOException {
         Cli both = Cli.run("liqprice", "--venue", "binance-usdm", "--side", "long", "--entry", "1", "--qty", "1",
                 "--leverage", "10", "--wallet", "5");
-        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.exitCode()).isEqualTo(1);
         assertThat(both.err()).contains("either --leverage or --wallet");
         Cli cross = Cli.run("liqprice", "--venue", "okx-swap", "--side", "short", "--entry", "1", "--qty", "1",
                 "--leverage", "10", "--margin", "cross");
-        assertThat(cross.exitCode()).isEqualTo(2);
+        assertThat(cross.exitCode()).isEqualTo(1);
         assertThat(cross.err()).contains("cross margin needs --wallet");
         assertThat(Cli.run("liqprice", "--venue", "kraken", "--side", "long", "--entry", "1", "--qty", "1",
-                "--leverage", "2").exitCode()).isEqualTo(2);
+                "--leverage", "2").exitCode()).isEqualTo(1);
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "[{\"symbol\":\"X\",\"brackets\":[{\"notionalFloor\":0,\"notionalCap\":10,"
                 + "\"maintMarginRatio\":0.01},{\"notionalFloor\":20,\"notionalCap\":30,\"maintMarginRatio\":0.02}]}]");

@@ -49,8 +49,8 @@ class StoreCommandsTest {
         Map<String, String> before = FolderSnapshot.of(store);
         Cli report = Cli.run("report", "--store", store.toString(), "--store-days", "1", "--out",
                 dir.resolve("recap").toString());
-        assertThat(report.exitCode()).isEqualTo(2);
-        assertThat(report.err().lines().findFirst().orElse("")).isEqualTo("--store-days: retention belongs to the "
+        assertThat(report.exitCode()).isEqualTo(1);
+        assertThat(report.err().lines().findFirst().orElse("")).isEqualTo("cascade: --store-days: retention belongs to the "
                 + "store's writer (live, record, serve with files); report only reads the store");
         assertThat(Cli.run("replay", "--store", store.toString(), "--store-days", "1").err())
                 .contains("replay only reads the store");

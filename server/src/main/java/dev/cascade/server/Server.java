@@ -129,7 +129,10 @@ public final class Server implements AutoCloseable {
         this.stream = stream;
     }
 
-    /** Starts serving {@code view}; throws {@link IllegalArgumentException} for an exposed address without a token. */
+    /**
+     * Starts serving {@code view}; throws {@link IllegalArgumentException} with a one-line reason for an exposed address
+     * without a token, or an address it cannot listen on (a port in use).
+     */
     public static Server start(MarketView view, Stream stream, Settings s) {
         s.check();
         Guard guard = new Guard(s.token(), s.origin(), s.ratePerSecond());
@@ -179,7 +182,19 @@ public final class Server implements AutoCloseable {
         server.registry.gauge("cascade_event_lag_seconds", view, v -> v.published().atMicros() == 0 ? Double.NaN
                 : (Micros.of(java.time.Instant.now()) - v.published().atMicros()) / 1e6);
         s.metrics().accept(server.registry);
-        app.start(s.host(), s.port());
+        try {
+            app.start(s.host(), s.port());
+        } catch (RuntimeException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof java.net.BindException) {
+                    app.stop();
+                    throw new IllegalArgumentException("cannot listen on " + s.host() + ":" + s.port() + ": "
+                            + (s.port() != 0 && "Address already in use".equals(c.getMessage())
+                            ? "the port is in use" : c.getMessage()));
+                }
+            }
+            throw e;
+        }
         return server;
     }
 
