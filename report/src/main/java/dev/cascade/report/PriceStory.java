@@ -42,7 +42,7 @@ final class PriceStory {
         long second = Math.max(p.lowMicros(), p.highMicros());
         StringBuilder s = new StringBuilder(coin).append(" opened at ").append(price(p.first()));
         String way = levels(crossings, Long.MIN_VALUE, first, !isLowFirst, t);
-        s.append(way.isEmpty() ? "." : ", " + way + ".");
+        s.append(way.isEmpty() ? "." : " and " + way + ".");
         s.append(' ').append(extreme(coin, p, isLowFirst, minutes, t));
         way = levels(crossings, first, second, isLowFirst, t);
         s.append(way.isEmpty() ? "" : " It then " + way + ".");
@@ -80,7 +80,8 @@ final class PriceStory {
         }
         Swing hour = minutes == null ? null : swing(minutes, at, isLow, SWING_MINUTES);
         if (hour != null && depth(x, hour.fromPrice()) >= rule.minDepthPct()) {
-            boolean isBack = !Double.isNaN(hour.backPrice()) && depth(x, hour.backPrice()) >= rule.minDepthPct() / 2;
+            // "and back" for a low, as a reader asks how much of the drop was recovered; a high's fall is the next stretch
+            boolean isBack = isLow && !Double.isNaN(hour.backPrice()) && depth(x, hour.backPrice()) >= rule.minDepthPct() / 2;
             return String.format("It %s %s from %s at %s to its %s of %s at %s%s.", isLow ? "fell" : "rose",
                     percent(depth(x, hour.fromPrice())), price(hour.fromPrice()), t.at(hour.fromMicros()),
                     isLow ? "low" : "high", price(x), t.at(at), isBack ? String.format(" and was back at %s by %s",
