@@ -60,19 +60,45 @@ class ReportTest {
                 .contains("fell below $105,000 at 14:53 UTC, $104,000 at 15:21 UTC and $103,000 at 15:35 UTC")
                 .contains("recovered $103,000 at 15:41 UTC")
                 .contains("A wick took BTC down to $102,393")
-                .contains(String.format(Locale.ROOT, "average trading price was $%,.0f", btc.path("vwap").asDouble()))
+                .contains(String.format(Locale.ROOT, "average trading price of $%,.0f", btc.path("vwap").asDouble()))
                 .contains("Bybit linear long liquidations passed $11.4M within 4 minutes")
                 .contains("long liquidation cluster on the BTC heatmap")
                 .contains("Total crypto market cap fell 2.0% to $3.22T while volume rose 40.0% to $133.00B")
                 .contains("Sei (SEI) was the top gainer of the top 100, up 9.8%")
                 .contains("The Fear & Greed Index read \"neutral\" (52)")
-                .contains("a long squeeze from 15:30 UTC");
+                .contains("The dominant event was a long squeeze from " + firstDetected(j) + " UTC")
+                .contains(strongestEvidence(j, "BTC"));
+        ArticleRules.check(md, false);
         for (String chart : new String[] {"liquidations.png", "price.png", "taker.png", "heatmap.png"}) {
             byte[] png = Files.readAllBytes(dir.resolve(chart));
             assertThat(png.length).as(chart).isGreaterThan(10_000);
             assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).as(chart).isEqualTo("PNG");
             assertThat(md).contains("(" + chart + ")");
         }
+    }
+
+    /** HH:mm of the first detection in the replay's events: where the verdict's one merged move begins. */
+    private static String firstDetected(JsonNode replay) {
+        String first = null;
+        for (JsonNode f : replay.path("events").path("flushes")) {
+            String d = f.path("detected").asText();
+            first = first == null || d.compareTo(first) < 0 ? d : first;
+        }
+        return first.substring(11, 16);
+    }
+
+    /** The verdict's evidence for a coin: its most liquidated detection's price and open interest changes. */
+    private static String strongestEvidence(JsonNode replay, String coin) {
+        JsonNode best = null;
+        for (JsonNode f : replay.path("events").path("flushes")) {
+            JsonNode e = f.path("evidence");
+            if (f.path("coin").asText().equals(coin) && (best == null || e.path("longUsd").asDouble()
+                    + e.path("shortUsd").asDouble() > best.path("longUsd").asDouble() + best.path("shortUsd").asDouble())) {
+                best = e;
+            }
+        }
+        return String.format(Locale.ROOT, "%s fell %.1f%% with open interest down %.1f%%", coin,
+                -best.path("priceChangePct").asDouble(), -best.path("oiChangePct").asDouble());
     }
 
     @Test
@@ -86,6 +112,7 @@ class ReportTest {
                 .doesNotContain("$103,000").doesNotContain("was swept").doesNotContain("long squeeze")
                 .contains("No leverage flush or squeeze met Cascade's thresholds");
         assertThat(md).contains("*Jun 5 13:30 UTC to Jun 5 13:59 UTC*"); // the span of the data read
+        ArticleRules.check(md, false);
     }
 
     @Test

@@ -118,18 +118,70 @@ class SeedScenarioTest {
                 recording.toString());
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         String md = Files.readString(out.resolve("report.md"));
+        JsonNode btc = replay.path("price").path("byCoin").path("BTC"); // the recording's low is the day's
+        assertThat(btc.path("low").asDouble()).isLessThan(102_500);
         assertThat(md)
                 .contains("fell below").contains("$103,000")              // the drop through $103,000
-                .contains("A wick took BTC down to")                        // the wick below $102,500
+                .contains(String.format(java.util.Locale.ROOT, "to its low of $%,.0f at %s UTC and was back at", // the
+                        btc.path("low").asDouble(), btc.path("lowTime").asText().substring(11, 16))) // wick below $102,500
                 .contains("ETH liquidations (").contains("exceeded BTC's")  // ETH above BTC
                 .contains("on Bybit BTCUSD (Bybit inverse)")                // the largest order
-                .contains("Binance USDⓈ-M long liquidations passed")        // Binance longs within minutes
+                .contains("Binance USD-M long liquidations passed")         // Binance longs within minutes
                 .contains("long liquidation cluster on the BTC heatmap")     // the swept cluster
                 .contains("Binance BTC net taker volume reached a sell extreme") // the month's third
                 .contains("the third such extreme of 2025-06")
                 .contains("Total crypto market cap fell 2.0% to $3.20T")
                 .contains("Sei (SEI) was the top gainer of the top 100")
-                .contains("The Fear & Greed Index read \"neutral\"");
+                .contains("The Fear & Greed Index read \"neutral\"")
+                .contains("The dominant event was a long squeeze from 11:");  // one merged move, not a log
+        ArticleRules.check(md, false);
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldDateEveryTimeWhenTheReportSpansDays() throws Exception {
+        Path out = dir.resolve("month");
+        Cli cli = Cli.run("report", "--format", "md", "--out", out.toString(), recording.toString());
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        String md = Files.readString(out.resolve("report.md"));
+        ArticleRules.check(md, true);
+        // the volume change beside a volume of the same length: the last 24 hours against the 24 hours before
+        assertThat(md).contains(String.format(java.util.Locale.ROOT, "of BTC traded in the last 24 hours, up %.1f%% on"
+                + " the 24 hours before", replay.path("price").path("byCoin").path("BTC").path("volumeChangePct").asDouble()));
+    }
+
+    /**
+     * The seed day's HTML in headless Chromium at desktop and phone width, saved as target/seed-report-desktop.png
+     * and target/seed-report-phone.png: a phone lays the column out at its own width (no sideways scrolling of
+     * the page; wide tables scroll in their own box), and every chart loads.
+     */
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void shouldRenderTheSeedDaysReportAtDesktopAndPhoneWidth() throws Exception {
+        java.nio.file.Path chromium = java.nio.file.Paths.get("/usr/bin/chromium");
+        java.nio.file.Path driver = java.nio.file.Paths.get("/usr/bin/chromedriver");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(driver),
+                "Chromium is not installed");
+        Path out = dir.resolve("html");
+        Cli cli = Cli.run("report", "--out", out.toString(), "--from", "2025-06-05T00:00:00Z", recording.toString());
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        String url = out.resolve("report.html").toUri().toString();
+        ReportBrowser.Shot desktop = ReportBrowser.render(chromium, driver, url, 1200, false,
+                java.nio.file.Paths.get("target", "seed-report-desktop.png"));
+        ReportBrowser.Shot phone = ReportBrowser.render(chromium, driver, url, 390, true,
+                java.nio.file.Paths.get("target", "seed-report-phone.png"));
+        for (ReportBrowser.Shot shot : new ReportBrowser.Shot[] {desktop, phone}) {
+            assertThat(shot.headline()).startsWith("BTC fell 1.3%");
+            assertThat(shot.images()).isEqualTo(4);
+            assertThat(shot.isEveryImageLoaded()).isTrue();
+            assertThat(shot.pageWidth()).as("no sideways scrolling at %d px", shot.viewportWidth())
+                    .isLessThanOrEqualTo(shot.viewportWidth());
+            assertThat(Files.size(shot.png())).isGreaterThan(50_000);
+        }
+        assertThat(phone.viewportWidth()).isEqualTo(390);
+        assertThat(phone.textWidth()).as("the column fills the phone").isBetween(330, 390);
+        assertThat(phone.fontPx()).as("body text readable without zooming").isGreaterThanOrEqualTo(15);
+        assertThat(desktop.textWidth()).as("a readable measure on a wide screen").isLessThanOrEqualTo(800);
     }
 
     @Test

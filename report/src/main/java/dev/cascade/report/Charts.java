@@ -18,13 +18,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -32,7 +29,8 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * The recap's charts, drawn headless with XChart to PNG: liquidations per minute, the lead coin's price, its
- * taker flow against the moving average, and its liquidation heatmap over time. A chart without data is not drawn.
+ * taker flow against the moving average (dollar axes, $30M rather than 3E7), and its liquidation heatmap over
+ * time with the price drawn over it ({@link HeatmapChart}). A chart without data is not drawn.
  */
 final class Charts {
     private static final int WIDTH = 900;
@@ -50,17 +48,18 @@ final class Charts {
     }
 
     static List<Recap.Chart> of(MarketState state, Figures f, String lead) {
+        Times t = Times.of(f.fromMicros(), f.toMicros());
         List<Recap.Chart> out = new ArrayList<>();
-        liquidations(state).ifPresent(out::add);
+        liquidations(state, t).ifPresent(out::add);
         if (lead != null) {
-            price(state, lead).ifPresent(out::add);
-            taker(f, lead).ifPresent(out::add);
-            heatmap(f, lead).ifPresent(out::add);
+            price(state, lead, t).ifPresent(out::add);
+            taker(f, lead, t).ifPresent(out::add);
+            heatmap(state, f, lead, t).ifPresent(out::add);
         }
         return out;
     }
 
-    private static java.util.Optional<Recap.Chart> liquidations(MarketState state) {
+    private static java.util.Optional<Recap.Chart> liquidations(MarketState state, Times times) {
         TreeMap<Long, double[]> byMinute = new TreeMap<>();
         for (Venue v : Venue.values()) {
             for (MinuteBar b : state.liquidations().minuteBars(v)) {
@@ -72,7 +71,8 @@ final class Charts {
         if (byMinute.isEmpty()) {
             return java.util.Optional.empty();
         }
-        XYChart c = xy("Liquidations per minute (USD, every venue)");
+        XYChart c = xy("Liquidations per minute (every venue)", times);
+        c.getStyler().setYAxisTickLabelsFormattingFunction(Words::axisMoney);
         List<Date> t = new ArrayList<>();
         List<Double> longs = new ArrayList<>();
         List<Double> shorts = new ArrayList<>();
@@ -87,7 +87,7 @@ final class Charts {
                 png(c)));
     }
 
-    private static java.util.Optional<Recap.Chart> price(MarketState state, String lead) {
+    private static java.util.Optional<Recap.Chart> price(MarketState state, String lead, Times times) {
         InstrumentBars ref = Scope.reference(Scope.ALL.select(state.bars(), Coin.of(lead)));
         if (ref == null || ref.minutes().isEmpty()) {
             return java.util.Optional.empty();
@@ -104,25 +104,27 @@ final class Charts {
         if (t.size() < 2) {
             return java.util.Optional.empty();
         }
-        XYChart c = xy(lead + " price (" + ref.instrument().venue().id() + " " + ref.instrument().symbol()
-                + ", minute closes)");
-        c.getStyler().setYAxisDecimalPattern("#,##0");
+        XYChart c = xy(lead + " price (" + Words.venue(ref.instrument().venue()) + " " + ref.instrument().symbol()
+                + ", minute closes)", times);
+        c.getStyler().setYAxisTickLabelsFormattingFunction(Words::price);
         series(c.addSeries(lead, t, close), LINE, XYSeries.XYSeriesRenderStyle.Line);
         return java.util.Optional.of(new Recap.Chart("price.png", lead + " price", png(c)));
     }
 
-    private static java.util.Optional<Recap.Chart> taker(Figures f, String lead) {
+    private static java.util.Optional<Recap.Chart> taker(Figures f, String lead, Times times) {
         List<TakerFlow.Bar> bars = f.taker().bars().get(lead);
         if (bars == null || bars.isEmpty()) {
             return java.util.Optional.empty();
         }
         CategoryChart c = new CategoryChart(WIDTH, HEIGHT, Styler.ChartTheme.XChart);
-        style(c, lead + " net taker volume per bar (USD) and its moving average");
+        style(c, lead + " net taker volume per bar and its moving average");
+        c.getStyler().setYAxisTickLabelsFormattingFunction(Words::axisMoney);
+        c.getStyler().setXAxisMaxLabelCount(12);
         List<String> x = new ArrayList<>();
         List<Double> net = new ArrayList<>();
         List<Double> ma = new ArrayList<>();
         for (TakerFlow.Bar b : bars) {
-            x.add(Words.time(b.startMicros()).replace(" UTC", ""));
+            x.add(times.axis(b.startMicros()));
             net.add(b.netUsd());
             ma.add(Double.isNaN(b.maUsd()) ? 0 : b.maUsd());
         }
@@ -136,47 +138,32 @@ final class Charts {
         return java.util.Optional.of(new Recap.Chart("taker.png", lead + " taker flow", png(c)));
     }
 
-    private static java.util.Optional<Recap.Chart> heatmap(Figures f, String lead) {
+    private static java.util.Optional<Recap.Chart> heatmap(MarketState state, Figures f, String lead, Times times) {
         Heatmap h = f.heatmaps().get(lead);
-        if (h == null || h.snapshots().isEmpty()) {
+        if (h == null || h.snapshots().isEmpty() || h.snapshots().stream().allMatch(s -> s.levels().isEmpty())) {
             return java.util.Optional.empty();
         }
-        TreeSet<Double> prices = new TreeSet<>();
-        h.snapshots().forEach(s -> s.levels().forEach(l -> prices.add(l.price())));
-        if (prices.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        List<Double> y = new ArrayList<>(prices);
-        Map<Double, Integer> row = new TreeMap<>();
-        for (int i = 0; i < y.size(); i++) {
-            row.put(y.get(i), i);
-        }
-        List<String> x = new ArrayList<>();
-        List<Number[]> cells = new ArrayList<>();
-        for (int k = 0; k < h.snapshots().size(); k++) {
-            Heatmap.Snapshot s = h.snapshots().get(k);
-            x.add(Words.time(s.timeMicros()).replace(" UTC", ""));
-            for (Heatmap.Level l : s.levels()) {
-                cells.add(new Number[] {k, row.get(l.price()), Math.round((l.longUsd() + l.shortUsd()) / 1000)});
+        List<HeatmapChart.Point> line = new ArrayList<>();
+        InstrumentBars ref = Scope.reference(Scope.ALL.select(state.bars(), Coin.of(lead)));
+        if (ref != null) {
+            BarSeries m = ref.minutes();
+            for (int i = 0; i < m.size(); i++) {
+                if (m.hasTrades(i)) {
+                    line.add(new HeatmapChart.Point(m.closeTime(i), m.close(i)));
+                }
             }
         }
-        List<String> labels = new ArrayList<>();
-        y.forEach(p -> labels.add(String.format(java.util.Locale.ROOT, "%,.0f", p)));
-        HeatMapChart c = new HeatMapChart(WIDTH, 420, Styler.ChartTheme.XChart);
-        style(c, lead + " liquidation heatmap (predicted positions, $K per 0.1% bucket); price at the end "
-                + Words.price(h.price()));
-        c.getStyler().setRangeColors(new Color[] {new Color(0x10, 0x20, 0x2E), new Color(0x2F, 0x6F, 0x8F),
-            new Color(0xE3, 0xB3, 0x41), new Color(0xFF, 0xF3, 0xB0)});
-        c.getStyler().setYAxisTicksVisible(y.size() <= 40);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        c.addSeries("levels", x, labels, cells);
-        return java.util.Optional.of(new Recap.Chart("heatmap.png", lead + " liquidation heatmap", png(c)));
+        String title = lead + " liquidation heatmap (predicted positions) and price; price at the end " + Words.price(h.price());
+        return java.util.Optional.of(new Recap.Chart("heatmap.png", lead + " liquidation heatmap and price",
+                HeatmapChart.png(title, h, line, times)));
     }
 
-    private static XYChart xy(String title) {
+    private static XYChart xy(String title, Times times) {
         XYChart c = new XYChart(WIDTH, HEIGHT, Styler.ChartTheme.XChart);
         style(c, title);
-        c.getStyler().setDatePattern("HH:mm");
+        c.getStyler().setDatePattern(times.isMultiDay() ? "MMM d HH:mm" : "HH:mm");
+        c.getStyler().setLocale(java.util.Locale.ENGLISH);
+        c.getStyler().setTimezone(java.util.TimeZone.getTimeZone("UTC"));
         c.getStyler().setMarkerSize(0);
         return c;
     }
@@ -186,9 +173,7 @@ final class Charts {
         Styler s = c.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
-        if (!(c instanceof HeatMapChart)) {
-            s.setLegendPosition(Styler.LegendPosition.InsideNW);
-        }
+        s.setLegendPosition(Styler.LegendPosition.InsideNW);
         s.setChartTitleFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 14));
         s.setAntiAlias(true);
     }

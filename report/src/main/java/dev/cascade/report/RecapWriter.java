@@ -7,14 +7,15 @@ import static dev.cascade.report.Words.moved;
 import static dev.cascade.report.Words.percent;
 import static dev.cascade.report.Words.price;
 import static dev.cascade.report.Words.share;
-import static dev.cascade.report.Words.time;
 
 import dev.cascade.analytics.LargestLiquidation;
+import dev.cascade.analytics.MarketState;
+import dev.cascade.analytics.bars.InstrumentBars;
+import dev.cascade.analytics.bars.Scope;
 import dev.cascade.analytics.LiquidationSummary;
 import dev.cascade.analytics.SideTotals;
 import dev.cascade.analytics.estimate.Estimate;
 import dev.cascade.analytics.events.Bursts;
-import dev.cascade.analytics.events.FlushDetector;
 import dev.cascade.analytics.figures.EventFigures;
 import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.analytics.figures.Figures;
@@ -26,42 +27,54 @@ import dev.cascade.analytics.overview.MarketOverview;
 import dev.cascade.analytics.overview.Sentiment;
 import dev.cascade.analytics.price.PriceStats;
 import dev.cascade.analytics.taker.TakerFlow;
+import dev.cascade.analytics.price.RoundLevels;
+import dev.cascade.model.Coin;
 import dev.cascade.model.Exchange;
 import dev.cascade.model.Side;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the recap of a period from its {@link Figures}, as a market article would. Every sentence that states
- * a figure is made from that figure here; a fact that did not happen (no wick, no burst, no overview) makes no
- * sentence, and a section without any facts is left out.
+ * Writes the recap of a period from its {@link Figures}, as a market article would: a headline and a lede that
+ * tell the story (what moved, how far, how much was liquidated and who), then the sections, each in time order,
+ * the lead coins in prose and the per-coin repetition in tables, and a one-paragraph verdict. Every sentence
+ * that states a figure is made from that figure here; a fact that did not happen (no wick, no burst, no
+ * overview) makes no sentence, and a section without any facts is left out.
  */
 public final class RecapWriter {
     /** Coins whose prices are narrated (the most traded); bursts and swept clusters told (the largest). */
     static final int NARRATED_COINS = 3;
     static final int TOP_EVENTS = 3;
+    /** Rows of a per-coin table. */
+    static final int TABLE_ROWS = 10;
 
     private RecapWriter() {
     }
 
-    public static Recap write(Figures f, FigureSettings settings, List<Recap.Chart> charts) {
+    /** The recap of {@code f}; {@code state} (the same period) gives the minute prices the wicks are told from. */
+    public static Recap write(MarketState state, Figures f, FigureSettings settings, List<Recap.Chart> charts) {
         String lead = leadCoin(f);
+        Times t = Times.of(f.fromMicros(), f.toMicros());
         List<Recap.Section> sections = new ArrayList<>();
-        add(sections, "Prices", prices(f));
-        add(sections, "Liquidations", liquidations(f));
-        add(sections, "Liquidation heatmap", heatmap(f));
-        add(sections, "Taker flow", taker(f, settings));
-        add(sections, "Open interest and funding", openInterest(f));
-        add(sections, "Market overview and sentiment", overview(f));
-        add(sections, "Verdict", verdict(f, lead));
+        add(sections, "Prices", prices(state, f, t), List.of(priceTable(f)));
+        add(sections, "Liquidations", liquidations(f, t), List.of(liquidationTable(f)));
+        add(sections, "Liquidation heatmap", heatmap(f, lead, t), List.of(hitRateTable(f, lead)));
+        add(sections, "Taker flow", taker(f, settings, lead, t), List.of());
+        add(sections, "Open interest and funding", openInterest(f, lead, t), List.of(openInterestTable(f, lead)));
+        add(sections, "Market overview and sentiment", overview(f), List.of());
+        add(sections, "Verdict", lead == null ? List.of() : List.of(Verdict.paragraph(f.events().flushes(), t)),
+                List.of());
         String period = f.fromMicros() == 0 ? "no data" : Words.dayTime(f.fromMicros()) + " to " + Words.dayTime(f.toMicros());
-        return new Recap(headline(f, lead), period, lede(f, lead), sections, charts);
+        return new Recap(headline(f, lead), period, lede(f, lead, t), sections, charts);
     }
 
-    private static void add(List<Recap.Section> sections, String heading, List<String> paragraphs) {
-        if (!paragraphs.isEmpty()) {
-            sections.add(new Recap.Section(heading, paragraphs));
+    private static void add(List<Recap.Section> sections, String heading, List<String> paragraphs,
+                            List<Recap.Table> tables) {
+        List<Recap.Table> kept = tables.stream().filter(x -> !x.rows().isEmpty()).toList();
+        if (!paragraphs.isEmpty() || !kept.isEmpty()) {
+            sections.add(new Recap.Section(heading, paragraphs, kept));
         }
     }
 
@@ -74,12 +87,17 @@ public final class RecapWriter {
         return byCoin.isEmpty() ? null : byCoin.keySet().iterator().next();
     }
 
+    private static PriceStats whole(Figures f, String coin) {
+        PriceFigures.CoinPrice p = coin == null ? null : f.price().byCoin().get(coin);
+        return p == null ? null : p.whole();
+    }
+
     private static String headline(Figures f, String lead) {
         SideTotals t = f.liquidations().reported().total();
-        PriceStats p = lead == null || !f.price().byCoin().containsKey(lead) ? null : f.price().byCoin().get(lead).whole();
+        PriceStats p = whole(f, lead);
         if (p != null && t.count() > 0) {
-            return String.format("%s %s %s to %s as %s was liquidated", lead, moved(p.changePct()), percent(p.changePct()),
-                    price(p.last()), money(t.usd()));
+            return String.format("%s %s %s to %s as %s was liquidated, %s of it longs", lead, moved(p.changePct()),
+                    percent(p.changePct()), price(p.last()), money(t.usd()), share(t.longShare()));
         }
         if (t.count() > 0) {
             return money(t.usd()) + " liquidated, " + share(t.longShare()) + " of it longs";
@@ -88,90 +106,97 @@ public final class RecapWriter {
                 price(p.last())) : "A quiet period";
     }
 
-    private static String lede(Figures f, String lead) {
-        List<String> parts = new ArrayList<>();
-        PriceStats p = lead == null || !f.price().byCoin().containsKey(lead) ? null : f.price().byCoin().get(lead).whole();
+    /**
+     * What moved and how far (the lead coin from one extreme to the other, then its close, then the next coins'
+     * changes), how much was liquidated and who (the long share, the most liquidated coins, the largest order).
+     */
+    private static String lede(Figures f, String lead, Times t) {
+        List<String> sentences = new ArrayList<>();
+        PriceStats p = whole(f, lead);
         if (p != null) {
-            parts.add(String.format("%s traded between %s and %s and ended at %s, %s %s", lead, price(p.low()),
-                    price(p.high()), price(p.last()), p.changePct() >= 0 ? "up" : "down", percent(p.changePct())));
+            boolean isDrop = p.highMicros() < p.lowMicros();
+            double from = isDrop ? p.high() : p.low();
+            double to = isDrop ? p.low() : p.high();
+            StringBuilder s = new StringBuilder(String.format("%s %s %s from %s at %s to %s at %s and ended at %s, %s %s",
+                    lead, isDrop ? "fell" : "rose", percent((to / from - 1) * 100), price(from),
+                    t.at(isDrop ? p.highMicros() : p.lowMicros()), price(to), t.at(isDrop ? p.lowMicros() : p.highMicros()),
+                    price(p.last()), p.changePct() >= 0 ? "up" : "down", percent(p.changePct())));
+            List<String> others = new ArrayList<>();
+            for (Map.Entry<String, PriceFigures.CoinPrice> e : f.price().byCoin().entrySet()) {
+                if (!e.getKey().equals(lead) && others.size() < NARRATED_COINS - 1) {
+                    double c = e.getValue().whole().changePct();
+                    others.add(String.format("%s %s %s", e.getKey(), c >= 0 ? "gained" : "lost", percent(c)));
+                }
+            }
+            if (!others.isEmpty()) {
+                s.append("; ").append(Words.and(others));
+            }
+            sentences.add(s.append('.').toString());
         }
-        SideTotals t = f.liquidations().reported().total();
-        if (t.count() > 0) {
-            parts.add(String.format("%s was liquidated across %,d orders, %s of it longs", money(t.usd()), t.count(),
-                    share(t.longShare())));
+        LiquidationSummary r = f.liquidations().reported();
+        SideTotals total = r.total();
+        if (total.count() > 0) {
+            StringBuilder s = new StringBuilder(String.format("%s was liquidated across %,d orders, %s of it longs",
+                    money(total.usd()), total.count(), share(total.longShare())));
+            List<String> coins = new ArrayList<>();
+            for (Map.Entry<String, SideTotals> e : r.byCoin().entrySet()) {
+                if (coins.size() < 2) {
+                    coins.add(String.format("%s (%s)", e.getKey(), money(e.getValue().usd())));
+                }
+            }
+            s.append(coins.size() == 2 ? ", most of all in " + Words.and(coins) : "");
+            LargestLiquidation l = r.largest();
+            if (l != null) {
+                s.append(String.format("; the largest single order was %s %s %s on %s", Words.a(money(l.usd())), l.coin(),
+                        l.side() == Side.LONG ? "long" : "short", Words.exchange(l.venue().exchange())));
+            }
+            sentences.add(s.append('.').toString());
         }
-        return parts.isEmpty() ? "Nothing was traded or liquidated in the period." : Words.capitalized(
-                String.join("; ", parts)) + ".";
+        return sentences.isEmpty() ? "Nothing was traded or liquidated in the period." : String.join(" ", sentences);
     }
 
     // ---- sections ----
 
-    private static List<String> prices(Figures f) {
+    private static List<String> prices(MarketState state, Figures f, Times t) {
         List<String> out = new ArrayList<>();
-        int told = 0;
         for (Map.Entry<String, PriceFigures.CoinPrice> e : f.price().byCoin().entrySet()) {
-            if (told++ == NARRATED_COINS) {
+            if (out.size() == NARRATED_COINS) {
                 break; // the most traded coins carry the story; the table has the rest
             }
             String coin = e.getKey();
-            PriceStats p = e.getValue().whole();
-            StringBuilder s = new StringBuilder(String.format("%s opened at %s, traded up to %s at %s and down to %s at %s,"
-                    + " and closed at %s (%s %s). Its average trading price was %s on %s of volume",
-                    coin, price(p.first()), price(p.high()), time(p.highMicros()), price(p.low()), time(p.lowMicros()),
-                    price(p.last()), p.changePct() >= 0 ? "up" : "down", percent(p.changePct()), price(p.vwap()),
-                    money(p.volumeUsd())));
-            PriceStats.VolumeChange v = e.getValue().volume24h();
-            if (v != null && v.isPreviousCovered() && !Double.isNaN(v.changePct())) {
-                s.append(String.format(", %s %s on the day before", v.changePct() >= 0 ? "up" : "down",
-                        percent(v.changePct())));
-            }
-            out.add(s.append('.').toString());
-            crossings(f.events(), coin, out);
-            for (EventFigures.Wick w : f.events().wicks()) {
-                if (w.coin().equals(coin) && w.wick().depthPct() >= 1.25) {
-                    out.add(String.format("A wick took %s %s to %s at %s, %s from %s, and it was back at %s by %s.",
-                            coin, w.wick().isDown() ? "down" : "up", price(w.wick().extremePrice()),
-                            time(w.wick().extremeMicros()), percent(w.wick().depthPct()), price(w.wick().fromPrice()),
-                            price(w.wick().recoveredPrice()), time(w.wick().recoveredMicros())));
+            List<RoundLevels.Crossing> crossings = new ArrayList<>();
+            for (EventFigures.Crossing c : f.events().crossings()) {
+                if (c.coin().equals(coin)) {
+                    crossings.add(c.crossing());
                 }
             }
+            InstrumentBars ref = Scope.reference(Scope.ALL.select(state.bars(), Coin.of(coin)));
+            out.add(PriceStory.paragraph(coin, e.getValue(), crossings, ref == null ? null : ref.minutes(), t));
         }
         return out;
     }
 
-    /** "BTC fell below $105,000 at 14:53, $104,000 at 15:21 and $103,000 at 15:35 UTC, and recovered $103,000 ..." */
-    private static void crossings(EventFigures events, String coin, List<String> out) {
-        List<String> below = new ArrayList<>();
-        List<String> above = new ArrayList<>();
-        List<String> recovered = new ArrayList<>();
-        for (EventFigures.Crossing c : events.crossings()) {
-            if (!c.coin().equals(coin)) {
-                continue;
+    private static Recap.Table priceTable(Figures f) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, PriceFigures.CoinPrice> e : f.price().byCoin().entrySet()) {
+            if (rows.size() == TABLE_ROWS) {
+                break;
             }
-            String at = price(c.crossing().level()) + " at " + time(c.crossing().timeMicros());
-            (c.crossing().isDown() ? below : c.crossing().isRecovery() ? recovered : above).add(at);
+            PriceStats p = e.getValue().whole();
+            PriceStats.VolumeChange v = e.getValue().volume24h();
+            boolean isCovered = v != null && v.isPreviousCovered() && !Double.isNaN(v.changePct());
+            rows.add(List.of(e.getKey(), price(p.first()), price(p.high()), price(p.low()), price(p.last()),
+                    signed(p.changePct()), isCovered ? money(v.lastDayUsd()) : money(p.volumeUsd()),
+                    isCovered ? signed(v.changePct()) : "n/a"));
         }
-        List<String> clauses = new ArrayList<>();
-        if (!above.isEmpty()) {
-            clauses.add("rose above " + levels(above));
-        }
-        if (!below.isEmpty()) {
-            clauses.add("fell below " + levels(below));
-        }
-        if (!recovered.isEmpty()) {
-            clauses.add("recovered " + levels(recovered));
-        }
-        if (!clauses.isEmpty()) {
-            out.add(coin + " " + String.join("; it ", clauses) + ".");
-        }
+        return new Recap.Table("Prices by coin (the most traded instrument); volume over every venue in the last 24"
+                + " hours against the 24 hours before", List.of("Coin", "Open", "High", "Low", "Close", "Change",
+                "Volume 24h", "vs 24h before"), rows);
     }
 
-    /** Up to four levels by name; more as the first, the last and how many. */
-    private static String levels(List<String> at) {
-        if (at.size() <= 4) {
-            return and(at);
-        }
-        return at.get(0) + " and on through " + at.get(at.size() - 1) + " (" + at.size() + " round levels)";
+    /** +2.0% or -4.4%: tables have no verb to carry the sign. */
+    private static String signed(double pct) {
+        return (pct >= 0 ? "+" : "-") + percent(pct);
     }
 
     /** An exchange id ("binance", or "all" for every venue) as written. */
@@ -184,19 +209,19 @@ public final class RecapWriter {
         return id.equals("all") ? "Market-wide" : Words.capitalized(id);
     }
 
-    private static List<String> liquidations(Figures f) {
+    private static List<String> liquidations(Figures f, Times t) {
         List<String> out = new ArrayList<>();
         LiquidationSummary r = f.liquidations().reported();
-        SideTotals t = r.total();
-        if (t.count() == 0) {
+        SideTotals total = r.total();
+        if (total.count() == 0) {
             return out;
         }
         Estimate e = f.liquidations().estimated().total();
-        out.add(String.format("Reported liquidations came to %s across %,d orders: %s of longs and %s of shorts, a long"
-                        + " share of %s.", money(t.usd()), t.count(), money(t.longUsd()), money(t.shortUsd()),
-                share(t.longShare())));
+        StringBuilder s = new StringBuilder(String.format("Reported liquidations came to %s across %,d orders: %s of"
+                        + " longs and %s of shorts, a long share of %s.", money(total.usd()), total.count(),
+                money(total.longUsd()), money(total.shortUsd()), share(total.longShare())));
         if (e.usd() > e.reportedUsd() * 1.0005) {
-            out.add(String.format("Binance and OKX report at most one liquidation per symbol per second, so the true"
+            s.append(String.format(" Binance and OKX report at most one liquidation per symbol per second, so the true"
                             + " total was higher: Cascade estimates %s (95%% range %s to %s).", money(e.usd()),
                     money(e.lowUsd()), money(e.highUsd())));
         }
@@ -204,109 +229,176 @@ public final class RecapWriter {
         if (coins.size() >= 2) {
             Map.Entry<String, SideTotals> a = coins.get(0);
             Map.Entry<String, SideTotals> b = coins.get(1);
-            out.add(String.format("%s liquidations (%s) exceeded %s's (%s).", a.getKey(), money(a.getValue().usd()),
+            s.append(String.format(" %s liquidations (%s) exceeded %s's (%s).", a.getKey(), money(a.getValue().usd()),
                     b.getKey(), money(b.getValue().usd())));
         }
-        LargestLiquidation l = r.largest();
-        if (l != null) {
-            out.add(String.format("The largest single order was a %s %s liquidation of %s on %s %s (%s) at %s, %s.",
-                    l.coin(), l.side() == Side.LONG ? "long" : "short", dollars(l.usd()),
-                    Words.exchange(l.venue().exchange()), l.symbol(), Words.venue(l.venue()), price(l.price()),
-                    time(l.timeMicros())));
-        }
+        out.add(s.toString());
+        // the largest bursts and the largest order, told in the order they happened
         List<Bursts.Burst> bursts = new ArrayList<>(f.events().bursts());
-        bursts.sort(java.util.Comparator.comparingDouble(Bursts.Burst::usd).reversed());
-        for (Bursts.Burst b : bursts.subList(0, Math.min(TOP_EVENTS, bursts.size()))) {
-            out.add(String.format("%s %s liquidations passed %s within %d minutes (%s to %s), peaking at %s in one minute.",
-                    Words.venue(b.venue()), b.side() == Side.LONG ? "long" : "short", money(b.usd()),
-                    b.minutes(), time(b.startMicros()), time(b.endMicros()), money(b.peakUsd())));
+        bursts.sort(Comparator.comparingDouble(Bursts.Burst::usd).reversed());
+        bursts = new ArrayList<>(bursts.subList(0, Math.min(TOP_EVENTS, bursts.size())));
+        bursts.sort(Comparator.comparingLong(Bursts.Burst::startMicros));
+        List<String> told = new ArrayList<>();
+        LargestLiquidation l = r.largest();
+        boolean isLargestTold = l == null;
+        for (Bursts.Burst b : bursts) {
+            if (!isLargestTold && l.timeMicros() < b.startMicros()) {
+                told.add(largest(l, t));
+                isLargestTold = true;
+            }
+            told.add(String.format("%s %s liquidations passed %s within %d minutes (%s to %s), peaking at %s in one"
+                            + " minute.", Words.venue(b.venue()), b.side() == Side.LONG ? "long" : "short", money(b.usd()),
+                    b.minutes(), t.at(b.startMicros()), t.at(b.endMicros()), money(b.peakUsd())));
         }
+        if (!isLargestTold) {
+            told.add(largest(l, t));
+        }
+        out.add(String.join(" ", told));
         return out;
     }
 
-    private static List<String> heatmap(Figures f) {
+    private static String largest(LargestLiquidation l, Times t) {
+        return String.format("The largest single order was a %s %s liquidation of %s on %s %s (%s) at %s, %s.",
+                l.coin(), l.side() == Side.LONG ? "long" : "short", dollars(l.usd()), Words.exchange(l.venue().exchange()),
+                l.symbol(), Words.venue(l.venue()), price(l.price()), t.at(l.timeMicros()));
+    }
+
+    private static Recap.Table liquidationTable(Figures f) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, SideTotals> e : f.liquidations().reported().byCoin().entrySet()) {
+            if (rows.size() == TABLE_ROWS) {
+                break;
+            }
+            SideTotals x = e.getValue();
+            rows.add(List.of(e.getKey(), money(x.usd()), money(x.longUsd()), money(x.shortUsd()), share(x.longShare()),
+                    String.format("%,d", x.count())));
+        }
+        return new Recap.Table("Reported liquidations by coin", List.of("Coin", "Total", "Longs", "Shorts",
+                "Long share", "Orders"), rows);
+    }
+
+    private static List<String> heatmap(Figures f, String lead, Times t) {
         List<String> out = new ArrayList<>();
         List<EventFigures.Swept> swept = new ArrayList<>(f.events().swept());
-        String lead = leadCoin(f);
-        // the lead coin's first, then the largest
-        swept.sort(java.util.Comparator.comparing((EventFigures.Swept x) -> !x.coin().equals(lead))
-                .thenComparing(java.util.Comparator.comparingDouble((EventFigures.Swept x) -> x.swept().cluster().usd())
-                        .reversed()));
-        for (EventFigures.Swept s : swept.subList(0, Math.min(TOP_EVENTS, swept.size()))) {
+        // the lead coin's first, then the largest; told in the order they were swept
+        swept.sort(Comparator.comparing((EventFigures.Swept x) -> !x.coin().equals(lead))
+                .thenComparing(Comparator.comparingDouble((EventFigures.Swept x) -> x.swept().cluster().usd()).reversed()));
+        swept = new ArrayList<>(swept.subList(0, Math.min(TOP_EVENTS, swept.size())));
+        swept.sort(Comparator.comparingLong(x -> x.swept().timeMicros()));
+        List<String> told = new ArrayList<>();
+        for (EventFigures.Swept s : swept) {
             Heatmap.Cluster c = s.swept().cluster();
-            out.add(String.format("The %s %s liquidation cluster on the %s heatmap (%s of predicted positions) was swept"
+            told.add(String.format("The %s %s liquidation cluster on the %s heatmap (%s of predicted positions) was swept"
                             + " at %s.", price(c.price()), c.side() == Side.LONG ? "long" : "short", s.coin(),
-                    money(c.usd()), time(s.swept().timeMicros())));
+                    money(c.usd()), t.at(s.swept().timeMicros())));
         }
-        for (Map.Entry<String, Heatmap> e : f.heatmaps().entrySet()) {
-            Heatmap.HitRate h = e.getValue().hitRate();
-            if (h.realizedUsd() > 0 && !Double.isNaN(h.share())) {
-                out.add(String.format("The %s heatmap's clusters, predicted before each minute, held %s of the %s"
-                                + " liquidated while they covered %.0f%% of the price range within 10%%.", e.getKey(),
-                        share(h.share()), money(h.realizedUsd()), h.meanCoveragePct()));
-            }
+        if (!told.isEmpty()) {
+            out.add(String.join(" ", told));
+        }
+        Heatmap h = lead == null ? null : f.heatmaps().get(lead);
+        if (h != null && h.hitRate().realizedUsd() > 0 && !Double.isNaN(h.hitRate().share())) {
+            Heatmap.HitRate r = h.hitRate();
+            out.add(String.format("The %s heatmap's clusters, predicted before each minute, held %s of the %s"
+                            + " liquidated while they covered %s of the price range within 10%%; the table has every"
+                            + " coin's.", lead, share(r.share()), money(r.realizedUsd()),
+                    String.format(java.util.Locale.ROOT, "%.0f%%", r.meanCoveragePct())));
         }
         return out;
     }
 
-    private static List<String> taker(Figures f, FigureSettings settings) {
+    private static Recap.Table hitRateTable(Figures f, String lead) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, Heatmap> e : f.heatmaps().entrySet()) {
+            Heatmap.HitRate h = e.getValue().hitRate();
+            if (rows.size() < TABLE_ROWS && h.realizedUsd() > 0 && !Double.isNaN(h.share())) {
+                rows.add(List.of(e.getKey(), money(h.realizedUsd()), share(h.share()),
+                        String.format(java.util.Locale.ROOT, "%.0f%%", h.meanCoveragePct())));
+            }
+        }
+        return new Recap.Table("Heatmap hit-rate: liquidations inside the clusters predicted before each minute",
+                List.of("Coin", "Liquidated", "Held by clusters", "Range covered"), rows);
+    }
+
+    private static List<String> taker(Figures f, FigureSettings settings, String lead, Times t) {
         String bar = switch (settings.takerBar()) {
             case HOUR -> "hour";
             case FIVE_MINUTES -> "five minutes";
             default -> "minute";
         };
         List<String> out = new ArrayList<>();
-        TakerFigures t = f.taker();
-        for (Map.Entry<String, Map<String, TakerFigures.Flow>> x : t.byExchange().entrySet()) {
-            for (Map.Entry<String, TakerFigures.Flow> c : x.getValue().entrySet()) {
-                TakerFlow.Bar b = c.getValue().lastBar();
-                if (b == null || Double.isNaN(b.maUsd())) {
-                    continue;
-                }
-                out.add(String.format("%s %s net taker volume was %s in the %s from %s, %s %s its %d-%s moving"
-                                + " average.", exchangeName(x.getKey()), c.getKey(), money(b.netUsd()), bar,
-                        time(b.startMicros()), money(Math.abs(b.vsMaUsd())), b.vsMaUsd() < 0 ? "below" : "above",
-                        settings.taker().maBars(), bar.equals("five minutes") ? "bar" : bar));
-                break; // the exchange's most traded coin
+        TakerFigures taker = f.taker();
+        for (Map.Entry<String, Map<String, TakerFigures.Flow>> x : taker.byExchange().entrySet()) {
+            TakerFigures.Flow c = lead == null ? null : x.getValue().get(lead);
+            TakerFlow.Bar b = c == null ? null : c.lastBar();
+            if (b == null || Double.isNaN(b.maUsd())) {
+                continue;
             }
+            out.add(String.format("%s %s net taker volume was %s in the %s from %s, %s %s its %d-%s moving"
+                            + " average.", exchangeName(x.getKey()), lead, money(b.netUsd()), bar,
+                    t.at(b.startMicros()), money(Math.abs(b.vsMaUsd())), b.vsMaUsd() < 0 ? "below" : "above",
+                    settings.taker().maBars(), bar.equals("five minutes") ? "bar" : bar));
+            break; // the most traded exchange's; the others say the same in smaller numbers
         }
-        // the day's largest extremes (the month's are context: the ordinal)
+        // the period's largest extremes, told in time order (the month's are context: the ordinal)
         List<TakerFlow.Episode> recent = new ArrayList<>();
-        for (TakerFlow.Episode e : t.extremes()) {
+        for (TakerFlow.Episode e : taker.extremes()) {
             if (e.endMicros() > f.toMicros() - dev.cascade.model.Micros.PER_DAY && !e.scope().equals("all")) {
                 recent.add(e);
             }
         }
-        String lead = leadCoin(f);
-        recent.sort(java.util.Comparator.comparing((TakerFlow.Episode e) -> !e.coin().equals(lead))
+        recent.sort(Comparator.comparing((TakerFlow.Episode e) -> !e.coin().equals(lead))
                 .thenComparingDouble(e -> -Math.abs(e.netUsd())));
-        for (TakerFlow.Episode e : recent.subList(0, Math.min(TOP_EVENTS, recent.size()))) {
-            out.add(String.format("%s %s net taker volume reached a %s extreme of %s from %s, the %s such extreme of %s.",
+        recent = new ArrayList<>(recent.subList(0, Math.min(TOP_EVENTS, recent.size())));
+        recent.sort(Comparator.comparingLong(TakerFlow.Episode::startMicros));
+        List<String> told = new ArrayList<>();
+        for (TakerFlow.Episode e : recent) {
+            told.add(String.format("%s %s net taker volume reached a %s extreme of %s from %s, the %s such extreme of %s.",
                     exchangeName(e.scope()), e.coin(), e.direction(), money(e.netUsd()), Words.dayTime(e.startMicros()),
                     Words.ordinal(e.monthOrdinal()), e.month()));
+        }
+        if (!told.isEmpty()) {
+            out.add(String.join(" ", told));
         }
         return out;
     }
 
-    private static List<String> openInterest(Figures f) {
+    private static List<String> openInterest(Figures f, String lead, Times t) {
         List<String> out = new ArrayList<>();
+        OpenInterestStats s = lead == null ? null : f.openInterest().byCoin().get(lead);
+        if (s == null || Double.isNaN(s.usd())) {
+            return out;
+        }
+        StringBuilder b = new StringBuilder(String.format("%s open interest stood at %s at %s", lead, money(s.usd()),
+                t.at(f.toMicros())));
+        OpenInterestStats.Change hour = s.changes().get("1h");
+        if (hour != null && !Double.isNaN(hour.changePct())) {
+            b.append(String.format(", %s %s in the last hour", hour.changePct() >= 0 ? "up" : "down",
+                    percent(hour.changePct())));
+        }
+        if (!Double.isNaN(s.fundingRate())) {
+            b.append(String.format("; funding was %s", funding(s.fundingRate())));
+        }
+        out.add(b.append('.').toString());
+        return out;
+    }
+
+    private static String funding(double rate) {
+        return String.format(java.util.Locale.ROOT, "%.4f%%", rate * 100);
+    }
+
+    private static Recap.Table openInterestTable(Figures f, String lead) {
+        List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, OpenInterestStats> e : f.openInterest().byCoin().entrySet()) {
             OpenInterestStats s = e.getValue();
-            if (Double.isNaN(s.usd())) {
+            if (rows.size() == TABLE_ROWS || Double.isNaN(s.usd())) {
                 continue;
             }
-            StringBuilder b = new StringBuilder(String.format("%s open interest stood at %s", e.getKey(), money(s.usd())));
             OpenInterestStats.Change hour = s.changes().get("1h");
-            if (hour != null && !Double.isNaN(hour.changePct())) {
-                b.append(String.format(", %s %s in the last hour", hour.changePct() >= 0 ? "up" : "down",
-                        percent(hour.changePct())));
-            }
-            if (!Double.isNaN(s.fundingRate())) {
-                b.append(String.format("; funding was %.4f%%", s.fundingRate() * 100));
-            }
-            out.add(b.append('.').toString());
+            rows.add(List.of(e.getKey(), money(s.usd()), hour == null || Double.isNaN(hour.changePct()) ? "n/a"
+                    : signed(hour.changePct()), Double.isNaN(s.fundingRate()) ? "n/a" : funding(s.fundingRate())));
         }
-        return out;
+        return new Recap.Table("Open interest at the end of the period, its change in the last hour, and funding",
+                List.of("Coin", "Open interest", "1h change", "Funding"), rows);
     }
 
     private static List<String> overview(Figures f) {
@@ -343,23 +435,6 @@ public final class RecapWriter {
         } else if (s != null && s.isComputed()) {
             out.add(String.format("Cascade's sentiment index, from market data, read %d (%s).", s.value(),
                     s.classification()));
-        }
-        return out;
-    }
-
-    private static List<String> verdict(Figures f, String lead) {
-        List<String> out = new ArrayList<>();
-        for (FlushDetector.Flush x : f.events().flushes()) {
-            FlushDetector.Evidence e = x.evidence();
-            out.add(String.format("%s: a %s from %s, with price %s %s, open interest %s %s and %s liquidated (%s longs)"
-                            + " in the hour to %s.", x.coin(), x.kind().replace('-', ' '), time(x.detectedMicros()),
-                    e.priceChangePct() >= 0 ? "up" : "down", percent(e.priceChangePct()),
-                    e.oiChangePct() >= 0 ? "up" : "down", percent(e.oiChangePct()), money(e.longUsd() + e.shortUsd()),
-                    share(e.longShare()), time(e.toMicros())));
-        }
-        if (out.isEmpty() && lead != null) {
-            out.add("No leverage flush or squeeze met Cascade's thresholds (price 2%, open interest 1% or 4%,"
-                    + " $2M liquidated in an hour, three quarters on one side).");
         }
         return out;
     }

@@ -39,6 +39,6 @@ public final class Reports {
                     new TakerFigures(t.all(), t.byCoin(), t.byExchange(), inPeriod, t.bars()), f.price(),
                     f.openInterest(), f.heatmaps(), f.events(), f.overview(), f.sentiment(), f.degraded());
         }
-        return RecapWriter.write(f, s, Charts.of(state, f, RecapWriter.leadCoin(f)));
+        return RecapWriter.write(state, f, s, Charts.of(state, f, RecapWriter.leadCoin(f)));
     }
 }

@@ -38,6 +38,42 @@ final class Words {
         return sign + String.format(Locale.ROOT, "$%.0f", a);
     }
 
+    /** Axis labels: $30M, -$140M, $0, $2.5K; never exponent notation. */
+    static String axisMoney(double usd) {
+        double a = Math.abs(usd);
+        String sign = usd < 0 ? "-" : "";
+        String[] units = {"T", "B", "M", "K"};
+        double[] scales = {1e12, 1e9, 1e6, 1e3};
+        for (int i = 0; i < units.length; i++) {
+            if (a >= scales[i]) {
+                return sign + "$" + trimmed(a / scales[i]) + units[i];
+            }
+        }
+        return sign + "$" + trimmed(a);
+    }
+
+    /** 30, 2.5, 0.25: at most two decimals, no trailing zeros. */
+    private static String trimmed(double x) {
+        String s = String.format(Locale.ROOT, "%.2f", x);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** "an $8.0M order", "a $12.0M order": the article as the amount is read aloud. */
+    static String a(String amount) {
+        String digits = amount.replaceAll("[^0-9.]", "");
+        String whole = digits.contains(".") ? digits.substring(0, digits.indexOf('.')) : digits;
+        boolean isVowel = whole.startsWith("8") || (whole.length() % 3 == 2 && (whole.startsWith("11")
+                || whole.startsWith("18")));
+        return (isVowel ? "an " : "a ") + amount;
+    }
+
+    /** "one", "two" ... "nine", then digits. */
+    static String count(long n) {
+        String[] words = {"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+        return n >= 0 && n < words.length ? words[(int) n] : String.format(Locale.ROOT, "%,d", n);
+    }
+
     /** $8,012,000. */
     static String dollars(double usd) {
         return String.format(Locale.ROOT, "$%,d", Math.round(usd));
@@ -113,10 +149,13 @@ final class Words {
         };
     }
 
-    /** "Binance USDⓈ-M", "Bybit inverse", "OKX swaps". */
+    /**
+     * "Binance USD-M", "Bybit inverse", "OKX swap": plain text, because Binance's own "USDⓈ-M" has a glyph that
+     * Debian's fonts (and the charts' Java fonts) do not carry.
+     */
     static String venue(Venue v) {
         return switch (v) {
-            case BINANCE_USDM -> "Binance USDⓈ-M";
+            case BINANCE_USDM -> "Binance USD-M";
             case BINANCE_COINM -> "Binance COIN-M";
             case BYBIT_LINEAR -> "Bybit linear";
             case BYBIT_INVERSE -> "Bybit inverse";

@@ -19,11 +19,13 @@ import java.util.List;
  * <pre>
  *   long squeeze   price change <= -minPricePct, OI change <= -minOiPct, longs >= minSideShare of liquidations
  *   short squeeze  price change >= +minPricePct, OI change <= -minOiPct, shorts >= minSideShare
- *   leverage flush OI change <= -flushOiPct, whatever the direction and the mix
+ *   leverage flush OI change <= -flushOiPct, price down, longs at least half of the liquidations
  *   and always     liquidations >= minLiquidationUsd in the window;
  *   squeezes also  taker NTV z-score beyond -/+ minTakerZ against the preceding windows, when a day of them exists
  * </pre>
  *
+ * A leverage flush is the price-down, OI-down quadrant (long closures): a window where OI fell while the price
+ * rose and shorts were liquidated is short covering, and calling it a flush would contradict its own evidence.
  * Consecutive minutes that trigger the same kind make one event, reported with the evidence of its strongest
  * window (the most liquidated). The thresholds are placeholders to calibrate, documented in the README.
  */
@@ -114,8 +116,8 @@ public final class FlushDetector {
                     takerZ(net, end, w));
             record(open, out, "long-squeeze", coin, e, isSqueeze(e, s, true));
             record(open, out, "short-squeeze", coin, e, isSqueeze(e, s, false));
-            record(open, out, "leverage-flush", coin, e,
-                    e.oiChangePct() <= -s.flushOiPct() && l + sh >= s.minLiquidationUsd());
+            record(open, out, "leverage-flush", coin, e, e.oiChangePct() <= -s.flushOiPct()
+                    && l + sh >= s.minLiquidationUsd() && e.priceChangePct() < 0 && e.longShare() >= 0.5);
         }
         out.addAll(open);
         out.sort(Comparator.comparingLong(Flush::detectedMicros).thenComparing(Flush::kind));

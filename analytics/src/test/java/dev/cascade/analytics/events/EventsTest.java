@@ -68,15 +68,20 @@ class EventsTest {
 
     /** Price falls 3.3 % from minute 120 to 150, open interest by {@code oiDrop}, $1M of longs a minute in 125..129. */
     private List<FlushDetector.Flush> drop(double oiDrop) {
+        return move(oiDrop, -0.033, Side.LONG);
+    }
+
+    /** Price moves by {@code priceMove} from minute 120 to 150, OI falls by {@code oiDrop}, $1M of {@code side} a minute. */
+    private List<FlushDetector.Flush> move(double oiDrop, double priceMove, Side side) {
         MarketBars bars = new MarketBars();
         LiquidationTotals totals = new LiquidationTotals();
         for (int k = 0; k <= 200; k++) {
             double f = Math.min(Math.max(k - 120, 0), 30) / 30.0;
-            bars.onTrade(trade(binance, TakerSide.SELL, 1, 100_000 * (1 - 0.033 * f), k, at(k, 30)));
+            bars.onTrade(trade(binance, TakerSide.SELL, 1, 100_000 * (1 + priceMove * f), k, at(k, 30)));
             double oi = 10e9 * (1 - oiDrop * f);
             bars.onOpenInterest(new OpenInterest().set(binance, oi / 100_000, oi, at(k, 40), at(k, 40)));
             if (k >= 125 && k < 130) {
-                minute(totals, binance, Side.LONG, 1_000_000, k);
+                minute(totals, binance, side, 1_000_000, k);
             }
         }
         return FlushDetector.find(bars, totals, Coin.of("BTC"), FlushDetector.Settings.DEFAULT);
@@ -108,5 +113,13 @@ class EventsTest {
     void shouldCallALeverageFlushWhenOpenInterestCollapses() {
         assertThat(drop(0.06)).extracting(FlushDetector.Flush::kind).containsExactly("long-squeeze", "leverage-flush");
         assertThat(drop(0.005)).isEmpty(); // price fell and longs were liquidated, but positions were not closed
+    }
+
+    @Test
+    void shouldNotCallAFlushWhatItsOwnEvidenceContradicts() {
+        // open interest collapses as the price rises and shorts are liquidated: short covering, not a flush of longs
+        assertThat(move(0.06, 0.033, Side.SHORT)).extracting(FlushDetector.Flush::kind).containsExactly("short-squeeze");
+        // open interest collapses as the price falls, but the liquidations are shorts': no long flush either
+        assertThat(move(0.06, -0.033, Side.SHORT)).isEmpty();
     }
 }
