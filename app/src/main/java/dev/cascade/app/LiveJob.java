@@ -262,28 +262,42 @@ final class LiveJob implements AutoCloseable {
         return true;
     }
 
-    /** Prometheus meters of the feeds and the pipeline. */
+    /**
+     * Prometheus meters of the feeds and the pipeline; the server adds the JVM's, HTTP's and the liquidation series
+     * of the read-out. Running totals are counters (exposed with {@code _total}), levels are gauges.
+     */
     private void meters(MeterRegistry r) {
         for (Venue v : settings.venues()) {
             FeedStats.VenueStats s = feedStats.of(v);
             Tags tags = Tags.of("venue", v.id());
-            FunctionCounter.builder("cascade_frames", s, x -> x.frames.get()).tags(tags).register(r);
-            FunctionCounter.builder("cascade_reconnects", s, x -> x.losses()).tags(tags).register(r);
-            FunctionCounter.builder("cascade_feed_errors", s, x -> x.errors.get()).tags(tags).register(r);
-            FunctionCounter.builder("cascade_gaps_found", s, x -> x.gapsFound.get()).tags(tags).register(r);
-            FunctionCounter.builder("cascade_gaps_filled", s, x -> x.gapsFilled.get()).tags(tags).register(r);
-            FunctionCounter.builder("cascade_gaps_unfillable", s, x -> x.gapsUnfillable.get()).tags(tags).register(r);
+            counter(r, "cascade_frames", "Frames received from the venue's sockets", tags, s.frames);
+            counter(r, "cascade_frame_rejects", "Rejections of the venue's frames (malformed, implausible, unknown "
+                    + "instrument, ...)", tags, s.rejects);
+            FunctionCounter.builder("cascade_reconnects", s, x -> x.losses()).tags(tags)
+                    .description("Connections lost (closed by the venue, failed or found stale) and so reopened")
+                    .register(r);
+            counter(r, "cascade_feed_errors", "Error messages sent by the venue", tags, s.errors);
+            counter(r, "cascade_gaps_found", "Gaps found in the venue's trade ids", tags, s.gapsFound);
+            counter(r, "cascade_gaps_filled", "Trade gaps filled over REST", tags, s.gapsFilled);
+            counter(r, "cascade_gaps_unfillable", "Trade gaps REST could not fill", tags, s.gapsUnfillable);
         }
-        Gauge.builder("cascade_connections_live", this, LiveJob::liveConnections).register(r);
-        Gauge.builder("cascade_pipeline_backlog", this, LiveJob::backlog).register(r);
-        FunctionCounter.builder("cascade_readout_waits", readoutWaits, AtomicLong::get)
-                .description("Read-outs asked for that the pipeline had not made within the wait (it was behind)")
-                .register(r);
+        Gauge.builder("cascade_connections_live", this, LiveJob::liveConnections)
+                .description("Venue connections open now").register(r);
+        Gauge.builder("cascade_pipeline_backlog", this, LiveJob::backlog)
+                .description("Frames waiting for the pipeline thread (its lag, in frames)").register(r);
+        counter(r, "cascade_readout_waits", "Read-outs asked for that the pipeline had not made within the wait "
+                + "(it was behind)", Tags.empty(), readoutWaits);
         Gauge.builder("cascade_figures_age_seconds", this, j -> j.figuresMillis == 0 ? 0
                 : (System.currentTimeMillis() - j.figuresMillis) / 1000.0)
                 .description("Wall time since the figures were last read out").register(r);
-        Gauge.builder("cascade_rejected", this, j -> j.snapshot() == null ? 0 : j.snapshot().rejected()).register(r);
-        Gauge.builder("cascade_duplicates", this, j -> j.snapshot() == null ? 0 : j.snapshot().duplicates()).register(r);
+        FunctionCounter.builder("cascade_rejected", this, j -> j.snapshot() == null ? 0 : j.snapshot().rejected())
+                .description("Inputs rejected with a reason, of every venue and source").register(r);
+        FunctionCounter.builder("cascade_duplicates", this, j -> j.snapshot() == null ? 0 : j.snapshot().duplicates())
+                .description("Liquidations and trades dropped as already seen").register(r);
+    }
+
+    private static void counter(MeterRegistry r, String name, String help, Tags tags, AtomicLong value) {
+        FunctionCounter.builder(name, value, AtomicLong::get).tags(tags).description(help).register(r);
     }
 
     private List<FeedPlan> plans() {
