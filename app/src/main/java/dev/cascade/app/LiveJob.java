@@ -98,6 +98,8 @@ final class LiveJob implements AutoCloseable {
     static final long FIGURES_EVERY_MILLIS = 5_000;
     /** How often changed minute bars go to the store. */
     static final long BARS_EVERY_MILLIS = 10_000;
+    /** How long instrument discovery may take: a venue that cannot be reached is said within 30 s. */
+    static final Duration DISCOVERY_BUDGET = Duration.ofSeconds(20);
     /** How long an API query may wait for the pipeline thread. */
     static final long QUERY_TIMEOUT_MILLIS = 5_000;
 
@@ -116,6 +118,7 @@ final class LiveJob implements AutoCloseable {
     private long nextFiguresMillis;
     private volatile long figuresMillis;
     private volatile boolean isRefreshWanted;
+    private volatile boolean isStarted;
     /** Read-outs made (turns of {@link #publish} with figures); waiters are woken on it. */
     private final AtomicLong figuresMade = new AtomicLong();
     private final AtomicLong readoutWaits = new AtomicLong();
@@ -155,9 +158,15 @@ final class LiveJob implements AutoCloseable {
 
     /**
      * Discovers instruments, then opens every connection; returns once they are connecting. A venue whose
-     * instruments cannot be fetched is skipped and reported to {@code warnings}; if none can, this throws.
+     * instruments cannot be fetched within {@link #DISCOVERY_BUDGET} is skipped and reported to {@code warnings}
+     * in one line; if none can, this throws with one line. At {@code deadline} (epoch millis: the end of
+     * {@code --duration}) it stops starting and returns: {@link #isStarted()} says whether the feeds opened.
      */
     void start(java.util.function.Consumer<String> warnings) throws IOException, InterruptedException {
+        start(warnings, Long.MAX_VALUE);
+    }
+
+    void start(java.util.function.Consumer<String> warnings, long deadline) throws IOException, InterruptedException {
         if (settings.recordDir() != null) {
             recorder = new RecordingWriter(settings.recordDir(), settings.rotateEvery());
         }
@@ -192,18 +201,22 @@ final class LiveJob implements AutoCloseable {
         }
         pipeline.start();
         feeds = new LiveFeeds(http, settings.policy(), feedStats, pipeline);
-        IOException last = null;
-        for (FeedPlan plan : plans()) {
-            List<String> symbols;
-            try {
-                symbols = discovery.perpetuals(plan, settings.coins());
-            } catch (IOException e) {
-                warnings.accept(e.getMessage() + "; skipped");
-                last = e;
+        List<FeedPlan> plans = plans();
+        Discovered[] found = discover(discovery, plans, deadline);
+        if (System.currentTimeMillis() >= deadline) {
+            warnings.accept("--duration ran out before the feeds opened");
+            return;
+        }
+        List<String> unreachable = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            FeedPlan plan = plans.get(i);
+            if (found[i].failure() != null) {
+                unreachable.add(found[i].failure().getMessage());
                 continue;
             }
             List<ConnectionSpec> specs = new ArrayList<>();
-            for (ConnectionSpec spec : plan.connections(settings.endpoints().of(plan.venue()).webSocket(), symbols,
+            for (ConnectionSpec spec : plan.connections(settings.endpoints().of(plan.venue()).webSocket(),
+                    found[i].symbols(),
                     settings.channels())) {
                 specs.add(settings.tune().apply(spec));
             }
@@ -211,12 +224,64 @@ final class LiveJob implements AutoCloseable {
             feeds.start(specs, plan.connectSpacing());
         }
         if (connections.isEmpty()) {
-            throw new IOException("no venue could be reached" + (last == null ? "" : ": " + last.getMessage()));
+            throw new IOException(unreachable.size() == 1 ? unreachable.get(0)
+                    : "no venue could be reached: " + String.join("; ", unreachable));
         }
+        unreachable.forEach(u -> warnings.accept(u + "; skipped"));
+        isStarted = true;
         if (settings.isWithOverview()) {
             overview = new OverviewPoller(rest, pipeline::onDocument, OverviewPoller.standard(settings.endpoints()));
             overview.start();
         }
+    }
+
+    /** A venue's perpetuals, or why they could not be had (a one-line reason naming the venue). */
+    private record Discovered(List<String> symbols, IOException failure) {
+    }
+
+    /**
+     * Every venue's instruments, asked of all venues at once and given up at {@link #DISCOVERY_BUDGET} or the run's
+     * {@code deadline}, in the order of {@code plans}.
+     */
+    private Discovered[] discover(InstrumentDiscovery discovery, List<FeedPlan> plans, long deadline)
+            throws InterruptedException {
+        long budget = Math.min(DISCOVERY_BUDGET.toMillis(), Math.max(0, deadline - System.currentTimeMillis()));
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budget);
+        Discovered[] found = new Discovered[plans.size()];
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, plans.size()), r -> new Thread(r, "discovery"));
+        try {
+            for (int i = 0; i < plans.size(); i++) {
+                int at = i;
+                pool.execute(() -> {
+                    try {
+                        found[at] = new Discovered(discovery.perpetuals(plans.get(at), settings.coins(), until), null);
+                    } catch (IOException e) {
+                        found[at] = new Discovered(null, e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // a request in flight ends by the deadline (its timeout is cut to it); a second more lets its failure be kept
+        if (!pool.awaitTermination(budget + 1_000, TimeUnit.MILLISECONDS)) {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < found.length; i++) { // the pool's end publishes what its threads wrote
+            if (found[i] == null) {
+                found[i] = new Discovered(null, new IOException(plans.get(i).venue().id()
+                        + ": no answer to its instruments request within " + budget / 1000 + " s"));
+            }
+        }
+        return found;
+    }
+
+    /** Whether {@link #start} opened the feeds (not when {@code --duration} ran out first). */
+    boolean isStarted() {
+        return isStarted;
     }
 
     /** The API's view of this run: read-outs published every few seconds, queries run on the pipeline thread. */
