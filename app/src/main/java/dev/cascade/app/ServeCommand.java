@@ -41,6 +41,9 @@ final class ServeCommand implements Callable<Integer> {
             + "--store, what is stored is read first and the files' events are added to it.")
     List<Path> files = List.of();
 
+    @CommandLine.Mixin
+    QuietOption quiet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -63,8 +66,10 @@ final class ServeCommand implements Callable<Integer> {
         try {
             // serving files into a store writes it; serving a store alone only reads it
             storage = files.isEmpty() ? storeOptions.openForReading(spec) : storeOptions.openForWriting(spec, false);
-            try (Storage st = storage) {
-                r = new ReplayJob(dev.cascade.ingest.InputFiles.DEFAULT_MAX_LINE_BYTES, storage).run(files, bytes -> { });
+            try (Storage st = storage;
+                 ProgressLine bar = ProgressLine.bytes("Loading", ReportCommand.totalBytes(files),
+                         quiet.isProgressShown(), spec.commandLine().getErr())) {
+                r = new ReplayJob(dev.cascade.ingest.InputFiles.DEFAULT_MAX_LINE_BYTES, storage).run(files, bar::stepTo);
             }
         } catch (Exception | Error e) {
             s.close();
