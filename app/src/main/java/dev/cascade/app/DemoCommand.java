@@ -66,6 +66,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit", description = "Stop once the report is written, instead of serving until Ctrl-C.")
     boolean isExiting;
 
+    @CommandLine.Mixin
+    QuietOption quiet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -107,7 +110,12 @@ final class DemoCommand implements Callable<Integer> {
                 sim.uri(), dashboard);
         o.flush();
         long started = System.nanoTime();
-        long frames = player.play(sim, job::fetchOverview); // the overview as each snapshot appears
+        long frames;
+        PrintWriter err = spec.commandLine().getErr();
+        try (ProgressLine bar = ProgressLine.counting("Playing", " frames", 1, () -> sim.stats().framesSent.get(),
+                quiet.isProgressShown(), err)) {
+            frames = player.play(sim, job::fetchOverview); // the overview as each snapshot appears
+        }
         while (job.snapshot() == null || job.snapshot().backlog() > 0) {
             Thread.sleep(100);
         }
@@ -121,11 +129,18 @@ final class DemoCommand implements Callable<Integer> {
         // the recap of the day: from the scenario's recording (the frames that were played), the day itself
         // against the month before it
         Path recording = out.resolve(s.name() + ".jsonl.gz");
-        ScenarioRecorder.record(s, recording);
+        try (ProgressLine bar = ProgressLine.counting("Recording the day", " MB", 1 << 20,
+                () -> ProgressLine.sizeOf(recording), quiet.isProgressShown(), err)) {
+            ScenarioRecorder.record(s, recording);
+        }
         long end = (s.startMillis() + s.hours() * 3_600_000L) * 1000;
         Period day = new Period(end - Micros.PER_DAY, end);
         ReplayJob replay = new ReplayJob(InputFiles.DEFAULT_MAX_LINE_BYTES, null, day).withHistory(); // one pass
-        ReplayResult period = replay.run(List.of(recording), b -> { });
+        ReplayResult period;
+        try (ProgressLine bar = ProgressLine.bytes("Reading it back", Files.size(recording), quiet.isProgressShown(),
+                err)) {
+            period = replay.run(List.of(recording), bar::stepTo);
+        }
         Recap recap = Reports.of(period.state(), replay.history(), figures);
         Path report = Renderers.html(recap, out);
         o.printf("Played %,d frames in %.0f s.%n%s%nReport: %s%nFigures: %s%nDashboard: %s%s%n", frames,

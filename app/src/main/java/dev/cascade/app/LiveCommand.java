@@ -139,8 +139,9 @@ class LiveCommand implements Callable<Integer> {
         }, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         long started = System.currentTimeMillis();
+        long deadline = duration == null ? Long.MAX_VALUE : started + duration.toMillis();
         try {
-            job.start(w -> spec.commandLine().getErr().println("cascade: " + w));
+            job.start(w -> spec.commandLine().getErr().println("cascade: " + w), deadline); // --duration counts from here
         } catch (java.io.IOException | RuntimeException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
             job.close();
@@ -151,7 +152,6 @@ class LiveCommand implements Callable<Integer> {
         }
         try {
             boolean isTerminal = System.console() != null && hasScreen();
-            long deadline = duration == null ? Long.MAX_VALUE : started + duration.toMillis();
             long nextStatus = started + 10_000;
             while (System.currentTimeMillis() < deadline && !stop.await(Math.min(1000, Math.max(1, deadline
                     - System.currentTimeMillis())), TimeUnit.MILLISECONDS)) {

@@ -98,6 +98,8 @@ final class LiveJob implements AutoCloseable {
     static final long FIGURES_EVERY_MILLIS = 5_000;
     /** How often changed minute bars go to the store. */
     static final long BARS_EVERY_MILLIS = 10_000;
+    /** How long instrument discovery may take: a venue that cannot be reached is said within 30 s. */
+    static final Duration DISCOVERY_BUDGET = Duration.ofSeconds(20);
     /** How long an API query may wait for the pipeline thread. */
     static final long QUERY_TIMEOUT_MILLIS = 5_000;
 
@@ -116,6 +118,7 @@ final class LiveJob implements AutoCloseable {
     private long nextFiguresMillis;
     private volatile long figuresMillis;
     private volatile boolean isRefreshWanted;
+    private volatile boolean isStarted;
     /** Read-outs made (turns of {@link #publish} with figures); waiters are woken on it. */
     private final AtomicLong figuresMade = new AtomicLong();
     private final AtomicLong readoutWaits = new AtomicLong();
@@ -155,9 +158,15 @@ final class LiveJob implements AutoCloseable {
 
     /**
      * Discovers instruments, then opens every connection; returns once they are connecting. A venue whose
-     * instruments cannot be fetched is skipped and reported to {@code warnings}; if none can, this throws.
+     * instruments cannot be fetched within {@link #DISCOVERY_BUDGET} is skipped and reported to {@code warnings}
+     * in one line; if none can, this throws with one line. At {@code deadline} (epoch millis: the end of
+     * {@code --duration}) it stops starting and returns: {@link #isStarted()} says whether the feeds opened.
      */
     void start(java.util.function.Consumer<String> warnings) throws IOException, InterruptedException {
+        start(warnings, Long.MAX_VALUE);
+    }
+
+    void start(java.util.function.Consumer<String> warnings, long deadline) throws IOException, InterruptedException {
         if (settings.recordDir() != null) {
             recorder = new RecordingWriter(settings.recordDir(), settings.rotateEvery());
         }
@@ -192,18 +201,22 @@ final class LiveJob implements AutoCloseable {
         }
         pipeline.start();
         feeds = new LiveFeeds(http, settings.policy(), feedStats, pipeline);
-        IOException last = null;
-        for (FeedPlan plan : plans()) {
-            List<String> symbols;
-            try {
-                symbols = discovery.perpetuals(plan, settings.coins());
-            } catch (IOException e) {
-                warnings.accept(e.getMessage() + "; skipped");
-                last = e;
+        List<FeedPlan> plans = plans();
+        Discovered[] found = discover(discovery, plans, deadline);
+        if (System.currentTimeMillis() >= deadline) {
+            warnings.accept("--duration ran out before the feeds opened");
+            return;
+        }
+        List<String> unreachable = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            FeedPlan plan = plans.get(i);
+            if (found[i].failure() != null) {
+                unreachable.add(found[i].failure().getMessage());
                 continue;
             }
             List<ConnectionSpec> specs = new ArrayList<>();
-            for (ConnectionSpec spec : plan.connections(settings.endpoints().of(plan.venue()).webSocket(), symbols,
+            for (ConnectionSpec spec : plan.connections(settings.endpoints().of(plan.venue()).webSocket(),
+                    found[i].symbols(),
                     settings.channels())) {
                 specs.add(settings.tune().apply(spec));
             }
@@ -211,12 +224,64 @@ final class LiveJob implements AutoCloseable {
             feeds.start(specs, plan.connectSpacing());
         }
         if (connections.isEmpty()) {
-            throw new IOException("no venue could be reached" + (last == null ? "" : ": " + last.getMessage()));
+            throw new IOException(unreachable.size() == 1 ? unreachable.get(0)
+                    : "no venue could be reached: " + String.join("; ", unreachable));
         }
+        unreachable.forEach(u -> warnings.accept(u + "; skipped"));
+        isStarted = true;
         if (settings.isWithOverview()) {
             overview = new OverviewPoller(rest, pipeline::onDocument, OverviewPoller.standard(settings.endpoints()));
             overview.start();
         }
+    }
+
+    /** A venue's perpetuals, or why they could not be had (a one-line reason naming the venue). */
+    private record Discovered(List<String> symbols, IOException failure) {
+    }
+
+    /**
+     * Every venue's instruments, asked of all venues at once and given up at {@link #DISCOVERY_BUDGET} or the run's
+     * {@code deadline}, in the order of {@code plans}.
+     */
+    private Discovered[] discover(InstrumentDiscovery discovery, List<FeedPlan> plans, long deadline)
+            throws InterruptedException {
+        long budget = Math.min(DISCOVERY_BUDGET.toMillis(), Math.max(0, deadline - System.currentTimeMillis()));
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budget);
+        Discovered[] found = new Discovered[plans.size()];
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, plans.size()), r -> new Thread(r, "discovery"));
+        try {
+            for (int i = 0; i < plans.size(); i++) {
+                int at = i;
+                pool.execute(() -> {
+                    try {
+                        found[at] = new Discovered(discovery.perpetuals(plans.get(at), settings.coins(), until), null);
+                    } catch (IOException e) {
+                        found[at] = new Discovered(null, e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // a request in flight ends by the deadline (its timeout is cut to it); a second more lets its failure be kept
+        if (!pool.awaitTermination(budget + 1_000, TimeUnit.MILLISECONDS)) {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < found.length; i++) { // the pool's end publishes what its threads wrote
+            if (found[i] == null) {
+                found[i] = new Discovered(null, new IOException(plans.get(i).venue().id()
+                        + ": no answer to its instruments request within " + budget / 1000 + " s"));
+            }
+        }
+        return found;
+    }
+
+    /** Whether {@link #start} opened the feeds (not when {@code --duration} ran out first). */
+    boolean isStarted() {
+        return isStarted;
     }
 
     /** The API's view of this run: read-outs published every few seconds, queries run on the pipeline thread. */
@@ -262,28 +327,42 @@ final class LiveJob implements AutoCloseable {
         return true;
     }
 
-    /** Prometheus meters of the feeds and the pipeline. */
+    /**
+     * Prometheus meters of the feeds and the pipeline; the server adds the JVM's, HTTP's and the liquidation series
+     * of the read-out. Running totals are counters (exposed with {@code _total}), levels are gauges.
+     */
     private void meters(MeterRegistry r) {
         for (Venue v : settings.venues()) {
             FeedStats.VenueStats s = feedStats.of(v);
             Tags tags = Tags.of("venue", v.id());
-            FunctionCounter.builder("cascade_frames", s, x -> x.frames.get()).tags(tags).register(r);
-            FunctionCounter.builder("cascade_reconnects", s, x -> x.losses()).tags(tags).register(r);
-            FunctionCounter.builder("cascade_feed_errors", s, x -> x.errors.get()).tags(tags).register(r);
-            FunctionCounter.builder("cascade_gaps_found", s, x -> x.gapsFound.get()).tags(tags).register(r);
-            FunctionCounter.builder("cascade_gaps_filled", s, x -> x.gapsFilled.get()).tags(tags).register(r);
-            FunctionCounter.builder("cascade_gaps_unfillable", s, x -> x.gapsUnfillable.get()).tags(tags).register(r);
+            counter(r, "cascade_frames", "Frames received from the venue's sockets", tags, s.frames);
+            counter(r, "cascade_frame_rejects", "Rejections of the venue's frames (malformed, implausible, unknown "
+                    + "instrument, ...)", tags, s.rejects);
+            FunctionCounter.builder("cascade_reconnects", s, x -> x.losses()).tags(tags)
+                    .description("Connections lost (closed by the venue, failed or found stale) and so reopened")
+                    .register(r);
+            counter(r, "cascade_feed_errors", "Error messages sent by the venue", tags, s.errors);
+            counter(r, "cascade_gaps_found", "Gaps found in the venue's trade ids", tags, s.gapsFound);
+            counter(r, "cascade_gaps_filled", "Trade gaps filled over REST", tags, s.gapsFilled);
+            counter(r, "cascade_gaps_unfillable", "Trade gaps REST could not fill", tags, s.gapsUnfillable);
         }
-        Gauge.builder("cascade_connections_live", this, LiveJob::liveConnections).register(r);
-        Gauge.builder("cascade_pipeline_backlog", this, LiveJob::backlog).register(r);
-        FunctionCounter.builder("cascade_readout_waits", readoutWaits, AtomicLong::get)
-                .description("Read-outs asked for that the pipeline had not made within the wait (it was behind)")
-                .register(r);
+        Gauge.builder("cascade_connections_live", this, LiveJob::liveConnections)
+                .description("Venue connections open now").register(r);
+        Gauge.builder("cascade_pipeline_backlog", this, LiveJob::backlog)
+                .description("Frames waiting for the pipeline thread (its lag, in frames)").register(r);
+        counter(r, "cascade_readout_waits", "Read-outs asked for that the pipeline had not made within the wait "
+                + "(it was behind)", Tags.empty(), readoutWaits);
         Gauge.builder("cascade_figures_age_seconds", this, j -> j.figuresMillis == 0 ? 0
                 : (System.currentTimeMillis() - j.figuresMillis) / 1000.0)
                 .description("Wall time since the figures were last read out").register(r);
-        Gauge.builder("cascade_rejected", this, j -> j.snapshot() == null ? 0 : j.snapshot().rejected()).register(r);
-        Gauge.builder("cascade_duplicates", this, j -> j.snapshot() == null ? 0 : j.snapshot().duplicates()).register(r);
+        FunctionCounter.builder("cascade_rejected", this, j -> j.snapshot() == null ? 0 : j.snapshot().rejected())
+                .description("Inputs rejected with a reason, of every venue and source").register(r);
+        FunctionCounter.builder("cascade_duplicates", this, j -> j.snapshot() == null ? 0 : j.snapshot().duplicates())
+                .description("Liquidations and trades dropped as already seen").register(r);
+    }
+
+    private static void counter(MeterRegistry r, String name, String help, Tags tags, AtomicLong value) {
+        FunctionCounter.builder(name, value, AtomicLong::get).tags(tags).description(help).register(r);
     }
 
     private List<FeedPlan> plans() {

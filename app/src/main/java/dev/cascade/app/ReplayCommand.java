@@ -9,10 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,10 +22,10 @@ import picocli.CommandLine.Parameters;
         description = "Replays recordings (.jsonl, .jsonl.gz), Tardis CSV(.gz) and data.binance.vision CSV/zip files, "
                 + "merged in time order, and prints liquidation totals. The kind of each file is told from its content.")
 final class ReplayCommand implements Callable<Integer> {
-    /** Inputs larger than this get a progress bar on a terminal. */
-    private static final long PROGRESS_BYTES = 32L << 20;
-
     enum Format { TEXT, JSON }
+
+    @CommandLine.Mixin
+    QuietOption quiet;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "Output for a person (text, the default) or for programs (json).")
@@ -131,20 +127,12 @@ final class ReplayCommand implements Callable<Integer> {
 
     private ReplayResult replayFiles(long totalBytes) throws java.io.IOException {
         try (Storage storage = storeOptions.openForReading(spec);
-             ProgressBar bar = totalBytes >= PROGRESS_BYTES && System.console() != null ? progressBar(totalBytes) : null) {
-            ReplayResult r = new ReplayJob(maxLineBytes, storage).run(files, bytes -> {
-                if (bar != null) {
-                    bar.stepTo(bytes);
-                }
-            });
+             ProgressLine bar = ProgressLine.bytes("Replaying", totalBytes, quiet.isProgressShown(),
+                     spec.commandLine().getErr())) {
+            ReplayResult r = new ReplayJob(maxLineBytes, storage).run(files, bar::stepTo);
             storedRows = storage == null ? -1 : storage.loaded();
             return r;
         }
     }
 
-    private static ProgressBar progressBar(long totalBytes) {
-        return new ProgressBarBuilder().setTaskName("Replaying").setInitialMax(totalBytes).setUnit(" MB", 1 << 20)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .setUpdateIntervalMillis(250).clearDisplayOnFinish().build();
-    }
 }

@@ -42,6 +42,9 @@ final class ReportCommand implements Callable<Integer> {
     FigureOptions figureOptions;
 
     @CommandLine.Mixin
+    QuietOption quiet;
+
+    @CommandLine.Mixin
     StoreOptions storeOptions;
 
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Input files; with --store, read after what it holds (and not stored).")
@@ -68,8 +71,10 @@ final class ReportCommand implements Callable<Integer> {
         if (period.fromMicros() != Long.MIN_VALUE && !files.isEmpty()) {
             job.withHistory(); // what came before the period, read in the same pass: it ranks the taker extremes
         }
-        try (Storage s = storage) {
-            r = job.run(files, bytes -> { });
+        try (Storage s = storage;
+             ProgressLine bar = ProgressLine.bytes("Reading", totalBytes(files), quiet.isProgressShown(),
+                     spec.commandLine().getErr())) {
+            r = job.run(files, bar::stepTo);
         }
         if (!r.isUsable()) {
             return ReplayCommand.exitCode(r, spec.commandLine().getErr()); // nothing to write a recap of
@@ -80,6 +85,14 @@ final class ReportCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Report: " + file.toAbsolutePath());
         spec.commandLine().getOut().flush();
         return ReplayCommand.exitCode(r, spec.commandLine().getErr());
+    }
+
+    static long totalBytes(List<Path> files) throws java.io.IOException {
+        long total = 0;
+        for (Path f : files) {
+            total += java.nio.file.Files.size(f);
+        }
+        return total;
     }
 
     private Long time(String name, String value, long absent) {

@@ -7,11 +7,13 @@ import dev.cascade.server.MarketView;
 import dev.cascade.server.Published;
 import dev.cascade.server.Server;
 import dev.cascade.server.Stream;
+import io.micrometer.core.instrument.FunctionCounter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -39,13 +41,19 @@ final class ServeCommand implements Callable<Integer> {
             + "--store, what is stored is read first and the files' events are added to it.")
     List<Path> files = List.of();
 
+    @CommandLine.Mixin
+    QuietOption quiet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         FigureSettings settings = figureOptions.settings(spec).withSnapshots(SNAPSHOT_MINUTES);
-        Server.Settings server = serve.settings(spec, registry -> { }, () -> { });
+        AtomicLong rejected = new AtomicLong(); // live's series of the same name, from the loaded state
+        Server.Settings server = serve.settings(spec, registry -> FunctionCounter.builder("cascade_rejected", rejected,
+                AtomicLong::get).description("Inputs rejected with a reason, of every venue and source")
+                .register(registry), () -> { });
         files.forEach(f -> Checks.readableFile(null, f));
         if (storeOptions.directory == null && files.isEmpty()) {
             throw Checks.usage(spec, "give files to replay, or --store DIR, or both");
@@ -58,8 +66,10 @@ final class ServeCommand implements Callable<Integer> {
         try {
             // serving files into a store writes it; serving a store alone only reads it
             storage = files.isEmpty() ? storeOptions.openForReading(spec) : storeOptions.openForWriting(spec, false);
-            try (Storage st = storage) {
-                r = new ReplayJob(dev.cascade.ingest.InputFiles.DEFAULT_MAX_LINE_BYTES, storage).run(files, bytes -> { });
+            try (Storage st = storage;
+                 ProgressLine bar = ProgressLine.bytes("Loading", ReportCommand.totalBytes(files),
+                         quiet.isProgressShown(), spec.commandLine().getErr())) {
+                r = new ReplayJob(dev.cascade.ingest.InputFiles.DEFAULT_MAX_LINE_BYTES, storage).run(files, bar::stepTo);
             }
         } catch (Exception | Error e) {
             s.close();
@@ -70,6 +80,7 @@ final class ServeCommand implements Callable<Integer> {
             s.close();
             return read; // nothing to serve
         }
+        rejected.set(r.events().rejected());
         view.loaded(MarketView.fixed(r.state(), Published.of(Figures.of(r.state(), settings), r.events().events(),
                 settings)));
         PrintWriter out = spec.commandLine().getOut();

@@ -88,6 +88,9 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
             description = "Retry-After of the refused REST calls (default 2s).")
     Duration retryAfter;
 
+    @CommandLine.Mixin
+    QuietOption quiet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -171,7 +174,11 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         long started = System.nanoTime();
         if (record != null) {
             Checks.writableDirectory("--record", record.toAbsolutePath().getParent());
-            long frames = ScenarioRecorder.record(s, record);
+            long frames;
+            try (ProgressLine bar = ProgressLine.counting("Recording", " MB", 1 << 20,
+                    () -> ProgressLine.sizeOf(record), quiet.isProgressShown(), spec.commandLine().getErr())) {
+                frames = ScenarioRecorder.record(s, record);
+            }
             out.printf("Scenario %s: %,d frames in %.1f s to %s%n", s.name(), frames, (System.nanoTime() - started) / 1e9,
                     record);
             return 0;

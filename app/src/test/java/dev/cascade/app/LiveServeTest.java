@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cascade.server.Server;
 import dev.cascade.server.json.Json;
+import dev.cascade.testkit.PrometheusText;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,9 +59,23 @@ class LiveServeTest {
             String newest = page.path("items").get(0).path("time").asText();
             String older = page.path("items").get(4).path("time").asText();
             assertThat(newest).isGreaterThanOrEqualTo(older);
-            String metrics = send(base + "/metrics", false).body();
-            assertThat(metrics).contains("cascade_frames_total{venue=\"binance-usdm\"}")
-                    .contains("cascade_connections_live");
+            Map<String, PrometheusText.Family> metrics = PrometheusText.parse(send(base + "/metrics", false).body());
+            metrics.values().forEach(f -> assertThat(f.help()).as(f.name()).isNotBlank());
+            assertThat(metrics.get("cascade_frames_total").type()).isEqualTo("counter");
+            assertThat(metrics.get("cascade_frames_total").value("cascade_frames_total", "venue", "binance-usdm"))
+                    .isPositive();
+            assertThat(metrics.get("cascade_frame_rejects_total").value("cascade_frame_rejects_total", "venue",
+                    "binance-usdm")).isNotNegative();
+            assertThat(metrics.get("cascade_reconnects_total").type()).isEqualTo("counter");
+            assertThat(metrics.get("cascade_rejected_total").type()).isEqualTo("counter");
+            assertThat(metrics.get("cascade_connections_live").value("cascade_connections_live")).isPositive();
+            double liquidations = metrics.get("cascade_liquidations_total").samples().stream()
+                    .mapToDouble(PrometheusText.Sample::value).sum();
+            assertThat(liquidations).isGreaterThanOrEqualTo(summary.path("count").asLong()); // read out later
+            assertThat(metrics.get("cascade_liquidations_usd_total").samples().stream()
+                    .mapToDouble(PrometheusText.Sample::value).sum()).isPositive();
+            assertThat(metrics).containsKeys("jvm_memory_used_bytes", "process_uptime_seconds",
+                    "cascade_http_requests_seconds", "cascade_pipeline_backlog", "cascade_event_lag_seconds");
         }
     }
 

@@ -2,7 +2,6 @@ package dev.cascade.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cascade.model.Micros;
 import dev.cascade.server.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -123,6 +122,7 @@ public final class Server implements AutoCloseable {
     private final Javalin app;
     private final Stream stream;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private ServerMeters meters;
 
     private Server(Javalin app, Stream stream) {
         this.app = app;
@@ -141,6 +141,7 @@ public final class Server implements AutoCloseable {
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
+            c.requestLogger.http((ctx, millis) -> self[0].meters.request(ctx, millis));
             c.http.maxRequestSize = MAX_REQUEST_BYTES;
             c.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors()));
             c.staticFiles.enableWebjars();
@@ -176,11 +177,7 @@ public final class Server implements AutoCloseable {
         });
         Server server = new Server(app, stream);
         self[0] = server;
-        server.registry.gauge("cascade_stream_clients", stream, x -> x.clients());
-        server.registry.gauge("cascade_stream_dropped", stream, x -> x.dropped());
-        server.registry.gauge("cascade_events", view, v -> v.published().events());
-        server.registry.gauge("cascade_event_lag_seconds", view, v -> v.published().atMicros() == 0 ? Double.NaN
-                : (Micros.of(java.time.Instant.now()) - v.published().atMicros()) / 1e6);
+        server.meters = new ServerMeters(server.registry, view, stream);
         s.metrics().accept(server.registry);
         try {
             app.start(s.host(), s.port());
@@ -188,6 +185,7 @@ public final class Server implements AutoCloseable {
             for (Throwable c = e; c != null; c = c.getCause()) {
                 if (c instanceof java.net.BindException) {
                     app.stop();
+                    server.meters.close();
                     throw new IllegalArgumentException("cannot listen on " + s.host() + ":" + s.port() + ": "
                             + (s.port() != 0 && "Address already in use".equals(c.getMessage())
                             ? "the port is in use" : c.getMessage()));
@@ -256,5 +254,6 @@ public final class Server implements AutoCloseable {
     public void close() {
         stream.close();
         app.stop();
+        meters.close();
     }
 }

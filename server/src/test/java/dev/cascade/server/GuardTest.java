@@ -144,7 +144,7 @@ class GuardTest {
             assertThat(a.header("WWW-Authenticate")).as(path).isEqualTo("Bearer");
         }
         // with the token, the forms the router accepts answer as before
-        assertThat(get(s, "/metrics/", bearer()).body()).contains("cascade_events 1.0");
+        assertThat(get(s, "/metrics/", bearer()).body()).contains("cascade_events_total 1.0");
         assertThat(get(s, "/api/v1/overview/", bearer()).status()).isEqualTo(200);
         // what stays open: health for probes, the dashboard's files
         for (String path : new String[] {"/api/v1/health", "/api/v1/health/", "/", "/app.js", "/style.css",

@@ -141,7 +141,7 @@ class ServerTest {
         assertThat(json(get(s, "/api/v1/health")).path("events").asLong()).isEqualTo(123);
         assertThat(json(get(s, "/api/v1/openapi.json")).path("paths").has("/api/v1/liquidations/summary")).isTrue();
         HttpResponse<String> metrics = get(s, "/metrics");
-        assertThat(metrics.body()).contains("cascade_events 123.0");
+        assertThat(metrics.body()).contains("cascade_events_total 123.0");
         HttpResponse<String> dashboard = get(s, "/");
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.body()).contains("<title>Cascade</title>");

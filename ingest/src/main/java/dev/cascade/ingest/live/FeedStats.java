@@ -22,6 +22,8 @@ public final class FeedStats {
         public final AtomicLong rotations = new AtomicLong();
         public final AtomicLong frames = new AtomicLong();
         public final AtomicLong binaryFrames = new AtomicLong();
+        /** Rejections of this venue's frames (malformed, implausible, unknown instrument, ...). */
+        public final AtomicLong rejects = new AtomicLong();
         public final AtomicLong errors = new AtomicLong();
         public final AtomicLong gapsFound = new AtomicLong();
         public final AtomicLong gapsFilled = new AtomicLong();

@@ -36,16 +36,25 @@ public final class InstrumentDiscovery {
 
     /** The perpetual symbols of the plan's venue, of the given coins (every coin when empty). */
     public List<String> perpetuals(FeedPlan plan, Set<String> coins) throws IOException, InterruptedException {
+        return perpetuals(plan, coins, null);
+    }
+
+    /**
+     * As {@link #perpetuals(FeedPlan, Set)}, given up at {@code deadline} ({@link System#nanoTime()}; null for none)
+     * with a one-line reason naming the venue and the address.
+     */
+    public List<String> perpetuals(FeedPlan plan, Set<String> coins, Long deadline)
+            throws IOException, InterruptedException {
         List<String> symbols = new ArrayList<>();
         String path = plan.instrumentsPath();
         for (int page = 0; path != null && page < 50; page++) {
             URI uri = URI.create(endpoints.of(plan.venue()).rest().toString() + path);
             byte[] body;
             try {
-                body = rest.get(uri).body();
+                body = rest.get(uri, deadline).body();
             } catch (IOException e) {
                 throw new IOException(plan.venue().id() + ": cannot fetch its instruments from " + uri + " ("
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+                        + RestClient.reason(e) + ")", e);
             }
             Instant now = Instant.now();
             recorder.metadata(plan.venue(), path, now.getEpochSecond() * 1_000_000 + now.getNano() / 1000, body);

@@ -2,8 +2,10 @@ package dev.cascade.ingest.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cascade.ingest.FrameIntake;
+import dev.cascade.model.ForwardingListener;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Reject;
+import dev.cascade.model.Venue;
 import dev.cascade.venues.FrameKind;
 import dev.cascade.venues.VenueDecoders;
 import dev.cascade.venues.feed.ConnectionSpec;
@@ -53,6 +55,7 @@ public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseabl
     private final BlockingQueue<Frame> queue;
     private final FrameIntake intake;
     private final MarketListener listener;
+    private final VenueRejects venueRejects;
     private final RecordingWriter recorder;
     private final FeedStats stats;
     private final Runnable periodic;
@@ -66,6 +69,7 @@ public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseabl
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.intake = new FrameIntake(decoders);
         this.listener = listener;
+        this.venueRejects = new VenueRejects(listener, stats);
         this.recorder = recorder;
         this.stats = stats;
         this.periodic = periodic;
@@ -169,7 +173,8 @@ public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseabl
             // recorded before its events go on: the recording is the store's journal (RecordingWriter#sync)
             recorder.frame(f.spec().venue(), f.receiveMicros(), bytes, isJson);
         }
-        FrameKind kind = intake.emit(f.spec().venue(), bytes, 0, bytes.length, f.receiveMicros(), listener);
+        venueRejects.venue = f.spec().venue();
+        FrameKind kind = intake.emit(f.spec().venue(), bytes, 0, bytes.length, f.receiveMicros(), venueRejects);
         if (kind == FrameKind.CONTROL && f.spec().isError().test(f.text())) {
             stats.of(f.spec().venue()).errors.incrementAndGet();
             LOG.warn("{}: {}", f.spec().name(), f.text().length() > 300 ? f.text().substring(0, 300) : f.text());
@@ -188,5 +193,22 @@ public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseabl
             LOG.warn("{} {}: {}", f.source(), f.path(), e.getMessage());
         }
         processed.incrementAndGet();
+    }
+
+    /** Passes a frame's events on and counts its rejections under the venue that sent it (one instance, reused). */
+    private static final class VenueRejects extends ForwardingListener {
+        private final FeedStats stats;
+        Venue venue;
+
+        VenueRejects(MarketListener downstream, FeedStats stats) {
+            super(downstream);
+            this.stats = stats;
+        }
+
+        @Override
+        public void onReject(Reject reason) {
+            stats.of(venue).rejects.incrementAndGet();
+            downstream.onReject(reason);
+        }
     }
 }

@@ -1,12 +1,16 @@
 package dev.cascade.ingest.live;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -65,12 +69,29 @@ public final class RestClient {
     }
 
     public Response get(URI uri) throws IOException, InterruptedException {
+        return get(uri, null);
+    }
+
+    /**
+     * As {@link #get(URI)}, but given up at {@code deadline} (a {@link System#nanoTime()} value; null for none): no
+     * request outlives it and no wait is begun that would end after it, so a caller that must answer within a
+     * time (a venue that cannot be reached, said within 30 s) gets the last failure by then.
+     */
+    public Response get(URI uri, Long deadline) throws IOException, InterruptedException {
         IOException last = null;
         for (int attempt = 0; attempt < maxAttempts; attempt++) {
+            Duration requestTimeout = timeout;
+            if (deadline != null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                requestTimeout = Duration.ofNanos(Math.min(left, timeout.toNanos()));
+            }
             requests.incrementAndGet();
             long waitMillis;
             try {
-                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET()
+                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).timeout(requestTimeout).GET()
                         .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
                 int status = r.statusCode();
                 if (status >= 200 && status < 300) {
@@ -92,12 +113,30 @@ public final class RestClient {
                 waitMillis = backoff.delayMillis(attempt);
                 last = e;
             }
-            if (attempt + 1 == maxAttempts || waitMillis > maxWaitMillis) {
+            if (attempt + 1 == maxAttempts || waitMillis > maxWaitMillis || deadline != null
+                    && System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis) >= deadline) {
                 break;
             }
             sleeper.sleep(waitMillis);
         }
-        throw last;
+        throw last != null ? last : new HttpTimeoutException("no time left to ask " + uri.getPath());
+    }
+
+    /** What went wrong, in words a user reads: the JDK's connect failures carry no message of their own. */
+    public static String reason(IOException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return "connection timed out";
+        }
+        if (e instanceof ConnectException) {
+            return e.getMessage() == null ? "connection refused" : e.getMessage();
+        }
+        if (e instanceof HttpTimeoutException) {
+            return e.getMessage() == null ? "timed out" : e.getMessage();
+        }
+        if (e.getMessage() == null) {
+            return e.getCause() instanceof IOException c ? reason(c) : e.getClass().getSimpleName();
+        }
+        return e.getMessage();
     }
 
     /** Retry-After in seconds (the only form venues send); 0 when absent or unreadable. */

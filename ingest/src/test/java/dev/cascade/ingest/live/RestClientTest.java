@@ -76,4 +76,33 @@ class RestClientTest {
         assertThatThrownBy(() -> client.get(bad)).isInstanceOf(RestClient.RestException.class).hasMessageContaining("400");
         assertThat(sleeps).isEmpty();
     }
+
+    @Test
+    void shouldBeginNoWaitThatEndsAfterTheDeadline() {
+        sim.faults().rest429(5, Duration.ofSeconds(3));
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        assertThatThrownBy(() -> client.get(exchangeInfo, deadline)).isInstanceOf(RestClient.RestException.class)
+                .hasMessageContaining("HTTP 429, retry after 3000 ms");
+        assertThat(sleeps).isEmpty();
+        assertThat(sim.stats().restRequests.get()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAskNothingOncePastTheDeadline() {
+        assertThatThrownBy(() -> client.get(exchangeInfo, System.nanoTime() - 1))
+                .isInstanceOf(java.net.http.HttpTimeoutException.class).hasMessageContaining("no time left");
+        assertThat(sim.stats().restRequests.get()).isZero();
+    }
+
+    @Test
+    void shouldSayConnectionRefusedForAClosedPort() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        URI closed = URI.create("http://127.0.0.1:" + port + "/fapi/v1/exchangeInfo");
+        assertThatThrownBy(() -> client.get(closed)).isInstanceOfSatisfying(java.io.IOException.class,
+                e -> assertThat(RestClient.reason(e)).isEqualTo("connection refused"));
+        assertThat(sleeps).hasSize(4); // retried with backoff, as any I/O error is
+    }
 }
