@@ -17,13 +17,16 @@ final class KafkaOptions {
             description = "Kafka bootstrap servers (default ${DEFAULT-VALUE}, or CASCADE_KAFKA).")
     String bootstrap;
 
-    @Option(names = "--kafka-topic-prefix", paramLabel = "PREFIX", defaultValue = Topics.DEFAULT_PREFIX,
+    @Option(names = {"--kafka-topic-prefix", "--topic-prefix"}, paramLabel = "PREFIX", defaultValue = Topics.DEFAULT_PREFIX,
             description = "Topics are PREFIX{liquidations,trades,market} (default ${DEFAULT-VALUE}).")
     String prefix;
 
-    @Option(names = "--kafka-partitions", paramLabel = "N", defaultValue = "12",
-            description = "Partitions of the topics Cascade creates (default ${DEFAULT-VALUE}); existing topics keep theirs.")
-    int partitions;
+    /** Partitions of a created topic when none are given: a dozen consumers can share the trades. */
+    static final int DEFAULT_PARTITIONS = 12;
+
+    @Option(names = "--kafka-partitions", paramLabel = "N",
+            description = "Partitions of the topics Cascade creates (default 12); existing topics keep theirs.")
+    Integer partitions;
 
     @Option(names = "--kafka-replication", paramLabel = "N",
             description = "Replication of the topics Cascade creates (default: 3, or every broker of a smaller cluster).")
@@ -40,8 +43,11 @@ final class KafkaOptions {
     TopicProvisioner.Report provision(TopicPlan.Results results, PrintWriter err) {
         try (TopicProvisioner p = TopicProvisioner.connect(bootstrap, CONNECT_TIMEOUT)) {
             int r = replication != null ? replication : p.defaultReplication();
-            TopicProvisioner.Report report = p.ensure(TopicPlan.of(topics(), results, partitions, r));
-            report.warnings().forEach(w -> err.println("cascade: " + w));
+            TopicProvisioner.Report report = p.ensure(TopicPlan.of(topics(), results,
+                    partitions != null ? partitions : DEFAULT_PARTITIONS, r));
+            if (partitions != null) { // a difference from the default is no news
+                report.warnings().forEach(w -> err.println("cascade: " + w));
+            }
             return report;
         }
     }

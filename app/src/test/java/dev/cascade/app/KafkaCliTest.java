@@ -53,7 +53,7 @@ class KafkaCliTest {
         }
     }
 
-    private static final Pattern PUBLISHED = Pattern.compile("Published ([\\d,]+) events to Kafka at \\S+ \\(([\\d,]+) acknowledged, ([\\d,]+) lost\\)");
+    private static final Pattern PUBLISHED = Pattern.compile("Published ([\\d,]+) events (?:from \\d+ file\\(s\\) )?to Kafka at \\S+ \\(([\\d,]+) acknowledged, ([\\d,]+) lost\\)");
 
     private static long[] published(String err) {
         Matcher m = PUBLISHED.matcher(err);
@@ -132,5 +132,42 @@ class KafkaCliTest {
         assertThat(record.exitCode()).isEqualTo(1);
         assertThat(record.err().strip()).isEqualTo("cascade: Kafka at 127.0.0.1:" + closed
                 + " did not answer within 15 s (describe the cluster)");
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aRecordingPublishedToKafkaReplaysToTheSameFiguresAsTheFile() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            Cli init = Cli.run("kafka", "init", "--kafka", kafka.bootstrap(), "--topic-prefix", "pub.", "--kafka-partitions", "3");
+            assertThat(init.exitCode()).as(init.err()).isZero();
+            assertThat(init.out().lines()).containsExactly("Created pub.late", "Created pub.liquidations", "Created pub.market",
+                    "Created pub.minutes", "Created pub.trades");
+            assertThat(kafka.config("pub.minutes", "cleanup.policy")).isEqualTo("compact");
+
+            Cli publish = Cli.run("publish", "../samples/btc-drop-2025-06-05.jsonl", "--sink", "kafka", "--kafka",
+                    kafka.bootstrap(), "--topic-prefix", "pub.");
+            assertThat(publish.exitCode()).as(publish.err()).isZero();
+            long[] p = published(publish.err());
+            assertThat(p[0]).isPositive().isEqualTo(p[1]);
+            assertThat(p[2]).isZero();
+            assertThat(recordsIn(kafka, "pub.")).isEqualTo(p[0]);
+
+            JsonNode fromKafka = Cli.run("replay", "--source", "kafka", "--kafka", kafka.bootstrap(), "--topic-prefix", "pub.",
+                    "--format", "json").json();
+            JsonNode fromFile = Cli.run("replay", "../samples/btc-drop-2025-06-05.jsonl", "--format", "json").json();
+            assertThat(fromKafka.path("liquidations")).isEqualTo(fromFile.path("liquidations"));
+            for (String kind : new String[] {"liquidations", "trades", "openInterest", "markPrices", "fundingRates", "candles"}) {
+                assertThat(fromKafka.path("counts").path(kind)).as(kind).isEqualTo(fromFile.path("counts").path(kind));
+            }
+            assertThat(fromKafka.path("counts").path("overview").asLong()).isZero();
+            assertThat(publish.err()).contains(String.format("Not published: %,d overview documents",
+                    fromFile.path("counts").path("overview").asLong()));
+
+            Cli again = Cli.run("kafka", "init", "--kafka", kafka.bootstrap(), "--topic-prefix", "pub.", "--kafka-partitions", "3");
+            assertThat(again.out().lines()).hasSize(5).allMatch(l -> l.startsWith("Configured pub.") && l.endsWith(" (existing)"));
+            Cli noSink = Cli.run("publish", "../samples/btc-drop-2025-06-05.jsonl", "--sink", "file");
+            assertThat(noSink.exitCode()).isEqualTo(2);
+            assertThat(noSink.err()).contains("--sink takes 'kafka', not 'file'");
+        }
     }
 }

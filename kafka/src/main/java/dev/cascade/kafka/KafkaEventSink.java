@@ -39,6 +39,7 @@ public final class KafkaEventSink implements MarketListener, AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong notCarried = new AtomicLong();
     private final AtomicReference<String> firstError = new AtomicReference<>();
     private final Callback settle = (metadata, error) -> {
         if (error == null) {
@@ -79,6 +80,27 @@ public final class KafkaEventSink implements MarketListener, AutoCloseable {
                 Map.entry(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
                 Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class),
                 Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    /** Overview documents (market caps, fear and greed) are no market event: the topics do not carry them. */
+    @Override
+    public void onGlobalMarket(dev.cascade.model.GlobalMarket market) {
+        notCarried.incrementAndGet();
+    }
+
+    @Override
+    public void onCoinMarkets(dev.cascade.model.CoinMarkets markets) {
+        notCarried.incrementAndGet();
+    }
+
+    @Override
+    public void onFearGreed(dev.cascade.model.FearGreedReading reading) {
+        notCarried.incrementAndGet();
+    }
+
+    /** Overview documents heard and not published. */
+    public long notCarried() {
+        return notCarried.get();
     }
 
     @Override
