@@ -63,7 +63,7 @@ public final class CascadeFlinkJob {
         public static Settings defaults(String bootstrap) {
             return new Settings(bootstrap, Topics.defaults(), Topics.DEFAULT_PREFIX + "minutes",
                     Topics.DEFAULT_PREFIX + "late", "cascade-flink", Duration.ofSeconds(5), Duration.ofMinutes(10),
-                    Duration.ofMinutes(15), false, DeliveryGuarantee.EXACTLY_ONCE, null, Duration.ofMinutes(1));
+                    Duration.ofMinutes(15), false, DeliveryGuarantee.EXACTLY_ONCE, null, null);
         }
 
         /** The same job also writing to a QuestDB server at {@code address} (host:port of its HTTP). */
@@ -165,11 +165,14 @@ public final class CascadeFlinkJob {
         // others): aligned watermarks pause a partition more than ALIGNMENT of event time ahead of the slowest,
         // so that windows of the fast ones do not pile up waiting (a recount of a month would not fit in memory)
         // A bounded job's input ends, which closes every window; a live one's goes quiet, which closes none unless
-        // event time moves on with the wall clock (QuietFeedWatermarks)
+        // event time moves on with the wall clock (QuietFeedWatermarks, opt-in with --close-quiet-after: its unit
+        // tests pass, but a restored live job was not yet seen to close its windows with it end to end)
         WatermarkStrategy<byte[]> bounded = WatermarkStrategy.<byte[]>forBoundedOutOfOrderness(s.outOfOrder())
                 .withIdleness(Duration.ofMinutes(1));
+        Duration outOfOrder = s.outOfOrder(); // the supplier travels to the task managers: captures values only
+        Duration quiet = s.quiet();
         WatermarkStrategy<byte[]> live = WatermarkStrategy.forGenerator(
-                c -> new QuietFeedWatermarks(s.outOfOrder(), s.quiet(), System::currentTimeMillis));
+                c -> new QuietFeedWatermarks(outOfOrder, quiet, System::currentTimeMillis));
         WatermarkStrategy<byte[]> watermarks = (s.isBounded() || s.quiet() == null ? bounded : live)
                 .withTimestampAssigner((record, kafkaTime) -> Math.floorDiv(EventCodec.exchangeMicros(record), 1000L))
                 .withWatermarkAlignment(s.groupId(), ALIGNMENT, Duration.ofMillis(200));

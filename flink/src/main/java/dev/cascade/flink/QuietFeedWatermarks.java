@@ -7,16 +7,18 @@ import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 
 /**
- * A live job's watermarks: bounded out-of-orderness while a partition delivers, and, once it has delivered
- * nothing for {@code quiet} of wall-clock time, event time moving on with the wall clock from its last event.
- * Without it the last minute of a feed that goes quiet (a collector stopped, a market closed) never closes:
- * event time only moves with events. A partition that has delivered nothing for {@code quiet} since the start follows the wall
- * clock, so it holds no one back (what idleness does, without freezing the watermark when every partition is quiet).
+ * A live job's watermarks: bounded out-of-orderness while a partition delivers; once it has delivered nothing
+ * for {@code quiet} of wall-clock time, the wall clock (less the out-of-orderness). Without it the last minute of
+ * a feed that goes quiet (a collector stopped) never closes: event time only moves with events, and idleness
+ * freezes the watermark when every partition is idle. A quiet partition at the wall clock holds no one back, as
+ * an idle one would; when all are quiet every window closes. A partition that has delivered nothing since the
+ * start (an empty one, or a restored job whose first fetch is on its way) is only marked idle: a wall-clock
+ * watermark then would make a whole backlog late.
  *
- * <p>The risk is a partition that is not quiet but stalled (backpressure, a long pause) for longer than
- * {@code quiet}: its events then arrive behind its watermark, and count as revisions within the job's lateness
- * or go to the late topic after it, never silently away. A bounded job (a recount) does not use this: the end of
- * its input closes every window.
+ * <p>The risk is the one idleness has: every partition stalled (not quiet) for longer than {@code quiet}. Events
+ * then arrive behind the watermark and count as revisions within the job's lateness, or go to the late topic
+ * after it, never silently away. A bounded job (a recount) does not use this: the end of its input closes every
+ * window.
  */
 final class QuietFeedWatermarks implements WatermarkGenerator<byte[]> {
     private final long outOfOrderMillis;
@@ -44,12 +46,14 @@ final class QuietFeedWatermarks implements WatermarkGenerator<byte[]> {
         long now = clockMillis.getAsLong();
         long watermark;
         if (maxTimestamp == Long.MIN_VALUE) {
-            if (now - lastArrival < quietMillis) {
-                return; // not yet heard from: a backlog's first fetch may still be on its way
+            // Nothing heard yet (an empty partition, or a restored job whose first fetch is on its way): never a
+            // wall-clock watermark, which would make a whole backlog late; idle, so it holds no one back
+            if (now - lastArrival >= quietMillis) {
+                output.markIdle();
             }
-            watermark = now - outOfOrderMillis - 1;
+            return;
         } else if (now - lastArrival >= quietMillis) {
-            watermark = maxTimestamp + (now - lastArrival) - outOfOrderMillis - 1;
+            watermark = now - outOfOrderMillis - 1;
         } else {
             watermark = maxTimestamp - outOfOrderMillis - 1;
         }

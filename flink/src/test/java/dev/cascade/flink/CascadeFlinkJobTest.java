@@ -33,6 +33,7 @@ class CascadeFlinkJobTest {
         assertThat(s.lateness()).isEqualTo(Duration.ofMinutes(10));
         assertThat(s.outOfOrder()).isEqualTo(Duration.ofSeconds(5));
         assertThat(s.isBounded()).isFalse();
+        assertThat(s.quiet()).as("wall-clock watermarks are opt-in").isNull();
         assertThat(s.guarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
     }
 

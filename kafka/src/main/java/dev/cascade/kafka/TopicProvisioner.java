@@ -92,6 +92,9 @@ public final class TopicProvisioner implements AutoCloseable {
                 }
             }
         }
+        if (!created.isEmpty()) {
+            awaitLeaders(plan.specs().stream().filter(x -> created.contains(x.name())).toList());
+        }
         List<String> warnings = new ArrayList<>();
         List<String> updated = new ArrayList<>();
         if (!present.isEmpty()) {
@@ -117,6 +120,40 @@ public final class TopicProvisioner implements AutoCloseable {
             await(admin.incrementalAlterConfigs(changes).all(), "set topic configurations");
         }
         return new Report(created, updated, warnings);
+    }
+
+    /**
+     * Waits until every partition of the new topics answers as a leader. The controller has created them when
+     * {@code createTopics} returns, but a broker takes a moment more to open each partition: a producer writing
+     * then gets {@code NOT_LEADER_OR_FOLLOWER}, retries, and the idempotent producer's retried batches were seen
+     * to fail with {@code OUT_OF_ORDER_SEQUENCE_NUMBER} (events lost). A leader answers a list-offsets request.
+     */
+    private void awaitLeaders(List<TopicPlan.Spec> topics) {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> partitions = new HashMap<>();
+        for (TopicPlan.Spec t : topics) {
+            for (int p = 0; p < t.partitions(); p++) {
+                partitions.put(new org.apache.kafka.common.TopicPartition(t.name(), p),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(partitions).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka at " + bootstrap + " did not open the new partitions: "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+            } catch (TimeoutException e) {
+                throw new Unreachable("Kafka at " + bootstrap + " did not answer within " + timeout.toSeconds()
+                        + " s (open the new partitions)");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Kafka's new partitions", e);
+            }
+        }
     }
 
     /** The cluster did not answer in time. */
