@@ -58,12 +58,14 @@ final class KafkaOptions {
         return KafkaEventSink.connect(bootstrap, topics());
     }
 
-    /** The one-line error for a sink that lost events, or null when every event was acknowledged. */
+    /** The one-line error for a sink with unacknowledged events, or null when every event was acknowledged. */
     String lostLine(KafkaEventSink sink) {
         if (sink.lost() == 0) {
             return null;
         }
-        return String.format("cascade: %,d of %,d events were not delivered to Kafka at %s (%s)", sink.lost(), sink.sent(),
+        // not acknowledged is not the same as not written: a broker may have written a record whose answer the
+        // cut connection lost, so this is what the run cannot vouch for, an upper bound of what is missing
+        return String.format("cascade: %,d of %,d events were not acknowledged by Kafka at %s (%s)", sink.lost(), sink.sent(),
                 bootstrap, sink.firstError() == null ? "the producer closed before they were acknowledged" : sink.firstError());
     }
 

@@ -94,9 +94,12 @@ class KafkaCliTest {
             long[] p = published(record.err());
             assertThat(record.exitCode()).as(record.err()).isEqualTo(1);
             assertThat(p[2]).isPositive().isEqualTo(p[0] - p[1]);
-            assertThat(record.err()).contains(String.format("cascade: %,d of %,d events were not delivered to Kafka at %s (",
+            assertThat(record.err()).contains(String.format("cascade: %,d of %,d events were not acknowledged by Kafka at %s (",
                     p[2], p[0], kafka.bootstrap()));
-            assertThat(recordsIn(kafka, "lost.")).as("the broker holds what it acknowledged").isEqualTo(p[1]);
+            // a record written whose acknowledgement the cut connection lost is on the broker too: the count named
+            // is an upper bound of what is missing, never less
+            assertThat(recordsIn(kafka, "lost.")).as("the broker holds what it acknowledged, perhaps more")
+                    .isBetween(p[1], p[0]);
         }
     }
 
