@@ -126,7 +126,7 @@ class LiveCommand implements Callable<Integer> {
             serve = serveOptions.settings(spec, r -> { }, () -> { }); // checked there: bind, token, origin
         }
         checkOutputs();
-        kafkaSink = isKafkaSink() ? kafka.openSink() : null;
+        kafkaSink = isKafkaSink() ? kafka.openSink(spec.commandLine().getErr()) : null;
         Storage storage = storeOptions.openForWriting(spec, simulator == null && feed.endpoints == null);
         LiveJob job = new LiveJob(new LiveJob.Settings(endpoints, venues, feed.coinSet(), feed.channels(),
                 recordDirectory(), rotate, WebSocketFeed.Policy.standard(), s -> s, kafkaSink, figureSettings,
@@ -153,7 +153,7 @@ class LiveCommand implements Callable<Integer> {
         try {
             boolean isTerminal = System.console() != null && hasScreen();
             long nextStatus = started + 10_000;
-            while (System.currentTimeMillis() < deadline && !stop.await(Math.min(1000, Math.max(1, deadline
+            while (System.currentTimeMillis() < deadline && !isKafkaFailing() && !stop.await(Math.min(1000, Math.max(1, deadline
                     - System.currentTimeMillis())), TimeUnit.MILLISECONDS)) {
                 if (isTerminal) {
                     out.print(LiveScreen.CLEAR + LiveScreen.render(job, source, started));
@@ -169,7 +169,12 @@ class LiveCommand implements Callable<Integer> {
                 finish(job, simulator, out, false);
             }
         }
-        return 0;
+        return kafkaSink != null && kafkaSink.lost() > 0 ? 1 : 0;
+    }
+
+    /** A publishing run stops at its first lost event: the rest would be lost too, and the exit says so. */
+    private boolean isKafkaFailing() {
+        return kafkaSink != null && kafkaSink.failed() > 0;
     }
 
     boolean isKafkaSink() {
@@ -192,8 +197,12 @@ class LiveCommand implements Callable<Integer> {
         }
         if (kafkaSink != null) {
             kafkaSink.close(); // after the pipeline has drained: every event it passed is sent
-            spec.commandLine().getErr().printf("Published %,d events to Kafka at %s (%,d acknowledged, %,d failed)%n",
-                    kafkaSink.sent(), kafka.bootstrap, kafkaSink.acknowledged(), kafkaSink.failed());
+            spec.commandLine().getErr().printf("Published %,d events to Kafka at %s (%,d acknowledged, %,d lost)%n",
+                    kafkaSink.sent(), kafka.bootstrap, kafkaSink.acknowledged(), kafkaSink.lost());
+            String lost = kafka.lostLine(kafkaSink);
+            if (lost != null) {
+                spec.commandLine().getErr().println(lost);
+            }
         }
         if (simulator != null) {
             simulator.close();

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cascade", mixinStandardHelpOptions = true, version = "cascade 0.1.0",
         description = "Crypto-derivatives market monitor: liquidations, taker flow, open interest, heatmaps.",
         subcommands = {ReplayCommand.class, LiveCommand.class, RecordCommand.class, SimulateCommand.class,
-            LiqPriceCommand.class, ServeCommand.class, ReportCommand.class, DemoCommand.class})
+            LiqPriceCommand.class, ServeCommand.class, ReportCommand.class, DemoCommand.class, KafkaCommand.class,
+            PublishCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,8 @@
 package dev.cascade.flink;
 
 import dev.cascade.kafka.EventCodec;
+import dev.cascade.kafka.TopicPlan;
+import dev.cascade.kafka.TopicProvisioner;
 import dev.cascade.kafka.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,31 +59,64 @@ public final class CascadeFlinkJob {
      */
     public record Settings(String bootstrap, Topics topics, String resultsTopic, String lateTopic, String groupId,
                            Duration outOfOrder, Duration lateness, Duration dedupeHorizon, boolean isBounded,
-                           DeliveryGuarantee guarantee, String questdb) {
+                           DeliveryGuarantee guarantee, String questdb, Duration quiet) {
         public static Settings defaults(String bootstrap) {
             return new Settings(bootstrap, Topics.defaults(), Topics.DEFAULT_PREFIX + "minutes",
                     Topics.DEFAULT_PREFIX + "late", "cascade-flink", Duration.ofSeconds(5), Duration.ofMinutes(10),
-                    Duration.ofMinutes(15), false, DeliveryGuarantee.EXACTLY_ONCE, null);
+                    Duration.ofMinutes(15), false, DeliveryGuarantee.EXACTLY_ONCE, null, null);
+        }
+
+        /** The same job also writing to a QuestDB server at {@code address} (host:port of its HTTP). */
+        public Settings withQuestDb(String address) {
+            return new Settings(bootstrap, topics, resultsTopic, lateTopic, groupId, outOfOrder, lateness, dedupeHorizon,
+                    isBounded, guarantee, address, quiet);
+        }
+
+        /** The same job writing its results elsewhere (a recount beside the live job). */
+        public Settings withResults(String results, String late) {
+            return new Settings(bootstrap, topics, results, late, groupId, outOfOrder, lateness, dedupeHorizon, isBounded,
+                    guarantee, questdb, quiet);
         }
     }
+
+    /**
+     * Operator ids: a savepoint maps its state to operators by these, so they never change. A new sink gets a
+     * new id; removing one needs {@code --allowNonRestoredState} and drops only that sink's own state.
+     */
+    static final String UID_SOURCE = "cascade-events";
+    static final String UID_VALID = "valid-records";
+    static final String UID_DEDUPE = "dedupe";
+    static final String UID_WINDOWS = "instrument-minutes";
+    static final String UID_MINUTES_KAFKA = "minutes-to-kafka";
+    static final String UID_LATE_KAFKA = "late-to-kafka";
+    static final String UID_MINUTES_QUESTDB = "minutes-to-questdb";
 
     /** How far (event time) a partition may read ahead of the slowest. */
     static final Duration ALIGNMENT = Duration.ofMinutes(10);
 
-    private static final List<String> OPTIONS = List.of("bootstrap", "topic-prefix", "questdb",
-            "lateness", "out-of-order", "dedupe-horizon", "bounded", "at-least-once", "checkpoint-every", "group");
+    private static final List<String> OPTIONS = List.of("bootstrap", "topic-prefix", "results-topic", "late-topic",
+            "questdb", "lateness", "out-of-order", "dedupe-horizon", "close-quiet-after", "bounded", "at-least-once",
+            "checkpoint-every", "group", "partitions", "replication");
 
     private CascadeFlinkJob() {
     }
 
     /**
      * {@code flink run cascade-flink-job.jar --bootstrap HOST:PORT [--topic-prefix P] [--questdb HOST:9000]
-     * [--lateness 10m] [--out-of-order 5s] [--dedupe-horizon 15m] [--bounded] [--at-least-once]
-     * [--checkpoint-every 10s] [--group ID]}.
+     * [--results-topic T] [--late-topic T] [--lateness 10m] [--out-of-order 5s] [--dedupe-horizon 15m]
+     * [--close-quiet-after 1m] [--bounded] [--at-least-once] [--checkpoint-every 10s] [--group ID]
+     * [--partitions 12] [--replication N]}. The topics are provisioned first (TopicPlan): a job started before
+     * them would fail on unknown partitions until someone created them.
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         Settings settings = settings(options);
+        try (TopicProvisioner p = TopicProvisioner.connect(settings.bootstrap(), Duration.ofSeconds(30))) {
+            int replication = options.containsKey("replication") ? Integer.parseInt(options.get("replication"))
+                    : p.defaultReplication();
+            p.ensure(TopicPlan.of(settings.topics(), new TopicPlan.Results(settings.resultsTopic(), settings.lateTopic()),
+                    Integer.parseInt(options.getOrDefault("partitions", "12")), replication));
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(duration(options.get("checkpoint-every"), Duration.ofSeconds(10)).toMillis(),
                 CheckpointingMode.EXACTLY_ONCE);
@@ -99,12 +134,17 @@ public final class CascadeFlinkJob {
         String bootstrap = options.getOrDefault("bootstrap", "127.0.0.1:9092");
         String prefix = options.getOrDefault("topic-prefix", Topics.DEFAULT_PREFIX);
         Settings d = Settings.defaults(bootstrap);
-        return new Settings(bootstrap, Topics.withPrefix(prefix), prefix + "minutes", prefix + "late",
+        String results = options.getOrDefault("results-topic", prefix + "minutes");
+        String late = options.getOrDefault("late-topic", prefix + "late");
+        if (results.equals(late) || Topics.withPrefix(prefix).all().contains(results) || Topics.withPrefix(prefix).all().contains(late)) {
+            throw new IllegalArgumentException("the results and late topics must differ from each other and from the event topics");
+        }
+        return new Settings(bootstrap, Topics.withPrefix(prefix), results, late,
                 options.getOrDefault("group", d.groupId()),
                 duration(options.get("out-of-order"), d.outOfOrder()), duration(options.get("lateness"), d.lateness()),
                 duration(options.get("dedupe-horizon"), d.dedupeHorizon()), options.containsKey("bounded"),
                 options.containsKey("at-least-once") ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE,
-                options.get("questdb"));
+                options.get("questdb"), duration(options.get("close-quiet-after"), d.quiet()));
     }
 
     /** Adds the job to {@code env}: Kafka in, the minutes and the late events out. */
@@ -124,12 +164,20 @@ public final class CascadeFlinkJob {
         // Partitions are read at different paces (the trades topic has a hundred times the records of the
         // others): aligned watermarks pause a partition more than ALIGNMENT of event time ahead of the slowest,
         // so that windows of the fast ones do not pile up waiting (a recount of a month would not fit in memory)
-        WatermarkStrategy<byte[]> watermarks = WatermarkStrategy.<byte[]>forBoundedOutOfOrderness(s.outOfOrder())
+        // A bounded job's input ends, which closes every window; a live one's goes quiet, which closes none unless
+        // event time moves on with the wall clock (QuietFeedWatermarks, opt-in with --close-quiet-after: its unit
+        // tests pass, but a restored live job was not yet seen to close its windows with it end to end)
+        WatermarkStrategy<byte[]> bounded = WatermarkStrategy.<byte[]>forBoundedOutOfOrderness(s.outOfOrder())
+                .withIdleness(Duration.ofMinutes(1));
+        Duration outOfOrder = s.outOfOrder(); // the supplier travels to the task managers: captures values only
+        Duration quiet = s.quiet();
+        WatermarkStrategy<byte[]> live = WatermarkStrategy.forGenerator(
+                c -> new QuietFeedWatermarks(outOfOrder, quiet, System::currentTimeMillis));
+        WatermarkStrategy<byte[]> watermarks = (s.isBounded() || s.quiet() == null ? bounded : live)
                 .withTimestampAssigner((record, kafkaTime) -> Math.floorDiv(EventCodec.exchangeMicros(record), 1000L))
-                .withIdleness(Duration.ofMinutes(1))
                 .withWatermarkAlignment(s.groupId(), ALIGNMENT, Duration.ofMillis(200));
-        DataStream<byte[]> records = env.fromSource(source.build(), watermarks, "cascade events")
-                .filter(new ValidRecords()).name("valid records");
+        DataStream<byte[]> records = env.fromSource(source.build(), watermarks, "cascade events").uid(UID_SOURCE)
+                .filter(new ValidRecords()).name("valid records").uid(UID_VALID);
         SingleOutputStreamOperator<InstrumentMinute> minutes = minutes(records, s);
         minutes.sinkTo(KafkaSink.<InstrumentMinute>builder()
                 .setBootstrapServers(s.bootstrap())
@@ -141,7 +189,7 @@ public final class CascadeFlinkJob {
                 .setDeliveryGuarantee(s.guarantee())
                 .setTransactionalIdPrefix(s.groupId() + "-minutes")
                 .setProperty("transaction.timeout.ms", "900000")
-                .build()).name("minutes to Kafka");
+                .build()).name("minutes to Kafka").uid(UID_MINUTES_KAFKA);
         minutes.getSideOutput(LATE).sinkTo(KafkaSink.<byte[]>builder()
                 .setBootstrapServers(s.bootstrap())
                 .setRecordSerializer(KafkaRecordSerializationSchema.<byte[]>builder()
@@ -152,9 +200,9 @@ public final class CascadeFlinkJob {
                 .setDeliveryGuarantee(s.guarantee())
                 .setTransactionalIdPrefix(s.groupId() + "-late")
                 .setProperty("transaction.timeout.ms", "900000")
-                .build()).name("late events to Kafka");
+                .build()).name("late events to Kafka").uid(UID_LATE_KAFKA);
         if (s.questdb() != null) {
-            minutes.sinkTo(new QuestDbSink(s.questdb())).name("minutes to QuestDB");
+            minutes.sinkTo(new QuestDbSink(s.questdb())).name("minutes to QuestDB").uid(UID_MINUTES_QUESTDB);
         }
     }
 
@@ -169,7 +217,7 @@ public final class CascadeFlinkJob {
         return records
                 .keyBy(new InstrumentKey(), Types.STRING)
                 .process(new Dedupe(s.dedupeHorizon()), PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
-                .name("dedupe");
+                .name("dedupe").uid(UID_DEDUPE);
     }
 
     /** One-minute event-time windows per instrument over Cascade's aggregators (operator tests build this alone). */
@@ -179,7 +227,7 @@ public final class CascadeFlinkJob {
                 .allowedLateness(s.lateness())
                 .sideOutputLateData(LATE)
                 .aggregate(new MinuteAggregate(), new StampMinute())
-                .name("instrument minutes");
+                .name("instrument minutes").uid(UID_WINDOWS);
     }
 
     /** Records are keyed by {@code venue:symbol}, as Kafka keys them. */

@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.api.dag.Transformation;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.transformations.PartitionTransformation;
+import org.apache.flink.streaming.api.transformations.SideOutputTransformation;
 import org.junit.jupiter.api.Test;
 
 /** The job's command line, and the arguments the deployment file passes it. */
@@ -29,6 +33,7 @@ class CascadeFlinkJobTest {
         assertThat(s.lateness()).isEqualTo(Duration.ofMinutes(10));
         assertThat(s.outOfOrder()).isEqualTo(Duration.ofSeconds(5));
         assertThat(s.isBounded()).isFalse();
+        assertThat(s.quiet()).as("wall-clock watermarks are opt-in").isNull();
         assertThat(s.guarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
     }
 
@@ -47,5 +52,42 @@ class CascadeFlinkJobTest {
                 .hasMessageContaining("a duration is a number and s, m or h");
         assertThatThrownBy(() -> CascadeFlinkJob.options(new String[] {"kafka:9092"}))
                 .hasMessageContaining("unexpected argument");
+    }
+
+    @Test
+    void theResultsTopicsAreChosenByArgument() {
+        CascadeFlinkJob.Settings s = CascadeFlinkJob.settings(CascadeFlinkJob.options(
+                new String[] {"--results-topic", "recount.minutes", "--late-topic", "recount.late", "--close-quiet-after", "30s"}));
+        assertThat(s.resultsTopic()).isEqualTo("recount.minutes");
+        assertThat(s.lateTopic()).isEqualTo("recount.late");
+        assertThat(s.topics().trades()).isEqualTo("cascade.trades");
+        assertThat(s.quiet()).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> CascadeFlinkJob.settings(CascadeFlinkJob.options(new String[] {"--results-topic", "cascade.trades"})))
+                .hasMessage("the results and late topics must differ from each other and from the event topics");
+    }
+
+    @Test
+    void everyOperatorHasAStableIdAndAName() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        CascadeFlinkJob.build(env, CascadeFlinkJob.Settings.defaults("127.0.0.1:9092").withQuestDb("127.0.0.1:9000"));
+        java.util.Set<Transformation<?>> all = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<Transformation<?>> todo = new java.util.ArrayDeque<>(env.getTransformations());
+        while (!todo.isEmpty()) {
+            Transformation<?> t = todo.pop();
+            if (all.add(t)) {
+                todo.addAll(t.getInputs());
+            }
+        }
+        java.util.List<String> uids = new java.util.ArrayList<>();
+        for (Transformation<?> t : all) {
+            // a shuffle or a side output holds no state: nothing in a savepoint to map
+            if (t instanceof PartitionTransformation || t instanceof SideOutputTransformation) {
+                continue;
+            }
+            assertThat(t.getUid()).as(t.getName()).isNotNull();
+            uids.add(t.getUid());
+        }
+        assertThat(uids).containsExactlyInAnyOrder("cascade-events", "valid-records", "dedupe", "instrument-minutes",
+                "minutes-to-kafka", "late-to-kafka", "minutes-to-questdb");
     }
 }

@@ -154,7 +154,7 @@ class FlinkPipelineTest {
         env.enableCheckpointing(Long.getLong("cascade.flink.checkpoint-ms", 500), CheckpointingMode.EXACTLY_ONCE);
         CascadeFlinkJob.Settings settings = new CascadeFlinkJob.Settings(kafka.bootstrap(), topics, "e2e.minutes",
                 "e2e.late", "e2e", Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(15), true,
-                DeliveryGuarantee.EXACTLY_ONCE, "127.0.0.1:" + questdb.getHttpServerPort());
+                DeliveryGuarantee.EXACTLY_ONCE, "127.0.0.1:" + questdb.getHttpServerPort(), null);
         CascadeFlinkJob.build(env, settings);
         long t0 = System.nanoTime();
         env.execute("cascade e2e");

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,6 +26,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * neither loses nor repeats an acknowledged record; records carry the event's exchange time as their Kafka
  * timestamp. Sends are asynchronous: the pipeline thread never waits for the broker unless the producer's
  * buffer is full, and a failed send is counted, never thrown into the pipeline.
+ *
+ * <p>Every record is settled within {@link #DELIVERY_TIMEOUT}: acknowledged, or failed after the producer's own
+ * retries (a dropped connection is retried without loss or repeat; a broker gone for longer is a failure). A send
+ * waits at most {@link #MAX_BLOCK} for metadata or buffer space, so a broker that vanished cannot stall the
+ * pipeline for minutes per event; after the first failure the sink counts further events as failed without
+ * sending them, so the run can stop promptly. The command reads {@link #lost()} at the end and fails if it is not zero.
  */
 public final class KafkaEventSink implements MarketListener, AutoCloseable {
     private final Producer<byte[], byte[]> producer;
@@ -31,6 +39,15 @@ public final class KafkaEventSink implements MarketListener, AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong notCarried = new AtomicLong();
+    private final AtomicReference<String> firstError = new AtomicReference<>();
+    private final Callback settle = (metadata, error) -> {
+        if (error == null) {
+            acknowledged.incrementAndGet();
+        } else {
+            fail(error);
+        }
+    };
     /** Record keys by the instrument's process-wide key: one allocation per instrument, not per event. */
     private byte[][] keys = new byte[256][];
 
@@ -44,16 +61,46 @@ public final class KafkaEventSink implements MarketListener, AutoCloseable {
         return new KafkaEventSink(new KafkaProducer<>(producerConfig(bootstrap)), topics);
     }
 
+    /** How long a record may take from send to acknowledgement, retries included. */
+    public static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(20);
+    /** How long a send may wait for topic metadata or buffer space before it counts as failed. */
+    public static final Duration MAX_BLOCK = Duration.ofSeconds(5);
+
     public static Map<String, Object> producerConfig(String bootstrap) {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return Map.ofEntries(
+                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis()),
+                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK.toMillis()),
+                Map.entry(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000),
+                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
+                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                Map.entry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                Map.entry(ProducerConfig.LINGER_MS_CONFIG, 20),
+                Map.entry(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
+                Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class),
+                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    /** Overview documents (market caps, fear and greed) are no market event: the topics do not carry them. */
+    @Override
+    public void onGlobalMarket(dev.cascade.model.GlobalMarket market) {
+        notCarried.incrementAndGet();
+    }
+
+    @Override
+    public void onCoinMarkets(dev.cascade.model.CoinMarkets markets) {
+        notCarried.incrementAndGet();
+    }
+
+    @Override
+    public void onFearGreed(dev.cascade.model.FearGreedReading reading) {
+        notCarried.incrementAndGet();
+    }
+
+    /** Overview documents heard and not published. */
+    public long notCarried() {
+        return notCarried.get();
     }
 
     @Override
@@ -88,8 +135,21 @@ public final class KafkaEventSink implements MarketListener, AutoCloseable {
 
     private void send(EventCodec.Kind kind, Instrument instrument, long exchangeMicros, byte[] value) {
         sent.incrementAndGet();
-        producer.send(new ProducerRecord<>(topics.of(kind), null, Math.floorDiv(exchangeMicros, 1000L),
-                key(instrument), value), (metadata, error) -> (error == null ? acknowledged : failed).incrementAndGet());
+        if (failed.get() > 0) { // the broker has been gone for a delivery timeout: do not wait on it per event
+            failed.incrementAndGet();
+            return;
+        }
+        try {
+            producer.send(new ProducerRecord<>(topics.of(kind), null, Math.floorDiv(exchangeMicros, 1000L),
+                    key(instrument), value), settle);
+        } catch (RuntimeException e) { // no metadata or no buffer within MAX_BLOCK, or the producer is closed
+            fail(e);
+        }
+    }
+
+    private void fail(Exception error) {
+        failed.incrementAndGet();
+        firstError.compareAndSet(null, error.getClass().getSimpleName() + ": " + error.getMessage());
     }
 
     private byte[] key(Instrument instrument) {
@@ -120,6 +180,16 @@ public final class KafkaEventSink implements MarketListener, AutoCloseable {
         return failed.get();
     }
 
+    /** Records sent but never acknowledged: failed, or abandoned when the producer closed. */
+    public long lost() {
+        return sent.get() - acknowledged.get();
+    }
+
+    /** Why the first record failed, or null. */
+    public String firstError() {
+        return firstError.get();
+    }
+
     /** Waits until every record sent so far is acknowledged or failed. */
     public void flush() {
         producer.flush();
@@ -127,7 +197,7 @@ public final class KafkaEventSink implements MarketListener, AutoCloseable {
 
     @Override
     public void close() {
-        producer.flush();
-        producer.close(Duration.ofSeconds(30));
+        // bounded: records still unsettled after the delivery timeout are failed by the close, never waited for
+        producer.close(DELIVERY_TIMEOUT.plusSeconds(5));
     }
 }

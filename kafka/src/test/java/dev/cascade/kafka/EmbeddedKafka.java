@@ -38,15 +38,27 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static EmbeddedKafka start() throws Exception {
+        return start(null);
+    }
+
+    /**
+     * A broker whose clients reach it only through {@code proxy}: the broker advertises the proxy's port, so a
+     * client's every connection (bootstrap and partition leader) runs through it and can be cut.
+     */
+    public static EmbeddedKafka start(TcpProxy proxy) throws Exception {
         Path dir = Files.createTempDirectory("cascade-kafka");
         int brokerPort = freePort();
+        if (proxy != null) {
+            proxy.target(brokerPort);
+        }
+        int advertisedPort = proxy != null ? proxy.port() : brokerPort;
         int controllerPort = freePort();
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
         p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + advertisedPort);
         p.put("controller.listener.names", "CONTROLLER");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("inter.broker.listener.name", "PLAINTEXT");
@@ -68,11 +80,34 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream())).run();
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        return new EmbeddedKafka(dir, server, "127.0.0.1:" + brokerPort);
+        return new EmbeddedKafka(dir, server, "127.0.0.1:" + advertisedPort);
     }
 
     public String bootstrap() {
         return bootstrap;
+    }
+
+    /** Records in {@code topic} (the sum of its partitions' end offsets), or 0 when it does not exist. */
+    public long records(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                return 0;
+            }
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            partitions.forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+                    org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+        }
+    }
+
+    /** A topic's configuration value as the broker reports it. */
+    public String config(String topic, String name) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(name).value();
+        }
     }
 
     /** Creates topics with {@code partitions} partitions each and waits until they exist. */
