@@ -100,8 +100,8 @@ final class PublishCommand implements Callable<Integer> {
         }
         if (out.sent() == 0) {
             err.println("cascade: nothing usable was read");
-            return ReplayCommand.NOTHING_USABLE;
+            return Main.NOTHING_USABLE;
         }
-        return stats.damaged().isEmpty() ? 0 : ReplayCommand.DAMAGED;
+        return stats.damaged().isEmpty() ? 0 : Main.DAMAGED;
     }
 }
