@@ -169,7 +169,7 @@ class KafkaCliTest {
             Cli again = Cli.run("kafka", "init", "--kafka", kafka.bootstrap(), "--topic-prefix", "pub.", "--kafka-partitions", "3");
             assertThat(again.out().lines()).hasSize(5).allMatch(l -> l.startsWith("Configured pub.") && l.endsWith(" (existing)"));
             Cli noSink = Cli.run("publish", "../samples/btc-drop-2025-06-05.jsonl", "--sink", "file");
-            assertThat(noSink.exitCode()).isEqualTo(2);
+            assertThat(noSink.exitCode()).as("usage errors exit 1 (README: exit codes)").isEqualTo(1);
             assertThat(noSink.err()).contains("--sink takes 'kafka', not 'file'");
         }
     }

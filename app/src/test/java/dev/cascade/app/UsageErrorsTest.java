@@ -47,7 +47,7 @@ class UsageErrorsTest {
 
     @Test
     void shouldRefuseAnUnknownCommandEvenWithHelp() {
-        String commands = "(commands: replay, live, record, simulate, liqprice, serve, report, demo)";
+        String commands = "(commands: replay, live, record, simulate, liqprice, serve, report, demo, kafka, publish)";
         assertUsage(Cli.run("export", "--help"), "cascade", "unknown command 'export' " + commands);
         assertUsage(Cli.run("frobnicate"), "cascade", "unknown command 'frobnicate' " + commands);
         assertUsage(Cli.run(), "cascade", "a command is required, e.g. cascade replay FILE " + commands);
