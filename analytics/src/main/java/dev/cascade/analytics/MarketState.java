@@ -212,11 +212,11 @@ public final class MarketState implements MarketListener {
      * A stored minute bar back into the state (a restart): the bars, and the trade counts and times it
      * summarizes. Trades themselves are not read back: their bars carry all the read-outs use.
      */
-    public void restoreMinute(Instrument instrument, double[] d, long[] t) {
+    public void restoreMinute(Instrument instrument, double[] d, long[] t, boolean isLatePart) {
         if (!follows(instrument)) {
             return;
         }
-        bars.restoreMinute(instrument, d, t);
+        bars.restoreMinute(instrument, d, t, isLatePart);
         BarSeries row = BarSeries.ofRow(d, t);
         if (row.hasTrades(0)) {
             counts.restoreTrades(row.trades(0), row.openTime(0), row.closeTime(0));

@@ -185,9 +185,9 @@ final class Storage implements AutoCloseable {
     /** The same, reading only the bars of {@code period} (events are filtered by {@code pipeline}). */
     long loadInto(InstrumentRegistry registry, MarketListener pipeline, MarketState state, Period period)
             throws IOException {
-        loaded = store.load(registry, pipeline, (i, d, t) -> {
+        loaded = store.load(registry, pipeline, (i, d, t, isLatePart) -> {
             if (period.contains(t[0] * Micros.PER_MINUTE)) {
-                state.restoreMinute(i, d, t);
+                state.restoreMinute(i, d, t, isLatePart);
             }
         });
         if (!store.isReadOnly()) {

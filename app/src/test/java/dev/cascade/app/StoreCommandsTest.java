@@ -134,7 +134,7 @@ class StoreCommandsTest {
         }
         CapturingListener back = new CapturingListener();
         try (Store s = Store.openForReading(fresh)) {
-            s.load(new dev.cascade.model.InstrumentRegistry(), back, (i, d, t) -> { });
+            s.load(new dev.cascade.model.InstrumentRegistry(), back, (i, d, t, isLate) -> { });
         }
         assertThat(back.liquidations).hasSize(20);
         assertThat(back.liquidations).allMatch(l -> !l.instrument().symbol().equals("CUSDT"));

@@ -152,7 +152,7 @@ public final class MinuteAccumulator implements KryoSerializable {
         if (input.readBoolean()) {
             double[] d = input.readDoubles(BarSeries.DOUBLES);
             long[] t = input.readLongs(BarSeries.LONGS);
-            bars.restoreMinute(decoder.instrumentOf(identity), d, t);
+            bars.restoreMinute(decoder.instrumentOf(identity), d, t, false);
         }
     }
 }

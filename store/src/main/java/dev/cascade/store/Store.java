@@ -273,9 +273,9 @@ public final class Store implements AutoCloseable {
         applyWal();
     }
 
-    /** Receives a stored minute bar: the layout of {@code BarSeries.export}. */
+    /** Receives a stored minute bar (the layout of {@code BarSeries.export}), or a minute's late part. */
     public interface BarSink {
-        void onMinuteBar(Instrument instrument, double[] d, long[] t);
+        void onMinuteBar(Instrument instrument, double[] d, long[] t, boolean isLatePart);
     }
 
     /**
@@ -322,7 +322,7 @@ public final class Store implements AutoCloseable {
                                 int column = 6 + Tables.BAR_DOUBLES + k - 1;
                                 t[k] = column < columns ? r.getLong(column) : Long.MIN_VALUE;
                             }
-                            bars.onMinuteBar(i, d, t);
+                            bars.onMinuteBar(i, d, t, Math.floorMod(ts, Micros.PER_MINUTE) != 0);
                         }
                         case Tables.OPEN_INTEREST -> out.onOpenInterest(oi.set(i, r.getDouble(6), r.getDouble(7), ts,
                                 r.getTimestamp(8)));

@@ -152,10 +152,14 @@ public final class StoreWriter implements MarketListener, AutoCloseable {
         put(new Row(Tables.OVERVIEW, ts, null, kind, 0, 0, 0, 0, 0, null, null, OverviewRows.json(event)));
     }
 
-    /** A minute bar (BarSeries' export: slot first among the longs); the arrays are copied. */
-    public void onMinuteBar(Instrument instrument, double[] bar, long[] times) {
-        put(new Row(Tables.BARS, times[0] * 60_000_000L, instrument, null, 0, 0, 0, 0, 0, bar.clone(), times.clone(),
-                null));
+    /**
+     * A minute bar (BarSeries' export: slot first among the longs), or a minute's late part (what reached it
+     * after it was rolled up; kept a microsecond after the minute, the minute's own row being another); the
+     * arrays are copied.
+     */
+    public void onMinuteBar(Instrument instrument, double[] bar, long[] times, boolean isLatePart) {
+        long ts = times[0] * 60_000_000L + (isLatePart ? Tables.LATE_PART_OFFSET_MICROS : 0);
+        put(new Row(Tables.BARS, ts, instrument, null, 0, 0, 0, 0, 0, bar.clone(), times.clone(), null));
     }
 
     private void put(Row row) {

@@ -24,6 +24,8 @@ final class Tables {
      */
     static final int BAR_DOUBLES = 12;
     static final int BAR_LONGS = 11;
+    /** A minute's late part is kept at the minute plus this: another row than the minute's own, read back with it. */
+    static final long LATE_PART_OFFSET_MICROS = 1;
     /** The longs a store of before the trade ids holds. */
     static final int BAR_LONGS_BEFORE_IDS = 9;
 

@@ -53,7 +53,7 @@ class StoreOpeningTest {
             assertThat(s.retentionDays()).isEqualTo(400);
             assertThat(s.count(Tables.LIQUIDATIONS)).isEqualTo(60);
             CapturingListener got = new CapturingListener();
-            assertThat(s.load(new InstrumentRegistry(), got, (i, d, t) -> { })).isEqualTo(60);
+            assertThat(s.load(new InstrumentRegistry(), got, (i, d, t, isLate) -> { })).isEqualTo(60);
             assertThat(got.liquidations).hasSize(60);
             assertThatThrownBy(() -> s.dropOlderThan(Micros.PER_DAY)).hasMessageContaining("retention is the writer's");
         }
@@ -164,7 +164,7 @@ class StoreOpeningTest {
         CapturingListener got = new CapturingListener();
         try (Store s = Store.openForReading(dir)) {
             assertThat(s.count(Tables.OVERVIEW)).isEqualTo(3);
-            assertThat(s.load(new InstrumentRegistry(), got, (i, d, x) -> { })).isEqualTo(3);
+            assertThat(s.load(new InstrumentRegistry(), got, (i, d, x, isLate) -> { })).isEqualTo(3);
         }
         assertThat(got.globals).containsExactly(global);
         assertThat(got.coinPages).hasSize(1);

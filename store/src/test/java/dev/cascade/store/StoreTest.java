@@ -76,23 +76,32 @@ class StoreTest {
         }
         times[0] = T0 / Micros.PER_MINUTE;
         try (Store s = Store.open(dir); StoreWriter w = new StoreWriter(s, false, 10, n -> { })) {
-            w.onMinuteBar(swap, bar, times);
+            w.onMinuteBar(swap, bar, times, false);
             bar[3] = 99; // a later version of the same minute replaces the first
-            w.onMinuteBar(swap, bar, times);
+            w.onMinuteBar(swap, bar, times, false);
+            double[] late = bar.clone();
+            late[4] = 7; // the minute's late part: another row, kept beside the minute's own
+            w.onMinuteBar(swap, late, times, true);
+            late[4] = 8; // and its later version replaces it
+            w.onMinuteBar(swap, late, times, true);
         }
         CapturingListener got = new CapturingListener();
         InstrumentRegistry fresh = new InstrumentRegistry();
         List<Object[]> bars = new java.util.ArrayList<>();
         try (Store s = Store.open(dir)) {
             // trades are history, not read back: their minute bars carry what the aggregates need
-            assertThat(s.load(fresh, got, (i, d, t) -> bars.add(new Object[] {i, d.clone(), t.clone()})))
-                    .isEqualTo(300 + 1 + 1);
+            assertThat(s.load(fresh, got, (i, d, t, isLate) -> bars.add(new Object[] {i, d.clone(), t.clone(), isLate})))
+                    .isEqualTo(300 + 1 + 2);
             assertThat(s.count(Tables.TRADES)).isEqualTo(300);
         }
-        assertThat(bars).hasSize(1);
+        assertThat(bars).hasSize(2);
         assertThat(((Instrument) bars.get(0)[0]).contractSize()).isEqualTo(100);
         assertThat((double[]) bars.get(0)[1]).isEqualTo(bar);
         assertThat((long[]) bars.get(0)[2]).isEqualTo(times);
+        assertThat(bars.get(0)[3]).isEqualTo(false);
+        assertThat(((double[]) bars.get(1)[1])[4]).isEqualTo(8);
+        assertThat((long[]) bars.get(1)[2]).as("the late part's minute is the minute's").isEqualTo(times);
+        assertThat(bars.get(1)[3]).isEqualTo(true);
         List<Liquidation> liquidations = got.liquidations;
         assertThat(liquidations).hasSize(300);
         for (int i = 0; i < 300; i++) {
@@ -155,7 +164,7 @@ class StoreTest {
             assertThat(stored).as("every acknowledged row survives").isGreaterThanOrEqualTo(acked).isLessThan(total);
             // the rows are the first ones written, each once
             CapturingListener got = new CapturingListener();
-            s.load(new InstrumentRegistry(), got, (i, d, t) -> { });
+            s.load(new InstrumentRegistry(), got, (i, d, t, isLate) -> { });
             List<Liquidation> l = got.liquidations;
             for (int i = 0; i < l.size(); i++) {
                 assertThat(l.get(i).exchangeMicros()).isEqualTo(T0 + i * 1_000L);
@@ -185,7 +194,7 @@ class StoreTest {
                 public void onLiquidation(Liquidation e) {
                     after.add(e);
                 }
-            }, (i, d, t) -> { });
+            }, (i, d, t, isLate) -> { });
         }
         LiquidationSummary a = before.total();
         LiquidationSummary b = after.total();

@@ -19,6 +19,13 @@ public final class InstrumentBars {
      * changes, {@link MarketBars#keepChanges}): handed over by the next {@link MarketBars#drainChanged}.
      */
     BarSeries rolledChanged;
+    /**
+     * Late parts, for the store (null until one comes): per minute, the events that reached it after it was
+     * rolled up into its hour (a venue lagging behind the others, history arriving late). The minute's stored
+     * row lacks them; a restart adds the two.
+     */
+    BarSeries late;
+    boolean isLateChanged;
     /** The latest trade in the bars restored from the store: trades up to it are in them already. */
     long restoredTradesUntil = Long.MIN_VALUE;
 

@@ -86,6 +86,10 @@ public final class MarketBars implements MarketListener {
         BarSeries s = series(b, minute);
         if (s != null) {
             s.trade(slot(s, b, minute), e.price(), usd, coin, side, time, e.id());
+            BarSeries late = lateOf(b, s);
+            if (late != null) {
+                late.trade(minute, e.price(), usd, coin, side, time, e.id());
+            }
         }
     }
 
@@ -109,6 +113,10 @@ public final class MarketBars implements MarketListener {
         }
         long slot = slot(s, b, minute);
         s.candle(slot, e.open(), e.high(), e.low(), e.close(), time, close, buy, sell, coin, e.tradeCount());
+        BarSeries late = lateOf(b, s);
+        if (late != null) { // an hour candle too: the store keeps it as the late part of the hour's first minute
+            late.candle(minute, e.open(), e.high(), e.low(), e.close(), time, close, buy, sell, coin, e.tradeCount());
+        }
     }
 
     @Override
@@ -119,6 +127,10 @@ public final class MarketBars implements MarketListener {
         BarSeries s = series(b, minute);
         if (s != null) {
             s.openInterest(slot(s, b, minute), e.quantity(), e.usd(), e.exchangeMicros());
+            BarSeries late = lateOf(b, s);
+            if (late != null) {
+                late.openInterest(minute, e.quantity(), e.usd(), e.exchangeMicros());
+            }
         }
     }
 
@@ -130,6 +142,10 @@ public final class MarketBars implements MarketListener {
         BarSeries s = series(b, minute);
         if (s != null) {
             s.mark(slot(s, b, minute), e.markPrice(), e.exchangeMicros());
+            BarSeries late = lateOf(b, s);
+            if (late != null) {
+                late.mark(minute, e.markPrice(), e.exchangeMicros());
+            }
         }
     }
 
@@ -141,6 +157,10 @@ public final class MarketBars implements MarketListener {
         BarSeries s = series(b, minute);
         if (s != null) {
             s.funding(slot(s, b, minute), e.rate(), e.exchangeMicros());
+            BarSeries late = lateOf(b, s);
+            if (late != null) {
+                late.funding(minute, e.rate(), e.exchangeMicros());
+            }
         }
     }
 
@@ -154,6 +174,21 @@ public final class MarketBars implements MarketListener {
         }
         tooOld++;
         return null;
+    }
+
+    /**
+     * Where the store is to learn of an event that went into an hour bar (its minute rolled up already): the
+     * instrument's late parts, or null when the bars keep no changes or the event went into a minute.
+     */
+    private BarSeries lateOf(InstrumentBars b, BarSeries s) {
+        if (s != b.hours || !isKeepingChanges) {
+            return null;
+        }
+        if (b.late == null) {
+            b.late = new BarSeries();
+        }
+        b.isLateChanged = true;
+        return b.late;
     }
 
     private static long slot(BarSeries s, InstrumentBars b, long minute) {
@@ -187,6 +222,9 @@ public final class MarketBars implements MarketListener {
             }
             b.minutes.rollInto(b.hours, 60, minuteCutoff);
             b.hours.evictBefore(hourCutoff);
+            if (b.late != null) {
+                b.late.evictBefore(hourCutoff * 60);
+            }
         }
     }
 
@@ -245,14 +283,18 @@ public final class MarketBars implements MarketListener {
         b.changedFrom = minuteCutoff;
     }
 
-    /** Receives a minute bar: its instrument and raw fields (arrays reused between calls). */
+    /**
+     * Receives a minute bar: its instrument and raw fields (arrays reused between calls). A late part is what
+     * reached the minute after it was rolled up into its hour: the minute's row lacks it, the two add up.
+     */
     public interface MinuteSink {
-        void accept(Instrument instrument, double[] d, long[] t);
+        void accept(Instrument instrument, double[] d, long[] t, boolean isLatePart);
     }
 
     /**
      * Hands every minute bar changed since the last call to {@code sink} (the store keeps them), and starts
-     * over. A minute changes again when late events reach it; the store keeps its latest version.
+     * over. A minute changes again when late events reach it; the store keeps its latest version. Events that
+     * came after their minute was rolled up are handed as the minute's late part, whole each time it grows.
      */
     public void drainChanged(MinuteSink sink) {
         double[] d = new double[BarSeries.DOUBLES];
@@ -261,16 +303,23 @@ public final class MarketBars implements MarketListener {
             if (b.rolledChanged != null) {
                 for (int i = 0; i < b.rolledChanged.size(); i++) {
                     b.rolledChanged.export(i, d, t);
-                    sink.accept(b.instrument(), d, t);
+                    sink.accept(b.instrument(), d, t, false);
                 }
                 b.rolledChanged = null;
+            }
+            if (b.isLateChanged) {
+                for (int i = 0; i < b.late.size(); i++) {
+                    b.late.export(i, d, t);
+                    sink.accept(b.instrument(), d, t, true);
+                }
+                b.isLateChanged = false;
             }
             if (b.changedFrom == Long.MAX_VALUE) {
                 continue;
             }
             for (int i = b.minutes.indexAtOrAfter(b.changedFrom); i < b.minutes.size(); i++) {
                 b.minutes.export(i, d, t);
-                sink.accept(b.instrument(), d, t);
+                sink.accept(b.instrument(), d, t, false);
             }
             b.changedFrom = Long.MAX_VALUE;
         }
@@ -278,9 +327,11 @@ public final class MarketBars implements MarketListener {
 
     /**
      * A stored minute bar back into the bars (a restart), as if its events had come again: into the whole-input
-     * bar, and into minutes or hours by its age. Not marked changed: the store holds it already.
+     * bar, and into minutes or hours by its age. Not marked changed: the store holds it already. A late part
+     * goes into its hour (its minute was rolled up when it came, and the minute's row does not hold it), and
+     * is what later late events of that minute add to.
      */
-    public void restoreMinute(Instrument instrument, double[] d, long[] t) {
+    public void restoreMinute(Instrument instrument, double[] d, long[] t, boolean isLatePart) {
         BarSeries row = BarSeries.ofRow(d, t);
         long minute = t[0];
         long latest = minute * Micros.PER_MINUTE;
@@ -294,6 +345,18 @@ public final class MarketBars implements MarketListener {
         b.total.combine(0, row, 0);
         if (row.hasTrades(0)) {
             b.restoredTradesUntil = Math.max(b.restoredTradesUntil, row.closeTime(0));
+        }
+        if (isLatePart) {
+            if (Math.floorDiv(minute, 60) < hourCutoff) {
+                tooOld++;
+                return;
+            }
+            b.hours.combine(Math.floorDiv(minute, 60), row, 0);
+            if (b.late == null) {
+                b.late = new BarSeries();
+            }
+            b.late.combine(minute, row, 0);
+            return;
         }
         BarSeries s = series(b, minute);
         if (s != null) {

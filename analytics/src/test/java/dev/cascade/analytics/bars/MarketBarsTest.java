@@ -162,6 +162,65 @@ class MarketBarsTest {
         assertThat(b.total().trades(0)).isEqualTo(32); // the whole input keeps everything
     }
 
+    /** A store as the bars use it: one row per minute and per late part, the latest version of each kept. */
+    private static final class UpsertStore {
+        final java.util.Map<String, Object[]> rows = new java.util.TreeMap<>();
+
+        void put(Instrument i, double[] d, long[] t, boolean isLatePart) {
+            rows.put(String.format("%012d %s %b", t[0], i.symbol(), isLatePart), new Object[] {i, d.clone(), t.clone(),
+                    isLatePart});
+        }
+
+        MarketBars restore(MarketBars.Retention retention) {
+            MarketBars bars = new MarketBars(retention);
+            bars.keepChanges();
+            rows.values().forEach(r -> bars.restoreMinute((Instrument) r[0], (double[]) r[1], (long[]) r[2],
+                    (Boolean) r[3]));
+            return bars;
+        }
+    }
+
+    @Test
+    void shouldHandTheStoreWhatReachesMinutesAlreadyRolledUpSoThatARestartShowsTheSameBars() {
+        MarketBars.Retention retention = new MarketBars.Retention(Micros.PER_HOUR, 48 * Micros.PER_HOUR);
+        MarketBars live = new MarketBars(retention);
+        live.keepChanges();
+        UpsertStore store = new UpsertStore();
+        // one venue runs ahead to 18:00; the other's history of 14:00-15:00 comes after, its minutes rolled up
+        for (int m = 0; m < 250; m += 5) {
+            live.onTrade(trade(btcUsd, TakerSide.BUY, 10, 100 + m, m, at(m, 0)));
+        }
+        live.drainChanged(store::put);
+        for (int m = 0; m < 60; m++) {
+            live.onTrade(trade(btcUsdt, m % 2 == 0 ? TakerSide.BUY : TakerSide.SELL, 1, 200 + m, 1_000 + m, at(m, 7)));
+        }
+        live.onOpenInterest(new OpenInterest().set(btcUsdt, 5_000, 5_000 * 230, at(30, 1), at(30, 1)));
+        live.onCandle(new Candle().set(btcUsdt, at(120, 0), Micros.PER_HOUR, 1, 2, 1, 2, 10, 500, 6, 300, 9));
+        live.drainChanged(store::put);
+        assertThat(store.rows.keySet()).as("the rolled minutes' late parts are stored")
+                .anyMatch(k -> k.endsWith("BTCUSDT true"));
+        assertThat(live.of(btcUsdt).hours().trades(0)).isEqualTo(60);
+
+        MarketBars restored = store.restore(retention);
+        assertThat(restored.of(btcUsdt).hours().isSameAs(live.of(btcUsdt).hours())).isTrue();
+        assertThat(restored.of(btcUsdt).total().isSameAs(live.of(btcUsdt).total())).isTrue();
+        assertThat(restored.of(btcUsd).hours().isSameAs(live.of(btcUsd).hours())).isTrue();
+
+        // after the restart more of the same minutes come late: added to what the store held, not in its place
+        for (MarketBars bars : java.util.List.of(live, restored)) {
+            bars.onTrade(trade(btcUsdt, TakerSide.SELL, 2, 150, 5_000, at(10, 30)));
+        }
+        restored.drainChanged(store::put);
+        MarketBars again = store.restore(retention);
+        BarSeries hours = again.of(btcUsdt).hours();
+        assertThat(hours.isSameAs(live.of(btcUsdt).hours())).isTrue();
+        assertThat(hours.trades(0)).isEqualTo(61);
+        assertThat(hours.low(0)).isEqualTo(150);
+        assertThat(hours.openInterest(0)).isEqualTo(5_000);
+        assertThat(hours.size()).isEqualTo(2);
+        assertThat(hours.trades(1)).as("the hour candle, kept as its first minute's late part").isEqualTo(9);
+    }
+
     @Test
     void shouldSumAWindowFromHoursAndMinutes() {
         MarketBars bars = new MarketBars(new MarketBars.Retention(Micros.PER_HOUR, 10 * Micros.PER_HOUR));
