@@ -4,7 +4,8 @@ package dev.cascade.model;
 public enum Exchange {
     BINANCE("binance", "Binance"),
     BYBIT("bybit", "Bybit"),
-    OKX("okx", "OKX");
+    OKX("okx", "OKX"),
+    BITMEX("bitmex", "BitMEX");
 
     private final String id;
     private final String displayName;

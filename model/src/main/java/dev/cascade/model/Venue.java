@@ -13,7 +13,8 @@ public enum Venue {
     BINANCE_COINM("binance-coinm", Exchange.BINANCE, false, "Binance COIN-M"),
     BYBIT_LINEAR("bybit-linear", Exchange.BYBIT, true, "Bybit linear"),
     BYBIT_INVERSE("bybit-inverse", Exchange.BYBIT, true, "Bybit inverse"),
-    OKX_SWAP("okx-swap", Exchange.OKX, false, "OKX swap");
+    OKX_SWAP("okx-swap", Exchange.OKX, false, "OKX swap"),
+    BITMEX("bitmex", Exchange.BITMEX, true, "BitMEX");
 
     private static final Venue[] ALL = values();
 

@@ -1,10 +1,101 @@
 package dev.cascade.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cascade.model.Venue;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 
-/** OKX v5 public frames and instruments, in the documented wire format (research/formats.md §4). */
-final class OkxWire {
-    private OkxWire() {
+/**
+ * OKX v5 public frames and instruments, in the documented wire format (research/formats.md §4).
+ *
+ * <pre>
+ *   ws   /okx/ws/v5/public   (op subscribe, text ping)        rest /okx/api/v5/public/instruments?instType=SWAP
+ *   trades one per message (ids consecutive); liquidation-orders: the latest per instrument per second;
+ *   open-interest every 3 s; funding-rate every 30 s
+ * </pre>
+ */
+final class OkxWire implements SimWire {
+    @Override
+    public List<Venue> venues() {
+        return List.of(Venue.OKX_SWAP);
+    }
+
+    @Override
+    public List<SimInstrument> scriptedInstruments() {
+        return List.of(
+                new SimInstrument(Venue.OKX_SWAP, "BTC-USDT-SWAP", "BTC", false, 0.01, 103_000),
+                new SimInstrument(Venue.OKX_SWAP, "ETH-USDT-SWAP", "ETH", false, 0.1, 2_480),
+                new SimInstrument(Venue.OKX_SWAP, "SOL-USDT-SWAP", "SOL", false, 1, 150),
+                new SimInstrument(Venue.OKX_SWAP, "BTC-USD-SWAP", "BTC", true, 100, 103_000));
+    }
+
+    @Override
+    public void routes(Routes r) {
+        r.socket("/okx/ws/v5/public", Venue.OKX_SWAP, false);
+        r.get("/okx/api/v5/public/instruments", ctx -> instruments(r.instruments(Venue.OKX_SWAP)));
+    }
+
+    @Override
+    public void onMessage(Server server, SimSession s, String text, JsonNode m) {
+        if (text.equals("ping")) {
+            s.send("pong");
+        } else if (m != null && m.path("op").asText().equals("subscribe")) {
+            for (JsonNode a : m.path("args")) {
+                String channel = a.path("channel").asText();
+                String target = a.has("instId") ? a.path("instId").asText() : a.path("instType").asText();
+                s.topics.add(channel + ":" + target);
+                s.send("{\"event\":\"subscribe\",\"arg\":" + a + ",\"connId\":\"" + s.id() + "\"}");
+            }
+        } else {
+            s.send("{\"event\":\"error\",\"code\":\"60012\",\"msg\":\"Invalid request\",\"connId\":\"" + s.id() + "\"}");
+        }
+    }
+
+    @Override
+    public VenueFeed feed(Venue venue, SimConfig config, Out out, SplittableRandom random) {
+        return new Feed(venue, out);
+    }
+
+    /** OKX's publication: every trade, the latest liquidation of each instrument's second, OI and funding. */
+    private static final class Feed implements VenueFeed {
+        private final Venue venue;
+        private final Out out;
+        private final Map<SimInstrument, long[]> tradeIds = new HashMap<>();
+        private final Map<SimInstrument, SimFeed.Published> latest = new HashMap<>();
+
+        Feed(Venue venue, Out out) {
+            this.venue = venue;
+            this.out = out;
+        }
+
+        @Override
+        public void trade(SimInstrument i, long millis, double price, double contracts, boolean isBuy) {
+            long id = tradeIds.computeIfAbsent(i, k -> new long[] {1_500_000_000L})[0]++;
+            out.publish(venue, "trades:" + i.symbol(), OkxWire.trade(i, id, price, contracts, isBuy, millis), false);
+        }
+
+        @Override
+        public void liquidation(SimInstrument i, SimFeed.Published p) {
+            latest.put(i, p);
+        }
+
+        @Override
+        public void second(SimInstrument i, long now, double mark, double rate, double openInterest) {
+            SimFeed.Published p = latest.remove(i);
+            if (p != null) {
+                out.published(p);
+                out.publish(venue, "liquidation-orders:SWAP", OkxWire.liquidation(i, p.isLong(), p.contracts(), p.price(),
+                        p.millis()), false);
+            }
+            if (now / 1000 % 3 == 0) {
+                out.publish(venue, "open-interest:" + i.symbol(), openInterest(i, openInterest, mark, now), false);
+            }
+            if (now / 1000 % 30 == 0) {
+                out.publish(venue, "funding-rate:" + i.symbol(), fundingRate(i, rate, now), false);
+            }
+        }
     }
 
     private static String family(SimInstrument i) {

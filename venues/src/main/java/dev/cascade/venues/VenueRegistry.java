@@ -3,6 +3,7 @@ package dev.cascade.venues;
 import dev.cascade.model.Exchange;
 import dev.cascade.model.Venue;
 import dev.cascade.venues.binance.BinanceModule;
+import dev.cascade.venues.bitmex.BitmexModule;
 import dev.cascade.venues.bybit.BybitModule;
 import dev.cascade.venues.okx.OkxModule;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ public final class VenueRegistry {
     private static final List<VenueModule> MODULES = List.of(
             new BinanceModule(),
             new BybitModule(),
-            new OkxModule());
+            new OkxModule(),
+            new BitmexModule());
 
     private VenueRegistry() {
     }
