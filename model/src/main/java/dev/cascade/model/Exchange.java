@@ -5,7 +5,8 @@ public enum Exchange {
     BINANCE("binance", "Binance"),
     BYBIT("bybit", "Bybit"),
     OKX("okx", "OKX"),
-    BITMEX("bitmex", "BitMEX");
+    BITMEX("bitmex", "BitMEX"),
+    DERIBIT("deribit", "Deribit");
 
     private final String id;
     private final String displayName;

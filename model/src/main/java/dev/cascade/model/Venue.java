@@ -14,7 +14,8 @@ public enum Venue {
     BYBIT_LINEAR("bybit-linear", Exchange.BYBIT, true, "Bybit linear"),
     BYBIT_INVERSE("bybit-inverse", Exchange.BYBIT, true, "Bybit inverse"),
     OKX_SWAP("okx-swap", Exchange.OKX, false, "OKX swap"),
-    BITMEX("bitmex", Exchange.BITMEX, true, "BitMEX");
+    BITMEX("bitmex", Exchange.BITMEX, true, "BitMEX"),
+    DERIBIT("deribit", Exchange.DERIBIT, true, "Deribit");
 
     private static final Venue[] ALL = values();
 

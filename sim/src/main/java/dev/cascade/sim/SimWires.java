@@ -9,7 +9,8 @@ final class SimWires {
             new BinanceWire(),
             new BybitWire(),
             new OkxWire(),
-            new BitmexWire());
+            new BitmexWire(),
+            new DeribitWire());
 
     private SimWires() {
     }

@@ -5,6 +5,7 @@ import dev.cascade.model.Venue;
 import dev.cascade.venues.binance.BinanceModule;
 import dev.cascade.venues.bitmex.BitmexModule;
 import dev.cascade.venues.bybit.BybitModule;
+import dev.cascade.venues.deribit.DeribitModule;
 import dev.cascade.venues.okx.OkxModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ public final class VenueRegistry {
             new BinanceModule(),
             new BybitModule(),
             new OkxModule(),
-            new BitmexModule());
+            new BitmexModule(),
+            new DeribitModule());
 
     private VenueRegistry() {
     }
