@@ -6,7 +6,7 @@ import dev.cascade.model.InstrumentRegistry;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Venue;
 import dev.cascade.venues.codec.JsonTape;
-import dev.cascade.venues.feed.Endpoints.Endpoint;
+import dev.cascade.venues.feed.Endpoint;
 import dev.cascade.venues.feed.FeedPlan;
 import java.util.List;
 
@@ -64,6 +64,14 @@ public interface VenueModule {
     default FrameKind decodeRest(InstrumentRegistry instruments, String restPath, JsonTape tape, int body,
                                  long receiveMicros, MarketListener out) {
         return FrameKind.IGNORED;
+    }
+
+    /**
+     * Whether the venue's liquidations carry their own time; when not (BitMEX's liquidation table), they take
+     * the time they were received.
+     */
+    default boolean hasLiquidationTime(Venue venue) {
+        return true;
     }
 
     /**

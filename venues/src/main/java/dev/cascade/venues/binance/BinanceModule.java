@@ -13,7 +13,7 @@ import dev.cascade.venues.VenueDecoders;
 import dev.cascade.venues.VenueModule;
 import dev.cascade.venues.codec.Ascii;
 import dev.cascade.venues.codec.JsonTape;
-import dev.cascade.venues.feed.Endpoints.Endpoint;
+import dev.cascade.venues.feed.Endpoint;
 import dev.cascade.venues.feed.FeedPlan;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

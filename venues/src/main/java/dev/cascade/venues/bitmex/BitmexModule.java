@@ -9,7 +9,7 @@ import dev.cascade.venues.MetadataDecoder;
 import dev.cascade.venues.VenueModule;
 import dev.cascade.venues.codec.Ascii;
 import dev.cascade.venues.codec.JsonTape;
-import dev.cascade.venues.feed.Endpoints.Endpoint;
+import dev.cascade.venues.feed.Endpoint;
 import dev.cascade.venues.feed.FeedPlan;
 import java.net.URI;
 import java.util.List;
@@ -72,5 +72,11 @@ public final class BitmexModule implements VenueModule {
     @Override
     public boolean isPlainTextControl(byte[] b, int off, int len) {
         return Ascii.equals(b, off, off + len, PONG);
+    }
+
+    /** The liquidation table has no time: events take their receive time. */
+    @Override
+    public boolean hasLiquidationTime(Venue venue) {
+        return false;
     }
 }

@@ -9,7 +9,7 @@ import dev.cascade.venues.MetadataDecoder;
 import dev.cascade.venues.VenueModule;
 import dev.cascade.venues.codec.Ascii;
 import dev.cascade.venues.codec.JsonTape;
-import dev.cascade.venues.feed.Endpoints.Endpoint;
+import dev.cascade.venues.feed.Endpoint;
 import dev.cascade.venues.feed.FeedPlan;
 import java.net.URI;
 import java.util.List;

@@ -60,7 +60,7 @@ public final class DeribitTickerDecoder {
             return FrameKind.REJECTED;
         }
         Instrument instrument = instruments.resolve(Venue.DERIBIT, t.buffer(), t.start(name), t.length(name),
-                InstrumentRegistry.METADATA_ONLY);
+                DeribitSymbols.INSTANCE);
         if (instrument == null) {
             out.onReject(Reject.UNKNOWN_INSTRUMENT);
             return FrameKind.REJECTED;

@@ -104,7 +104,7 @@ public final class DeribitTradeDecoder {
                 continue;
             }
             Instrument instrument = instruments.resolve(Venue.DERIBIT, t.buffer(), t.start(name), t.length(name),
-                    InstrumentRegistry.METADATA_ONLY);
+                    DeribitSymbols.INSTANCE);
             boolean ok = Emit.trade(trade, instrument, taker, amount, price, seq, exchangeMicros, receiveMicros, out);
             if (ok && isTaker) {
                 Emit.liquidation(liquidation, instrument, liquidatedSide(taker, false), amount, price, exchangeMicros,

@@ -12,10 +12,6 @@ import java.util.Map;
  * or a simulator that serves every venue under one base URL.
  */
 public final class Endpoints {
-    /** A venue's WebSocket base and REST base. */
-    public record Endpoint(URI webSocket, URI rest) {
-    }
-
     private final Map<Venue, Endpoint> byVenue;
     private final URI coinGecko;
     private final URI alternativeMe;

@@ -9,7 +9,7 @@ import dev.cascade.venues.MetadataDecoder;
 import dev.cascade.venues.VenueModule;
 import dev.cascade.venues.codec.Ascii;
 import dev.cascade.venues.codec.JsonTape;
-import dev.cascade.venues.feed.Endpoints.Endpoint;
+import dev.cascade.venues.feed.Endpoint;
 import dev.cascade.venues.feed.FeedPlan;
 import java.net.URI;
 import java.util.List;
@@ -19,6 +19,7 @@ public final class OkxModule implements VenueModule {
     private static final byte[] PONG = Ascii.bytes("pong");
     private static final byte[] ARG = Ascii.bytes("arg");
     private static final byte[] EVENT = Ascii.bytes("event");
+    private static final byte[] CHANNEL = Ascii.bytes("channel");
 
     @Override
     public Exchange exchange() {
@@ -62,9 +63,11 @@ public final class OkxModule implements VenueModule {
                 ? new OkxInstrumentsDecoder() : null;
     }
 
+    /** Frames whose {@code arg} names a {@code channel}, and event replies without an {@code arg} (errors). */
     @Override
     public boolean isOwnFrame(JsonTape t, int probe) {
-        return t.member(probe, ARG) >= 0 || t.member(probe, EVENT) >= 0;
+        int arg = t.member(probe, ARG);
+        return t.member(arg, CHANNEL) >= 0 || arg < 0 && t.member(probe, EVENT) >= 0;
     }
 
     @Override

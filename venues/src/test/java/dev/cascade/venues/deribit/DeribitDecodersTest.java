@@ -137,4 +137,17 @@ class DeribitDecodersTest {
         assertThat(new DeribitFeedPlan().connections(URI.create("wss://x"), List.of("BTC-PERPETUAL"), Channels.LIQUIDATIONS_ONLY)
                 .get(0).subscribeMessages().get(0)).contains("trades.future.any.100ms").doesNotContain("ticker.");
     }
+
+    @Test
+    void shouldPlaceInstrumentsByTheirNamesWithoutMetadata() {
+        VenueDecoders bare = Decode.withoutMetadata();
+        assertThat(Decode.frame(bare, Venue.DERIBIT, SAMPLE).events().onlyLiquidation().usd()).isEqualTo(2500);
+        Liquidation linear = Decode.frame(bare, Venue.DERIBIT, SAMPLE.replace("BTC-PERPETUAL", "ETH_USDC-PERPETUAL"))
+                .events().onlyLiquidation();
+        assertThat(linear.usd()).isCloseTo(2500 * 4458.5, within(1e-6));
+        assertThat(Decode.frame(bare, Venue.DERIBIT, SAMPLE.replace("BTC-PERPETUAL", "BTC-27JUN25")).events()
+                .onlyLiquidation().instrument().isInverse()).isTrue();
+        assertThat(Decode.frame(bare, Venue.DERIBIT, SAMPLE.replace("BTC-PERPETUAL", "BTC-27JUN25-100000-C")).events()
+                .liquidations).isEmpty(); // an option: not a future
+    }
 }

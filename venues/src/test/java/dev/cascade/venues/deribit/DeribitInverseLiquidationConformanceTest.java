@@ -11,7 +11,7 @@ class DeribitInverseLiquidationConformanceTest extends LiquidationConformance {
     private final VenueDecoders decoders = Decode.withMetadata();
 
     DeribitInverseLiquidationConformanceTest() {
-        super("BTC-PERPETUAL", "NOSUCH-PERPETUAL", (q, p) -> q, Decode.RECEIVED);
+        super("BTC-PERPETUAL", "NOSUCHPERPETUAL", (q, p) -> q, Decode.RECEIVED);
     }
 
     /** A liquidated long's order sells; as the taker, the trade's direction is that sell. */

@@ -11,7 +11,7 @@ class DeribitLinearLiquidationConformanceTest extends LiquidationConformance {
     private final VenueDecoders decoders = Decode.withMetadata();
 
     DeribitLinearLiquidationConformanceTest() {
-        super("SOL_USDC-PERPETUAL", "NOSUCH_USDC-PERPETUAL", (q, p) -> q * p, Decode.RECEIVED);
+        super("SOL_USDC-PERPETUAL", "NOSUCHUSDCPERPETUAL", (q, p) -> q * p, Decode.RECEIVED);
     }
 
     /** A liquidated long's order sells; as the maker, the taker buys from it. */
