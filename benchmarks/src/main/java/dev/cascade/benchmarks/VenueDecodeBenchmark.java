@@ -75,6 +75,24 @@ public class VenueDecodeBenchmark {
             + "\"timestamp\":1749132000120,\"tick_direction\":3,\"price\":103010.5,"
             + "\"instrument_name\":\"BTC-PERPETUAL\",\"index_price\":103001.6,\"direction\":\"sell\",\"amount\":2500}]}}");
 
+    private FrameDecoder kraken;
+    private final byte[] krakenLiquidation = bytes("{\"feed\":\"trade\",\"product_id\":\"PI_XBTUSD\",\"uid\":"
+            + "\"3ee209b8-bc9f-4ed5-965b-8c6208b26411\",\"side\":\"sell\",\"type\":\"liquidation\",\"seq\":41799,"
+            + "\"time\":1749132000120,\"qty\":12000,\"price\":103010.5}");
+    private final byte[] krakenTrade = bytes("{\"feed\":\"trade\",\"product_id\":\"PI_XBTUSD\",\"uid\":"
+            + "\"3ee209b8-bc9f-4ed5-965b-8c6208b26412\",\"side\":\"buy\",\"type\":\"fill\",\"seq\":41800,"
+            + "\"time\":1749132000120,\"qty\":12000,\"price\":103010.5}");
+
+    private FrameDecoder dydx;
+    private final byte[] dydxLiquidation = bytes("{\"type\":\"channel_data\",\"connection_id\":"
+            + "\"3a2e4c0c-7579-4bf6-a570-e0979418bbe9\",\"message_id\":424,\"id\":\"BTC-USD\",\"channel\":\"v4_trades\","
+            + "\"version\":\"2.1.0\",\"contents\":{\"trades\":[{\"id\":\"014f495a0000000200000005\",\"side\":\"SELL\","
+            + "\"size\":\"0.39\",\"price\":\"103010.5\",\"type\":\"LIQUIDATED\",\"createdAt\":\"2025-06-05T14:00:00.120Z\"}]}}");
+    private final byte[] dydxTrade = bytes("{\"type\":\"channel_data\",\"connection_id\":"
+            + "\"3a2e4c0c-7579-4bf6-a570-e0979418bbe9\",\"message_id\":425,\"id\":\"BTC-USD\",\"channel\":\"v4_trades\","
+            + "\"version\":\"2.1.0\",\"contents\":{\"trades\":[{\"id\":\"014f495a0000000200000006\",\"side\":\"BUY\","
+            + "\"size\":\"0.39\",\"price\":\"103010.5\",\"type\":\"LIMIT\",\"createdAt\":\"2025-06-05T14:00:00.120Z\"}]}}");
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -85,7 +103,11 @@ public class VenueDecodeBenchmark {
         InstrumentRegistry instruments = new InstrumentRegistry();
         instruments.define(InstrumentSpec.inverse(Venue.BITMEX, "XBTUSD", Coin.of("XBT"), 1));
         instruments.define(InstrumentSpec.inverse(Venue.DERIBIT, "BTC-PERPETUAL", Coin.of("BTC"), 1));
+        instruments.define(InstrumentSpec.inverse(Venue.KRAKEN_FUTURES, "PI_XBTUSD", Coin.of("XBT"), 1));
+        instruments.define(InstrumentSpec.linear(Venue.DYDX, "BTC-USD", Coin.of("BTC")));
         VenueDecoders decoders = new VenueDecoders(instruments);
+        dydx = decoders.forVenue(Venue.DYDX);
+        kraken = decoders.forVenue(Venue.KRAKEN_FUTURES);
         bitmex = decoders.forVenue(Venue.BITMEX);
         deribit = decoders.forVenue(Venue.DERIBIT);
     }
@@ -114,5 +136,27 @@ public class VenueDecodeBenchmark {
     @Benchmark
     public Object deribitTrade() {
         return decode(deribit, deribitTrade);
+    }
+
+    /** A liquidation fill: one trade and one liquidation. */
+    @Benchmark
+    public Object krakenLiquidation() {
+        return decode(kraken, krakenLiquidation);
+    }
+
+    @Benchmark
+    public Object krakenTrade() {
+        return decode(kraken, krakenTrade);
+    }
+
+    /** A LIQUIDATED trade: one trade and one liquidation. */
+    @Benchmark
+    public Object dydxLiquidation() {
+        return decode(dydx, dydxLiquidation);
+    }
+
+    @Benchmark
+    public Object dydxTrade() {
+        return decode(dydx, dydxTrade);
     }
 }

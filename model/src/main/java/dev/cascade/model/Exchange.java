@@ -6,7 +6,9 @@ public enum Exchange {
     BYBIT("bybit", "Bybit"),
     OKX("okx", "OKX"),
     BITMEX("bitmex", "BitMEX"),
-    DERIBIT("deribit", "Deribit");
+    DERIBIT("deribit", "Deribit"),
+    KRAKEN("kraken", "Kraken"),
+    DYDX("dydx", "dYdX");
 
     private final String id;
     private final String displayName;

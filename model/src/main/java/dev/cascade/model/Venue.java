@@ -15,7 +15,9 @@ public enum Venue {
     BYBIT_INVERSE("bybit-inverse", Exchange.BYBIT, true, "Bybit inverse"),
     OKX_SWAP("okx-swap", Exchange.OKX, false, "OKX swap"),
     BITMEX("bitmex", Exchange.BITMEX, true, "BitMEX"),
-    DERIBIT("deribit", Exchange.DERIBIT, true, "Deribit");
+    DERIBIT("deribit", Exchange.DERIBIT, true, "Deribit"),
+    KRAKEN_FUTURES("kraken-futures", Exchange.KRAKEN, true, "Kraken Futures"),
+    DYDX("dydx-v4", Exchange.DYDX, true, "dYdX v4");
 
     private static final Venue[] ALL = values();
 

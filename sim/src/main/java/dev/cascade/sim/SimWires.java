@@ -10,7 +10,9 @@ final class SimWires {
             new BybitWire(),
             new OkxWire(),
             new BitmexWire(),
-            new DeribitWire());
+            new DeribitWire(),
+            new KrakenWire(),
+            new DydxWire());
 
     private SimWires() {
     }

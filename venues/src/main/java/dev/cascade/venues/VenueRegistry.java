@@ -6,6 +6,8 @@ import dev.cascade.venues.binance.BinanceModule;
 import dev.cascade.venues.bitmex.BitmexModule;
 import dev.cascade.venues.bybit.BybitModule;
 import dev.cascade.venues.deribit.DeribitModule;
+import dev.cascade.venues.dydx.DydxModule;
+import dev.cascade.venues.kraken.KrakenModule;
 import dev.cascade.venues.okx.OkxModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,9 @@ public final class VenueRegistry {
             new BybitModule(),
             new OkxModule(),
             new BitmexModule(),
-            new DeribitModule());
+            new DeribitModule(),
+            new KrakenModule(),
+            new DydxModule());
 
     private VenueRegistry() {
     }
