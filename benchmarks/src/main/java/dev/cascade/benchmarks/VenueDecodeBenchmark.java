@@ -93,6 +93,11 @@ public class VenueDecodeBenchmark {
             + "\"version\":\"2.1.0\",\"contents\":{\"trades\":[{\"id\":\"014f495a0000000200000006\",\"side\":\"BUY\","
             + "\"size\":\"0.39\",\"price\":\"103010.5\",\"type\":\"LIMIT\",\"createdAt\":\"2025-06-05T14:00:00.120Z\"}]}}");
 
+    private FrameDecoder bitget;
+    private final byte[] bitgetLiquidation = bytes("{\"data\":[{\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"price\":\"103010.5\","
+            + "\"amount\":\"37722.858\",\"ts\":\"1749132000120\"}],\"arg\":{\"instType\":\"usdt-futures\","
+            + "\"topic\":\"liquidation\"},\"action\":\"update\",\"ts\":1749132000120}");
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -105,8 +110,10 @@ public class VenueDecodeBenchmark {
         instruments.define(InstrumentSpec.inverse(Venue.DERIBIT, "BTC-PERPETUAL", Coin.of("BTC"), 1));
         instruments.define(InstrumentSpec.inverse(Venue.KRAKEN_FUTURES, "PI_XBTUSD", Coin.of("XBT"), 1));
         instruments.define(InstrumentSpec.linear(Venue.DYDX, "BTC-USD", Coin.of("BTC")));
+        instruments.define(InstrumentSpec.linear(Venue.BITGET_USDTM, "BTCUSDT", Coin.of("BTC")));
         VenueDecoders decoders = new VenueDecoders(instruments);
         dydx = decoders.forVenue(Venue.DYDX);
+        bitget = decoders.forVenue(Venue.BITGET_USDTM);
         kraken = decoders.forVenue(Venue.KRAKEN_FUTURES);
         bitmex = decoders.forVenue(Venue.BITMEX);
         deribit = decoders.forVenue(Venue.DERIBIT);
@@ -158,5 +165,10 @@ public class VenueDecodeBenchmark {
     @Benchmark
     public Object dydxTrade() {
         return decode(dydx, dydxTrade);
+    }
+
+    @Benchmark
+    public Object bitgetLiquidation() {
+        return decode(bitget, bitgetLiquidation);
     }
 }

@@ -8,7 +8,8 @@ public enum Exchange {
     BITMEX("bitmex", "BitMEX"),
     DERIBIT("deribit", "Deribit"),
     KRAKEN("kraken", "Kraken"),
-    DYDX("dydx", "dYdX");
+    DYDX("dydx", "dYdX"),
+    BITGET("bitget", "Bitget");
 
     private final String id;
     private final String displayName;

@@ -17,7 +17,8 @@ public enum Venue {
     BITMEX("bitmex", Exchange.BITMEX, true, "BitMEX"),
     DERIBIT("deribit", Exchange.DERIBIT, true, "Deribit"),
     KRAKEN_FUTURES("kraken-futures", Exchange.KRAKEN, true, "Kraken Futures"),
-    DYDX("dydx-v4", Exchange.DYDX, true, "dYdX v4");
+    DYDX("dydx-v4", Exchange.DYDX, true, "dYdX v4"),
+    BITGET_USDTM("bitget-usdtm", Exchange.BITGET, false, "Bitget USDT-M");
 
     private static final Venue[] ALL = values();
 

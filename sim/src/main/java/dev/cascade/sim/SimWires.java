@@ -12,7 +12,8 @@ final class SimWires {
             new BitmexWire(),
             new DeribitWire(),
             new KrakenWire(),
-            new DydxWire());
+            new DydxWire(),
+            new BitgetWire());
 
     private SimWires() {
     }

@@ -3,6 +3,7 @@ package dev.cascade.venues;
 import dev.cascade.model.Exchange;
 import dev.cascade.model.Venue;
 import dev.cascade.venues.binance.BinanceModule;
+import dev.cascade.venues.bitget.BitgetModule;
 import dev.cascade.venues.bitmex.BitmexModule;
 import dev.cascade.venues.bybit.BybitModule;
 import dev.cascade.venues.deribit.DeribitModule;
@@ -25,7 +26,8 @@ public final class VenueRegistry {
             new BitmexModule(),
             new DeribitModule(),
             new KrakenModule(),
-            new DydxModule());
+            new DydxModule(),
+            new BitgetModule());
 
     private VenueRegistry() {
     }
