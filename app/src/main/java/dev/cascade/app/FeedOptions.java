@@ -1,6 +1,7 @@
 package dev.cascade.app;
 
 import dev.cascade.model.Venue;
+import dev.cascade.venues.VenueRegistry;
 import dev.cascade.venues.feed.Channels;
 import java.net.URI;
 import java.util.EnumSet;
@@ -21,7 +22,7 @@ final class FeedOptions {
     URI endpoints;
 
     @Option(names = "--venues", split = ",", paramLabel = "VENUE",
-            description = "Venues to read (default all): binance-usdm, binance-coinm, bybit-linear, bybit-inverse, okx-swap.")
+            description = "Venues to read (default all): ${COMPLETION-CANDIDATES}.", completionCandidates = VenueIds.class)
     List<String> venues;
 
     @Option(names = "--coins", split = ",", paramLabel = "COIN",
@@ -38,14 +39,13 @@ final class FeedOptions {
 
     Set<Venue> venueSet() {
         if (venues == null || venues.isEmpty()) {
-            return EnumSet.allOf(Venue.class);
+            return EnumSet.copyOf(VenueRegistry.venues());
         }
         Set<Venue> set = EnumSet.noneOf(Venue.class);
         for (String v : venues) {
             Venue venue = Venue.byId(v.trim());
-            if (venue == null) {
-                throw new IllegalArgumentException("unknown venue '" + v + "' (known: binance-usdm, binance-coinm, "
-                        + "bybit-linear, bybit-inverse, okx-swap)");
+            if (venue == null || !VenueRegistry.venues().contains(venue)) {
+                throw new IllegalArgumentException("unknown venue '" + v + "' (known: " + VenueRegistry.venueIds() + ")");
             }
             set.add(venue);
         }

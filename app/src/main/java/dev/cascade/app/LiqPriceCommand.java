@@ -7,6 +7,8 @@ import dev.cascade.model.MarginBracket;
 import dev.cascade.model.MarginBrackets;
 import dev.cascade.model.Side;
 import dev.cascade.model.Venue;
+import dev.cascade.venues.VenueModule;
+import dev.cascade.venues.VenueRegistry;
 import dev.cascade.venues.binance.BinanceLeverageBracketDecoder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Option;
                 + "brackets from a Binance leverageBracket file or the documented defaults.")
 final class LiqPriceCommand implements Callable<Integer> {
     @Option(names = "--venue", required = true, paramLabel = "VENUE",
-            description = "binance-usdm, binance-coinm, bybit-linear, bybit-inverse or okx-swap.")
+            description = "${COMPLETION-CANDIDATES}.", completionCandidates = VenueIds.WithLiquidationPrice.class)
     String venueId;
 
     @Option(names = "--side", required = true, paramLabel = "long|short", description = "The position's side.")
@@ -77,6 +79,11 @@ final class LiqPriceCommand implements Callable<Integer> {
             throw usage("--venue must be binance-usdm, binance-coinm, bybit-linear, bybit-inverse or okx-swap, not '"
                     + venueId + "'");
         }
+        VenueModule.LiquidationPriceRules rules = VenueRegistry.of(venue).liquidationPriceRules(venue);
+        if (rules == null) {
+            throw usage("no liquidation-price formula for " + venue.id() + " (known: " + String.join(", ",
+                    new VenueIds.WithLiquidationPrice()) + ")");
+        }
         if (!margin.equals("isolated") && !margin.equals("cross")) {
             throw usage("--margin must be isolated or cross, not '" + margin + "'");
         }
@@ -85,9 +92,8 @@ final class LiqPriceCommand implements Callable<Integer> {
         if (bracketsFile != null) {
             Checks.readableFile("--brackets", bracketsFile);
         }
-        boolean isInverse = venue == Venue.BINANCE_COINM || venue == Venue.BYBIT_INVERSE
-                || venue == Venue.OKX_SWAP && contractSize != null;
-        double size = contractSize != null ? contractSize : venue == Venue.BINANCE_COINM ? 100 : 1;
+        boolean isInverse = rules.isInverse() || rules.isInverseWithContractSize() && contractSize != null;
+        double size = contractSize != null ? contractSize : rules.defaultContractSize();
         if (isInverse && !(size > 0)) {
             throw usage("--contract-size must be a positive number, not " + size);
         }

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
  * cleanly: sockets closed, queue drained, recordings finished, final totals printed.
  */
 @Command(name = "live", mixinStandardHelpOptions = true,
-        description = "Reads Binance, Bybit and OKX live (or a simulator) and shows liquidation totals as they happen.")
+        description = "Reads the venues live (every one of --venues by default, or a simulator) and shows liquidation totals "
+                + "as they happen.")
 class LiveCommand implements Callable<Integer> {
     @Mixin
     FeedOptions feed;
@@ -118,7 +119,7 @@ class LiveCommand implements Callable<Integer> {
         Endpoints endpoints = simulator != null ? Endpoints.simulator(simulator.uri())
                 : feed.endpoints != null ? Endpoints.simulator(feed.endpoints) : Endpoints.production();
         String source = simulator != null ? "simulator at " + simulator.uri() : feed.endpoints != null
-                ? "simulator at " + feed.endpoints : "Binance, Bybit and OKX";
+                ? "simulator at " + feed.endpoints : VenueNames.of(feed.venueSet());
         figureSettings = figureOptions.settings(spec);
         Server.Settings serve = null;
         if (isServing) {

@@ -35,13 +35,11 @@ import dev.cascade.server.Published;
 import dev.cascade.server.Server;
 import dev.cascade.server.Stream;
 import dev.cascade.venues.VenueDecoders;
-import dev.cascade.venues.binance.BinanceFeedPlan;
-import dev.cascade.venues.bybit.BybitFeedPlan;
+import dev.cascade.venues.VenueRegistry;
 import dev.cascade.venues.feed.Channels;
 import dev.cascade.venues.feed.ConnectionSpec;
 import dev.cascade.venues.feed.Endpoints;
 import dev.cascade.venues.feed.FeedPlan;
-import dev.cascade.venues.okx.OkxFeedPlan;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -367,21 +365,10 @@ final class LiveJob implements AutoCloseable {
 
     private List<FeedPlan> plans() {
         List<FeedPlan> plans = new ArrayList<>();
-        Set<Venue> v = settings.venues();
-        if (v.contains(Venue.BINANCE_USDM)) {
-            plans.add(BinanceFeedPlan.usdm());
-        }
-        if (v.contains(Venue.BINANCE_COINM)) {
-            plans.add(BinanceFeedPlan.coinm());
-        }
-        if (v.contains(Venue.BYBIT_LINEAR)) {
-            plans.add(BybitFeedPlan.linear());
-        }
-        if (v.contains(Venue.BYBIT_INVERSE)) {
-            plans.add(BybitFeedPlan.inverse());
-        }
-        if (v.contains(Venue.OKX_SWAP)) {
-            plans.add(new OkxFeedPlan());
+        for (Venue v : VenueRegistry.venues()) {
+            if (settings.venues().contains(v)) {
+                plans.add(VenueRegistry.of(v).feedPlan(v));
+            }
         }
         return plans;
     }

@@ -5,6 +5,7 @@ import dev.cascade.sim.SimConfig;
 import dev.cascade.sim.Simulator;
 import dev.cascade.sim.Scenario;
 import dev.cascade.sim.ScenarioRecorder;
+import dev.cascade.venues.VenueRegistry;
 import java.io.PrintWriter;
 import dev.cascade.sim.ScenarioPlayer;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cascade simulate}: serves Binance, Bybit and OKX's WebSocket and REST endpoints on loopback, fed by a
+ * {@code cascade simulate}: serves every registry venue's WebSocket and REST endpoints on loopback, fed by a
  * scripted market, with faults injected on a schedule. Point {@code cascade live --endpoints URL} at it.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -133,7 +134,7 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         every(schedule, stallEvery, () -> faults.stall(null, stallFor));
         every(schedule, garbageEvery, () -> faults.garbage(null, 1));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Simulator on " + sim.uri() + " (Binance USDⓈ-M and COIN-M, Bybit linear and inverse, OKX swaps).");
+        out.println("Simulator on " + sim.uri() + " (" + VenueNames.of(VenueRegistry.venues()) + ").");
         out.println("Read it with: ./cascade live --endpoints " + sim.uri());
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);

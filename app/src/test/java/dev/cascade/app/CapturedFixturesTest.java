@@ -34,6 +34,10 @@ class CapturedFixturesTest {
             Map.entry("binance_um_markPrice.jsonl", new Expected(0, 0, 5, 0, 5, 0)),
             Map.entry("binance_um_cryptofeed_2021-07-22.txt", new Expected(0, 6, 0, 0, 0, 0)),
             Map.entry("binance_cm_cryptofeed_2021-07-22.txt", new Expected(0, 0, 0, 0, 0, 6)), // BCH, ETC, quarterly: no metadata
+            // raw BitMEX frames carry no time at all (the table has none, the file no receive time): both inserts refused
+            Map.entry("bitmex_liquidation.jsonl", new Expected(0, 0, 0, 0, 0, 2)),
+            // Deribit: T with a taker sell and M with a taker buy, both longs; the names place the instrument
+            Map.entry("deribit_trades_liquidation_flag.jsonl", new Expected(2, 2, 0, 0, 0, 0)),
             Map.entry("bybit_v5_allLiquidation.jsonl", new Expected(4, 0, 0, 0, 0, 0)),
             Map.entry("bybit_v5_liquidation_deprecated.jsonl", new Expected(2, 0, 0, 0, 0, 0)),
             Map.entry("bybit_v5_publicTrade.jsonl", new Expected(0, 3, 0, 0, 0, 0)),

@@ -85,8 +85,9 @@ class UsageErrorsTest {
         assertUsage(Cli.run("liqprice", "--venue", "kraken", "--side", "long", "--entry", "1", "--qty", "1",
                 "--leverage", "2"), "cascade liqprice", "--venue must be binance-usdm, binance-coinm, bybit-linear, "
                 + "bybit-inverse or okx-swap, not 'kraken'");
-        assertUsage(Cli.run("live", "--venues", "kraken", "--simulator"), "cascade live", "--venues: unknown venue 'kraken' "
-                + "(known: binance-usdm, binance-coinm, bybit-linear, bybit-inverse, okx-swap)");
+        assertUsage(Cli.run("live", "--venues", "coinbase", "--simulator"), "cascade live", "--venues: unknown venue "
+                + "'coinbase' (known: binance-usdm, binance-coinm, bybit-linear, bybit-inverse, okx-swap, bitmex, deribit, "
+                + "kraken-futures, dydx-v4, bitget-usdtm)");
     }
 
     @Test

@@ -18,12 +18,10 @@ import dev.cascade.model.Venue;
 import dev.cascade.sim.SimConfig;
 import dev.cascade.sim.Simulator;
 import dev.cascade.venues.VenueDecoders;
-import dev.cascade.venues.binance.BinanceFeedPlan;
-import dev.cascade.venues.bybit.BybitFeedPlan;
+import dev.cascade.venues.VenueRegistry;
 import dev.cascade.venues.feed.Channels;
 import dev.cascade.venues.feed.Endpoints;
 import dev.cascade.venues.feed.FeedPlan;
-import dev.cascade.venues.okx.OkxFeedPlan;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Set;
@@ -74,8 +72,8 @@ public final class LoopbackBenchmark {
             InstrumentDiscovery discovery = new InstrumentDiscovery(RestClient.standard(http), decoders, endpoints,
                     RestRecorder.NONE);
             try (LiveFeeds feeds = new LiveFeeds(http, WebSocketFeed.Policy.standard(), stats, pipeline)) {
-                for (FeedPlan plan : List.of(BinanceFeedPlan.usdm(), BinanceFeedPlan.coinm(), BybitFeedPlan.linear(),
-                        BybitFeedPlan.inverse(), new OkxFeedPlan())) {
+                for (Venue venue : VenueRegistry.venues()) {
+                    FeedPlan plan = VenueRegistry.of(venue).feedPlan(venue);
                     feeds.start(plan.connections(endpoints.of(plan.venue()).webSocket(), discovery.perpetuals(plan, Set.of()),
                             Channels.ALL), plan.connectSpacing());
                 }

@@ -7,15 +7,12 @@ import dev.cascade.model.MarketListener;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Reject;
 import dev.cascade.venues.FrameKind;
-import dev.cascade.venues.RowDecoder;
 import dev.cascade.venues.VenueDecoders;
-import dev.cascade.venues.binance.vision.VisionKind;
+import dev.cascade.venues.archive.ArchiveFormats;
 import dev.cascade.venues.codec.Ascii;
 import dev.cascade.venues.codec.CsvRow;
 import dev.cascade.venues.codec.JsonTape;
 import dev.cascade.venues.overview.OverviewDocuments;
-import dev.cascade.venues.tardis.TardisDerivativeTickerDecoder;
-import dev.cascade.venues.tardis.TardisTradesDecoder;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -30,7 +27,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
@@ -44,7 +40,8 @@ import java.util.zip.ZipInputStream;
  * venue frame, a cryptofeed line, a Tardis or data.binance.vision header, or headerless vision rows; up to
  * {@value #PROBE_LINES} lines are looked at, so a damaged first line does not hide the file), and failing
  * that the whole content (metadata and overview documents).
- * The one thing only a name can give is the symbol of a data.binance.vision file, whose rows do not say it.
+ * The one thing only a name can give is the symbol of a data.binance.vision file, whose rows do not say it;
+ * the archives' formats are told apart in venues (ArchiveFormats).
  *
  * <p>Metadata files are applied to the registry as they are opened, before any frame is read.
  */
@@ -371,69 +368,12 @@ public final class InputFiles implements Closeable {
         if (!row.split(head, start, end)) {
             return null;
         }
-        if (TardisTradesDecoder.matchesHeader(row)) {
-            boolean isLiquidations = hasOnlyEmptyIds(head, lineEnd + 1, len, fileName);
-            RowDecoder decoder = isLiquidations ? TardisTradesDecoder.liquidations(decoders.instruments())
-                    : TardisTradesDecoder.trades(decoders.instruments());
-            return new OpenedInput(name, isLiquidations ? InputFormat.TARDIS_LIQUIDATIONS : InputFormat.TARDIS_TRADES,
-                    null, new CsvSource(name, rest, maxLineBytes, decoder, true, before, stats));
-        }
-        if (TardisDerivativeTickerDecoder.matchesHeader(row)) {
-            return new OpenedInput(name, InputFormat.TARDIS_DERIVATIVE_TICKER, null, new CsvSource(name, rest,
-                    maxLineBytes, new TardisDerivativeTickerDecoder(decoders.instruments()), true, before, stats));
-        }
-        VisionKind kind = VisionKind.ofHeader(row);
-        boolean hasHeader = kind != null;
-        if (kind == null) {
-            kind = VisionKind.ofData(row);
-        }
-        if (kind != null) {
-            String symbol = kind.needsSymbol() ? visionSymbol(fileName) : null;
-            String detail = kind.id() + (symbol == null ? "" : " " + symbol) + (hasHeader ? "" : ", no header");
-            return new OpenedInput(name, InputFormat.BINANCE_VISION, detail, new CsvSource(name, rest, maxLineBytes,
-                    kind.decoder(decoders.instruments(), symbol == null ? "" : symbol), hasHeader, before, stats));
-        }
-        return null;
-    }
-
-    /**
-     * Tardis trades and liquidations share their columns. Liquidations of the venues Cascade covers have no
-     * id, trades always do: the first rows decide. With no row to look at, the name is the only hint left.
-     */
-    private static boolean hasOnlyEmptyIds(byte[] head, int from, int len, String fileName) {
-        CsvRow row = new CsvRow();
-        int rows = 0;
-        int lineStart = from;
-        for (int i = from; i < len && rows < 50; i++) {
-            if (head[i] == '\n') {
-                if (row.split(head, lineStart, i > lineStart && head[i - 1] == '\r' ? i - 1 : i) && row.count() >= 8) {
-                    if (!row.isEmpty(4)) {
-                        return false;
-                    }
-                    rows++;
-                }
-                lineStart = i + 1;
-            }
-        }
-        return rows > 0 || fileName.toLowerCase(Locale.ROOT).contains("liquidation");
-    }
-
-    /**
-     * data.binance.vision names files SYMBOL-kind-date.csv (klines: SYMBOL-1m-date.csv); the symbol is the
-     * upper-case run before the first dash, so a prefixed copy (um_trades_OMGUSDT-2021-04-08.csv) works too.
-     */
-    static String visionSymbol(String fileName) {
-        String base = fileName.substring(fileName.lastIndexOf('/') + 1);
-        int dash = base.indexOf('-');
-        if (dash <= 0) {
+        ArchiveFormats.Detected d = ArchiveFormats.detect(row, head, lineEnd + 1, len, fileName, decoders.instruments());
+        if (d == null) {
             return null;
         }
-        String[] parts = base.substring(0, dash).split("_");
-        int first = parts.length;
-        while (first > 0 && parts[first - 1].matches("[A-Z0-9]+")) {
-            first--;
-        }
-        return first == parts.length ? null : String.join("_", java.util.Arrays.copyOfRange(parts, first, parts.length));
+        return new OpenedInput(name, InputFormat.valueOf(d.kind().name()), d.detail(), new CsvSource(name, rest,
+                maxLineBytes, d.decoder(), d.hasHeader(), before, stats));
     }
 
     private static boolean looksBinary(byte[] b, int from, int to) {

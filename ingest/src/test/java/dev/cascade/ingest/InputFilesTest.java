@@ -189,11 +189,11 @@ class InputFilesTest {
 
     @Test
     void shouldTakeTheVisionSymbolFromPlainAndPrefixedNames() {
-        assertThat(InputFiles.visionSymbol("BTCUSDT-aggTrades-2023-05.csv")).isEqualTo("BTCUSDT");
-        assertThat(InputFiles.visionSymbol("BTCUSD_PERP-metrics-2023-06-25.csv")).isEqualTo("BTCUSD_PERP");
-        assertThat(InputFiles.visionSymbol("binance_vision_um_trades_OMGUSDT-2021-04-08_row.csv")).isEqualTo("OMGUSDT");
-        assertThat(InputFiles.visionSymbol("binance_vision_cm_liquidationSnapshot_BTCUSD_PERP-2023-06-25_head.csv"))
+        assertThat(dev.cascade.venues.archive.ArchiveFormats.visionSymbol("BTCUSDT-aggTrades-2023-05.csv")).isEqualTo("BTCUSDT");
+        assertThat(dev.cascade.venues.archive.ArchiveFormats.visionSymbol("BTCUSD_PERP-metrics-2023-06-25.csv")).isEqualTo("BTCUSD_PERP");
+        assertThat(dev.cascade.venues.archive.ArchiveFormats.visionSymbol("binance_vision_um_trades_OMGUSDT-2021-04-08_row.csv")).isEqualTo("OMGUSDT");
+        assertThat(dev.cascade.venues.archive.ArchiveFormats.visionSymbol("binance_vision_cm_liquidationSnapshot_BTCUSD_PERP-2023-06-25_head.csv"))
                 .isEqualTo("BTCUSD_PERP");
-        assertThat(InputFiles.visionSymbol("data.csv")).isNull();
+        assertThat(dev.cascade.venues.archive.ArchiveFormats.visionSymbol("data.csv")).isNull();
     }
 }

@@ -60,9 +60,8 @@ public final class EventCodec {
         }
     }
 
-    /** Venue codes on the wire: append only. */
-    private static final Venue[] VENUE_CODES = {null, Venue.BINANCE_USDM, Venue.BINANCE_COINM, Venue.BYBIT_LINEAR,
-            Venue.BYBIT_INVERSE, Venue.OKX_SWAP};
+    /** Venue codes on the wire: the venue's ordinal + 1 (0 is none); {@link Venue} is append only. */
+    private static final Venue[] VENUE_CODES = venueCodes();
     private static final int FLAG_INVERSE = 1;
     private static final int FLAG_USD_QUOTED = 2;
     /** Offset of the exchange time in a record, after the instrument part. */
@@ -206,12 +205,13 @@ public final class EventCodec {
     }
 
     private static int venueCode(Venue venue) {
-        for (int i = 1; i < VENUE_CODES.length; i++) {
-            if (VENUE_CODES[i] == venue) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("no wire code for venue " + venue);
+        return venue.ordinal() + 1;
+    }
+
+    private static Venue[] venueCodes() {
+        Venue[] codes = new Venue[Venue.values().length + 1];
+        System.arraycopy(Venue.values(), 0, codes, 1, Venue.values().length);
+        return codes;
     }
 
     private static byte[] bytes(String s) {

@@ -1,15 +1,27 @@
 package dev.cascade.model;
 
-/** The company behind one or more venues; liquidation totals are split by exchange. */
+/** The company behind one or more venues; liquidation totals are split by exchange. Append only, like {@link Venue}. */
 public enum Exchange {
-    BINANCE("binance"),
-    BYBIT("bybit"),
-    OKX("okx");
+    BINANCE("binance", "Binance"),
+    BYBIT("bybit", "Bybit"),
+    OKX("okx", "OKX"),
+    BITMEX("bitmex", "BitMEX"),
+    DERIBIT("deribit", "Deribit"),
+    KRAKEN("kraken", "Kraken"),
+    DYDX("dydx", "dYdX"),
+    BITGET("bitget", "Bitget");
 
     private final String id;
+    private final String displayName;
 
-    Exchange(String id) {
+    Exchange(String id, String displayName) {
         this.id = id;
+        this.displayName = displayName;
+    }
+
+    /** The name shown in reports: "Binance", "OKX". */
+    public String displayName() {
+        return displayName;
     }
 
     /** The lower-case id used in output and configuration. */

@@ -3,13 +3,22 @@ package dev.cascade.model;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** A feed of one exchange with one set of instrument conventions (DESIGN.md venue ids). */
+/**
+ * A feed of one exchange with one set of instrument conventions (DESIGN.md venue ids). Only the ids live
+ * here, so that the hot path can index arrays by ordinal; how a venue is read lives in its package of the
+ * venues module (VenueRegistry). Append only: the ordinal is the venue's code in the Kafka event format.
+ */
 public enum Venue {
-    BINANCE_USDM("binance-usdm", Exchange.BINANCE, false),
-    BINANCE_COINM("binance-coinm", Exchange.BINANCE, false),
-    BYBIT_LINEAR("bybit-linear", Exchange.BYBIT, true),
-    BYBIT_INVERSE("bybit-inverse", Exchange.BYBIT, true),
-    OKX_SWAP("okx-swap", Exchange.OKX, false);
+    BINANCE_USDM("binance-usdm", Exchange.BINANCE, false, "Binance USD-M"),
+    BINANCE_COINM("binance-coinm", Exchange.BINANCE, false, "Binance COIN-M"),
+    BYBIT_LINEAR("bybit-linear", Exchange.BYBIT, true, "Bybit linear"),
+    BYBIT_INVERSE("bybit-inverse", Exchange.BYBIT, true, "Bybit inverse"),
+    OKX_SWAP("okx-swap", Exchange.OKX, false, "OKX swap"),
+    BITMEX("bitmex", Exchange.BITMEX, true, "BitMEX"),
+    DERIBIT("deribit", Exchange.DERIBIT, true, "Deribit"),
+    KRAKEN_FUTURES("kraken-futures", Exchange.KRAKEN, true, "Kraken Futures"),
+    DYDX("dydx-v4", Exchange.DYDX, true, "dYdX v4"),
+    BITGET_USDTM("bitget-usdtm", Exchange.BITGET, false, "Bitget USDT-M");
 
     private static final Venue[] ALL = values();
 
@@ -17,8 +26,10 @@ public enum Venue {
     private final byte[] idBytes;
     private final Exchange exchange;
     private final boolean isLiquidationFeedComplete;
+    private final String displayName;
 
-    Venue(String id, Exchange exchange, boolean isLiquidationFeedComplete) {
+    Venue(String id, Exchange exchange, boolean isLiquidationFeedComplete, String displayName) {
+        this.displayName = displayName;
         this.id = id;
         this.idBytes = id.getBytes(StandardCharsets.US_ASCII);
         this.exchange = exchange;
@@ -32,6 +43,14 @@ public enum Venue {
      */
     public boolean isLiquidationFeedComplete() {
         return isLiquidationFeedComplete;
+    }
+
+    /**
+     * The name shown in reports: "Binance USD-M", "OKX swap". Plain text: Binance's own "USDⓈ-M" has a glyph that
+     * Debian's fonts (and the charts' Java fonts) do not carry.
+     */
+    public String displayName() {
+        return displayName;
     }
 
     public String id() {

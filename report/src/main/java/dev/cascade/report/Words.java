@@ -143,10 +143,7 @@ final class Words {
 
     /** "Binance", "Bybit", "OKX". */
     static String exchange(Exchange e) {
-        return switch (e) {
-            case OKX -> "OKX";
-            default -> capitalized(e.id());
-        };
+        return e.displayName();
     }
 
     /**
@@ -154,13 +151,7 @@ final class Words {
      * Debian's fonts (and the charts' Java fonts) do not carry.
      */
     static String venue(Venue v) {
-        return switch (v) {
-            case BINANCE_USDM -> "Binance USD-M";
-            case BINANCE_COINM -> "Binance COIN-M";
-            case BYBIT_LINEAR -> "Bybit linear";
-            case BYBIT_INVERSE -> "Bybit inverse";
-            case OKX_SWAP -> "OKX swap";
-        };
+        return v.displayName();
     }
 
     static String capitalized(String s) {

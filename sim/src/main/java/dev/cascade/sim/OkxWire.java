@@ -1,10 +1,132 @@
 package dev.cascade.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cascade.model.Venue;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 
-/** OKX v5 public frames and instruments, in the documented wire format (research/formats.md §4). */
-final class OkxWire {
-    private OkxWire() {
+/**
+ * OKX v5 public frames and instruments, in the documented wire format (research/formats.md §4).
+ *
+ * <pre>
+ *   ws   /okx/ws/v5/public   (op subscribe, text ping)        rest /okx/api/v5/public/instruments?instType=SWAP
+ *                                                                  /okx/api/v5/market/history-trades?instId=&amp;type=1&amp;after=&amp;limit=
+ *   trades one per message (ids consecutive, kept for REST); liquidation-orders: the latest per instrument per second;
+ *   open-interest every 3 s; funding-rate every 30 s
+ * </pre>
+ */
+final class OkxWire implements SimWire {
+    @Override
+    public List<Venue> venues() {
+        return List.of(Venue.OKX_SWAP);
+    }
+
+    @Override
+    public List<SimInstrument> scriptedInstruments() {
+        return List.of(
+                new SimInstrument(Venue.OKX_SWAP, "BTC-USDT-SWAP", "BTC", false, 0.01, 103_000),
+                new SimInstrument(Venue.OKX_SWAP, "ETH-USDT-SWAP", "ETH", false, 0.1, 2_480),
+                new SimInstrument(Venue.OKX_SWAP, "SOL-USDT-SWAP", "SOL", false, 1, 150),
+                new SimInstrument(Venue.OKX_SWAP, "BTC-USD-SWAP", "BTC", true, 100, 103_000));
+    }
+
+    @Override
+    public void routes(Routes r) {
+        r.socket("/okx/ws/v5/public", Venue.OKX_SWAP, false);
+        r.get("/okx/api/v5/public/instruments", ctx -> instruments(r.instruments(Venue.OKX_SWAP)));
+        r.get("/okx/api/v5/market/history-trades", ctx -> historyTrades(r, ctx));
+    }
+
+    /** History-trades by trade id: older than {@code after}, newest first, at most 100 (type=2, by time: not served). */
+    private static String historyTrades(Routes r, io.javalin.http.Context ctx) {
+        String instId = ctx.queryParam("instId");
+        TradeHistory h = instId == null ? null : r.history(Venue.OKX_SWAP, instId);
+        if (h == null || !"1".equals(ctx.queryParamAsClass("type", String.class).getOrDefault("1"))) {
+            return "{\"code\":\"51001\",\"msg\":\"Instrument ID does not exist\",\"data\":[]}";
+        }
+        long after = parseLong(ctx.queryParam("after"), h.nextId());
+        int limit = (int) Math.min(100, Math.max(1, parseLong(ctx.queryParam("limit"), 100)));
+        SimInstrument instrument = r.instruments(Venue.OKX_SWAP).stream()
+                .filter(i -> i.symbol().equals(instId)).findFirst().orElseThrow();
+        return historyTrades(h.olderThan(after, limit), instrument);
+    }
+
+    private static long parseLong(String s, long otherwise) {
+        try {
+            return s == null ? otherwise : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    @Override
+    public void onMessage(Server server, SimSession s, String text, JsonNode m) {
+        if (text.equals("ping")) {
+            s.send("pong");
+        } else if (m != null && m.path("op").asText().equals("subscribe")) {
+            for (JsonNode a : m.path("args")) {
+                String channel = a.path("channel").asText();
+                String target = a.has("instId") ? a.path("instId").asText() : a.path("instType").asText();
+                s.topics.add(channel + ":" + target);
+                s.send("{\"event\":\"subscribe\",\"arg\":" + a + ",\"connId\":\"" + s.id() + "\"}");
+            }
+        } else {
+            s.send("{\"event\":\"error\",\"code\":\"60012\",\"msg\":\"Invalid request\",\"connId\":\"" + s.id() + "\"}");
+        }
+    }
+
+    @Override
+    public VenueFeed feed(Venue venue, SimConfig config, Out out, SplittableRandom random) {
+        return new Feed(venue, config.historyCapacity(), out);
+    }
+
+    /** OKX's publication: every trade, the latest liquidation of each instrument's second, OI and funding. */
+    private static final class Feed implements VenueFeed {
+        private final Venue venue;
+        private final int capacity;
+        private final Out out;
+        private final Map<SimInstrument, TradeHistory> histories = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<SimInstrument, SimFeed.Published> latest = new HashMap<>();
+
+        Feed(Venue venue, int capacity, Out out) {
+            this.venue = venue;
+            this.capacity = capacity;
+            this.out = out;
+        }
+
+        @Override
+        public TradeHistory history(SimInstrument i) { // trade ids are sequential: history-trades pages by them
+            return histories.computeIfAbsent(i, k -> new TradeHistory(capacity, 1_500_000_000L));
+        }
+
+        @Override
+        public void trade(SimInstrument i, long millis, double price, double contracts, boolean isBuy) {
+            long id = history(i).add(price, contracts, millis, !isBuy);
+            out.publish(venue, "trades:" + i.symbol(), OkxWire.trade(i, id, price, contracts, isBuy, millis), false);
+        }
+
+        @Override
+        public void liquidation(SimInstrument i, SimFeed.Published p) {
+            latest.put(i, p);
+        }
+
+        @Override
+        public void second(SimInstrument i, long now, double mark, double rate, double openInterest) {
+            SimFeed.Published p = latest.remove(i);
+            if (p != null) {
+                out.published(p);
+                out.publish(venue, "liquidation-orders:SWAP", OkxWire.liquidation(i, p.isLong(), p.contracts(), p.price(),
+                        p.millis()), false);
+            }
+            if (now / 1000 % 3 == 0) {
+                out.publish(venue, "open-interest:" + i.symbol(), openInterest(i, openInterest, mark, now), false);
+            }
+            if (now / 1000 % 30 == 0) {
+                out.publish(venue, "funding-rate:" + i.symbol(), fundingRate(i, rate, now), false);
+            }
+        }
     }
 
     private static String family(SimInstrument i) {

@@ -99,8 +99,7 @@ public final class ScenarioRecorder {
 
         @Override
         public void frame(long millis, Venue venue, String topic, String payload, boolean isAggTrade) {
-            String json = venue == Venue.BINANCE_USDM || venue == Venue.BINANCE_COINM
-                    ? BinanceWire.wrap(topic, payload, true) : payload;
+            String json = SimWires.of(venue).recorded(topic, payload);
             write("{\"ts\":" + millis * 1000 + ",\"venue\":\"" + venue.id() + "\",\"frame\":" + json + "}");
         }
 

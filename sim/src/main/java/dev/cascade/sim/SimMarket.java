@@ -9,22 +9,9 @@ import java.util.List;
  * bunch up the way they do around a drop. Prices are a function of time only: deterministic.
  */
 public final class SimMarket {
-    /** BTC, ETH and SOL on every venue, with each venue's contract conventions. */
-    public static final List<SimInstrument> INSTRUMENTS = List.of(
-            new SimInstrument(Venue.BINANCE_USDM, "BTCUSDT", "BTC", false, 1, 103_000),
-            new SimInstrument(Venue.BINANCE_USDM, "ETHUSDT", "ETH", false, 1, 2_480),
-            new SimInstrument(Venue.BINANCE_USDM, "SOLUSDT", "SOL", false, 1, 150),
-            new SimInstrument(Venue.BINANCE_COINM, "BTCUSD_PERP", "BTC", true, 100, 103_000),
-            new SimInstrument(Venue.BINANCE_COINM, "ETHUSD_PERP", "ETH", true, 10, 2_480),
-            new SimInstrument(Venue.BYBIT_LINEAR, "BTCUSDT", "BTC", false, 1, 103_000),
-            new SimInstrument(Venue.BYBIT_LINEAR, "ETHUSDT", "ETH", false, 1, 2_480),
-            new SimInstrument(Venue.BYBIT_LINEAR, "SOLUSDT", "SOL", false, 1, 150),
-            new SimInstrument(Venue.BYBIT_INVERSE, "BTCUSD", "BTC", true, 1, 103_000),
-            new SimInstrument(Venue.BYBIT_INVERSE, "ETHUSD", "ETH", true, 1, 2_480),
-            new SimInstrument(Venue.OKX_SWAP, "BTC-USDT-SWAP", "BTC", false, 0.01, 103_000),
-            new SimInstrument(Venue.OKX_SWAP, "ETH-USDT-SWAP", "ETH", false, 0.1, 2_480),
-            new SimInstrument(Venue.OKX_SWAP, "SOL-USDT-SWAP", "SOL", false, 1, 150),
-            new SimInstrument(Venue.OKX_SWAP, "BTC-USD-SWAP", "BTC", true, 100, 103_000));
+    /** BTC, ETH and SOL on every venue, with each venue's contract conventions (each wire lists its own). */
+    public static final List<SimInstrument> INSTRUMENTS = SimWires.ALL.stream()
+            .flatMap(w -> w.scriptedInstruments().stream()).toList();
 
     private final long startMillis;
     private final int dropEveryMinutes;

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 /** One client connection: its venue, what it subscribed to, and its fault state. */
 final class SimSession {
     final Venue venue;
+    final SimWire wire;
     /** Binance combined-stream connections wrap payloads as {"stream":...,"data":...}. */
     final boolean isCombined;
     final Set<String> topics = ConcurrentHashMap.newKeySet();
@@ -22,8 +23,9 @@ final class SimSession {
     private volatile boolean isClosed;
     private long aggTrades;
 
-    SimSession(Venue venue, boolean isCombined, WsContext ctx, Faults faults, SimStats stats, ScheduledExecutorService delayer) {
+    SimSession(Venue venue, SimWire wire, boolean isCombined, WsContext ctx, Faults faults, SimStats stats, ScheduledExecutorService delayer) {
         this.venue = venue;
+        this.wire = wire;
         this.isCombined = isCombined;
         this.ctx = ctx;
         this.faults = faults;

@@ -18,21 +18,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /**
- * A loopback exchange: the Binance (USDⓈ-M and COIN-M), Bybit and OKX WebSocket and REST endpoints Cascade
- * uses, in their real wire formats, each under its venue's path (see {@code Endpoints.simulator}), fed by
- * {@link SimFeed}'s scripted market, with {@link Faults} to inject. Listens on 127.0.0.1 unless told otherwise.
- *
- * <pre>
- *   ws   /binance-usdm/market/stream   /binance-usdm/market/ws[/stream]   (SUBSCRIBE, ?streams=)
- *        /binance-coinm/stream         /binance-coinm/ws[/stream]
- *        /bybit/v5/public/linear       /bybit/v5/public/inverse            (op subscribe, op ping)
- *        /okx/ws/v5/public                                                 (op subscribe, text ping)
- *   rest /binance-usdm/fapi/v1/exchangeInfo   /binance-usdm/fapi/v1/aggTrades?symbol=&amp;fromId=&amp;limit=
- *        /binance-coinm/dapi/v1/exchangeInfo  /binance-coinm/dapi/v1/aggTrades
- *        /bybit/v5/market/instruments-info?category=   /okx/api/v5/public/instruments?instType=SWAP
- *        /okx/api/v5/market/history-trades?instId=&amp;type=1&amp;after=&amp;limit=
- *        /coingecko/api/v3/global  /coingecko/api/v3/coins/markets  /alternative-me/fng/   (market overview)
- * </pre>
+ * A loopback exchange: the WebSocket and REST endpoints Cascade uses of every exchange of {@link SimWires},
+ * in their real wire formats, each under its venue's path (see {@code Endpoints.simulator}; each wire lists
+ * its routes), fed by {@link SimFeed}'s scripted market, with {@link Faults} to inject. Listens on 127.0.0.1
+ * unless told otherwise. The market overview is served under {@code /coingecko/api/v3/global},
+ * {@code /coingecko/api/v3/coins/markets} and {@code /alternative-me/fng/}.
  */
 public final class Simulator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,30 +88,28 @@ public final class Simulator implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.routes.wsBeforeUpgrade(ctx -> s.upgrade());
-            s.socket(c.routes::ws, "/binance-usdm/market/stream", Venue.BINANCE_USDM, true);
-            s.socket(c.routes::ws, "/binance-usdm/market/ws", Venue.BINANCE_USDM, false);
-            s.socket(c.routes::ws, "/binance-usdm/market/ws/{stream}", Venue.BINANCE_USDM, false);
-            s.socket(c.routes::ws, "/binance-coinm/stream", Venue.BINANCE_COINM, true);
-            s.socket(c.routes::ws, "/binance-coinm/ws", Venue.BINANCE_COINM, false);
-            s.socket(c.routes::ws, "/binance-coinm/ws/{stream}", Venue.BINANCE_COINM, false);
-            s.socket(c.routes::ws, "/bybit/v5/public/linear", Venue.BYBIT_LINEAR, false);
-            s.socket(c.routes::ws, "/bybit/v5/public/inverse", Venue.BYBIT_INVERSE, false);
-            s.socket(c.routes::ws, "/okx/ws/v5/public", Venue.OKX_SWAP, false);
-            c.routes.get("/binance-usdm/fapi/v1/exchangeInfo", ctx -> s.rest(ctx,
-                    () -> BinanceWire.exchangeInfo(s.instruments(Venue.BINANCE_USDM), System.currentTimeMillis())));
-            c.routes.get("/binance-coinm/dapi/v1/exchangeInfo", ctx -> s.rest(ctx,
-                    () -> BinanceWire.exchangeInfo(s.instruments(Venue.BINANCE_COINM), System.currentTimeMillis())));
-            c.routes.get("/binance-usdm/fapi/v1/aggTrades", ctx -> s.aggTrades(ctx, Venue.BINANCE_USDM));
-            c.routes.get("/binance-coinm/dapi/v1/aggTrades", ctx -> s.aggTrades(ctx, Venue.BINANCE_COINM));
-            c.routes.get("/bybit/v5/market/instruments-info", ctx -> s.rest(ctx, () -> {
-                String category = ctx.queryParam("category");
-                Venue v = "inverse".equals(category) ? Venue.BYBIT_INVERSE : Venue.BYBIT_LINEAR;
-                return BybitWire.instrumentsInfo(category == null ? "linear" : category, s.instruments(v),
-                        System.currentTimeMillis());
-            }));
-            c.routes.get("/okx/api/v5/market/history-trades", s::okxHistoryTrades);
-            c.routes.get("/okx/api/v5/public/instruments", ctx -> s.rest(ctx,
-                    () -> OkxWire.instruments(s.instruments(Venue.OKX_SWAP))));
+            SimWire.Routes routes = new SimWire.Routes() {
+                @Override
+                public void socket(String path, Venue venue, boolean isCombined) {
+                    s.socket(c.routes::ws, path, venue, isCombined);
+                }
+
+                @Override
+                public void get(String path, java.util.function.Function<Context, String> body) {
+                    c.routes.get(path, ctx -> s.rest(ctx, () -> body.apply(ctx)));
+                }
+
+                @Override
+                public List<SimInstrument> instruments(Venue venue) {
+                    return s.instruments(venue);
+                }
+
+                @Override
+                public TradeHistory history(Venue venue, String symbol) {
+                    return s.feed.history(venue, symbol);
+                }
+            };
+            SimWires.ALL.forEach(w -> w.routes(routes));
             c.routes.get("/coingecko/api/v3/global", ctx -> s.rest(ctx,
                     () -> s.overview("global", () -> OverviewWire.global(s.feed.market(), System.currentTimeMillis()))));
             c.routes.get("/coingecko/api/v3/coins/markets", ctx -> s.rest(ctx,
@@ -156,7 +144,7 @@ public final class Simulator implements AutoCloseable {
         return feed.published();
     }
 
-    /** The trade ids Binance or OKX has published for a symbol so far, [first, next); null for Bybit. */
+    /** The trade ids a venue that serves its trade history (Binance, OKX) has published so far, [first, next); else null. */
     public long[] aggTradeIds(Venue venue, String symbol) {
         TradeHistory h = feed.history(venue, symbol);
         return h == null ? null : new long[] {h.firstId(), h.nextId()};
@@ -186,8 +174,7 @@ public final class Simulator implements AutoCloseable {
     void publish(Venue venue, String topic, String payload, boolean isAggTrade) {
         for (SimSession s : sessions.values()) {
             if (s.venue == venue && s.topics.contains(topic)) {
-                String frame = venue == Venue.BINANCE_USDM || venue == Venue.BINANCE_COINM
-                        ? BinanceWire.wrap(topic, payload, s.isCombined) : payload;
+                String frame = s.wire.frame(s, topic, payload);
                 if (isAggTrade) {
                     s.sendAggTrade(frame);
                 } else {
@@ -197,9 +184,10 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    void pingBinance() {
+    /** Sends a WebSocket ping to every client of an exchange whose server pings (Binance). */
+    void pingClients() {
         for (SimSession s : sessions.values()) {
-            if (s.venue == Venue.BINANCE_USDM || s.venue == Venue.BINANCE_COINM) {
+            if (s.wire.hasServerPings()) {
                 s.ping();
             }
         }
@@ -228,7 +216,7 @@ public final class Simulator implements AutoCloseable {
         route.accept(path, ws -> {
             ws.onConnect(ctx -> {
                 ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(30));
-                SimSession s = new SimSession(venue, isCombined, ctx, faults, stats, delayer);
+                SimSession s = new SimSession(venue, SimWires.of(venue), isCombined, ctx, faults, stats, delayer);
                 sessions.put(ctx.sessionId(), s);
                 stats.connections.incrementAndGet();
                 String streams = ctx.queryParam("streams");
@@ -259,75 +247,27 @@ public final class Simulator implements AutoCloseable {
     }
 
     private void message(SimSession s, WsContext ctx, String text) {
-        if (s.venue == Venue.OKX_SWAP && text.equals("ping")) {
-            s.send("pong");
-            return;
-        }
         JsonNode m;
         try {
             m = JSON.readTree(text);
         } catch (Exception e) {
             m = null;
         }
-        switch (s.venue) {
-            case BINANCE_USDM, BINANCE_COINM -> binance(s, m);
-            case BYBIT_LINEAR, BYBIT_INVERSE -> bybit(s, m);
-            case OKX_SWAP -> okx(s, m);
-        }
+        s.wire.onMessage(server, s, text, m);
     }
 
-    private void binance(SimSession s, JsonNode m) {
-        String method = m == null ? "" : m.path("method").asText();
-        JsonNode id = m == null ? null : m.get("id");
-        if (method.equals("SUBSCRIBE") || method.equals("UNSUBSCRIBE")) {
-            for (JsonNode p : m.path("params")) {
-                if (method.equals("SUBSCRIBE")) {
-                    s.topics.add(p.asText());
-                } else {
-                    s.topics.remove(p.asText());
-                }
-            }
-            s.send("{\"result\":null,\"id\":" + id + "}");
-        } else {
-            s.send("{\"error\":{\"code\":2,\"msg\":\"Invalid request: unknown method\"},\"id\":" + id + "}");
+    /** What a wire's message handling may ask of the simulator. */
+    private final SimWire.Server server = new SimWire.Server() {
+        @Override
+        public boolean isPlayback() {
+            return playbackInstruments != null;
         }
-    }
 
-    private void bybit(SimSession s, JsonNode m) {
-        String op = m == null ? "" : m.path("op").asText();
-        String reqId = m == null ? "" : m.path("req_id").asText("");
-        if (op.equals("ping")) {
-            s.send("{\"success\":true,\"ret_msg\":\"pong\",\"conn_id\":\"" + s.id() + "\",\"req_id\":\"" + reqId
-                    + "\",\"op\":\"ping\"}");
-        } else if (op.equals("subscribe")) {
-            List<String> added = new ArrayList<>();
-            for (JsonNode a : m.path("args")) {
-                s.topics.add(a.asText());
-                added.add(a.asText());
-            }
-            s.send("{\"success\":true,\"ret_msg\":\"\",\"conn_id\":\"" + s.id() + "\",\"req_id\":\"" + reqId
-                    + "\",\"op\":\"subscribe\"}");
-            if (playbackInstruments == null) { // in playback, the scenario sends its own tickers
-                added.stream().filter(t -> t.startsWith("tickers.")).forEach(t -> feed.bybitSnapshot(s, t));
-            }
-        } else {
-            s.send("{\"success\":false,\"ret_msg\":\"error:handler not found\",\"conn_id\":\"" + s.id() + "\",\"op\":\""
-                    + op + "\"}");
+        @Override
+        public String snapshot(Venue venue, String topic) {
+            return feed.snapshot(venue, topic);
         }
-    }
-
-    private void okx(SimSession s, JsonNode m) {
-        if (m != null && m.path("op").asText().equals("subscribe")) {
-            for (JsonNode a : m.path("args")) {
-                String channel = a.path("channel").asText();
-                String target = a.has("instId") ? a.path("instId").asText() : a.path("instType").asText();
-                s.topics.add(channel + ":" + target);
-                s.send("{\"event\":\"subscribe\",\"arg\":" + a + ",\"connId\":\"" + s.id() + "\"}");
-            }
-        } else {
-            s.send("{\"event\":\"error\",\"code\":\"60012\",\"msg\":\"Invalid request\",\"connId\":\"" + s.id() + "\"}");
-        }
-    }
+    };
 
     // --- REST --------------------------------------------------------------------------------------------
 
@@ -348,45 +288,5 @@ public final class Simulator implements AutoCloseable {
         stats.restRefused.incrementAndGet();
         ctx.status(status).header("Retry-After", Long.toString(faults.retryAfterSeconds.get()))
                 .contentType("application/json").result(body);
-    }
-
-    private void aggTrades(Context ctx, Venue venue) {
-        rest(ctx, () -> {
-            String symbol = ctx.queryParam("symbol");
-            TradeHistory h = symbol == null ? null : feed.history(venue, symbol);
-            if (h == null) {
-                ctx.status(400);
-                return "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}";
-            }
-            long from = parseLong(ctx.queryParam("fromId"), h.nextId());
-            int limit = (int) Math.min(1000, Math.max(1, parseLong(ctx.queryParam("limit"), 500)));
-            SimInstrument instrument = instruments(venue).stream()
-                    .filter(i -> i.symbol().equals(symbol)).findFirst().orElseThrow();
-            return BinanceWire.aggTradesPage(h.from(from, limit), instrument);
-        });
-    }
-
-    /** OKX history-trades by trade id: older than {@code after}, newest first, at most 100 (type=2, by time: not served). */
-    private void okxHistoryTrades(Context ctx) {
-        rest(ctx, () -> {
-            String instId = ctx.queryParam("instId");
-            TradeHistory h = instId == null ? null : feed.history(Venue.OKX_SWAP, instId);
-            if (h == null || !"1".equals(ctx.queryParamAsClass("type", String.class).getOrDefault("1"))) {
-                return "{\"code\":\"51001\",\"msg\":\"Instrument ID does not exist\",\"data\":[]}";
-            }
-            long after = parseLong(ctx.queryParam("after"), h.nextId());
-            int limit = (int) Math.min(100, Math.max(1, parseLong(ctx.queryParam("limit"), 100)));
-            SimInstrument instrument = instruments(Venue.OKX_SWAP).stream()
-                    .filter(i -> i.symbol().equals(instId)).findFirst().orElseThrow();
-            return OkxWire.historyTrades(h.olderThan(after, limit), instrument);
-        });
-    }
-
-    private static long parseLong(String s, long otherwise) {
-        try {
-            return s == null ? otherwise : Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
     }
 }

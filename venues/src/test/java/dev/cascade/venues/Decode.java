@@ -8,7 +8,12 @@ import dev.cascade.venues.codec.JsonTape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Runs frames and rows through decoders for tests, with the project's own metadata fixtures loaded. */
 public final class Decode {
@@ -22,11 +27,10 @@ public final class Decode {
     public record Result(FrameKind kind, CapturingListener events) {
     }
 
-    /** Decoders over a registry holding every metadata fixture (Binance COIN-M, Bybit, OKX). */
+    /** Decoders over a registry holding every metadata fixture of {@code /metadata} (each venue adds its own). */
     public static VenueDecoders withMetadata() {
         VenueDecoders decoders = new VenueDecoders(new InstrumentRegistry());
-        for (String name : new String[] {"binance-dapi-exchangeInfo.json", "binance-fapi-exchangeInfo.json",
-                "bybit-instruments-linear.json", "bybit-instruments-inverse.json", "okx-instruments-swap.json"}) {
+        for (String name : metadataFixtures()) {
             byte[] body = resource("/metadata/" + name);
             try {
                 decoders.loadMetadata(null, body, 0, body.length);
@@ -35,6 +39,14 @@ public final class Decode {
             }
         }
         return decoders;
+    }
+
+    private static List<String> metadataFixtures() {
+        try (Stream<Path> files = Files.list(Path.of(Decode.class.getResource("/metadata").toURI()))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot list the metadata fixtures", e);
+        }
     }
 
     /** Decoders that know nothing: every symbol is placed by convention or not at all. */
