@@ -5,26 +5,56 @@
 'use strict';
 
 const token = new URLSearchParams(location.hash.slice(1)).get('token');
-const WINDOWS = ['1h', '4h', '12h', '24h'];
+let WINDOWS = ['1h', '4h', '12h', '24h']; // until the server says which it gives (health's windows)
 const RANGE_MS = {'1h': 36e5, '4h': 144e5, '12h': 432e5, '24h': 864e5, '7d': 6048e5, '30d': 2592e6};
 const EXCHANGE_COLORS = {binance: '#f0b90b', bybit: '#f7a600', okx: '#8b949e'};
 const charts = {};
 const view = {coin: '', range: '24h', by: 'side', sort: {coins: ['usd', -1], exchanges: ['usd', -1]}};
 const $ = id => document.getElementById(id);
 const num = v => v == null ? null : Number(v);
-const usd = v => v == null ? '–' : '$' + Math.round(Number(v)).toLocaleString('en-US');
-const compact = v => {
-  if (v == null || Number.isNaN(Number(v))) return '–';
-  const a = Math.abs(v), s = v < 0 ? '-' : '';
-  if (a >= 1e12) return s + '$' + (a / 1e12).toFixed(2) + 'T';
-  if (a >= 1e9) return s + '$' + (a / 1e9).toFixed(2) + 'B';
-  if (a >= 1e6) return s + '$' + (a / 1e6).toFixed(2) + 'M';
-  if (a >= 1e3) return s + '$' + (a / 1e3).toFixed(1) + 'K';
-  return s + '$' + a.toFixed(0);
+// The formats of dev.cascade.output.Formats, rule for rule (DashboardBrowserTest holds the two to each other):
+// rounding on the number's exact value, ties away from zero, as toPrecision and toFixed do.
+const UNKNOWN = '–';
+const known = v => v != null && v !== '' && Number.isFinite(Number(v));
+const trimmed = x => String(Number(x)); // "5.00" -> "5", "-0.00" -> "0"
+const money = v => {
+  if (!known(v)) return UNKNOWN;
+  v = Number(v);
+  const s = v < 0 ? '-' : '', a = Math.abs(v);
+  if (Math.round(a) < 1000) return s + '$' + Math.round(a);
+  const units = ['K', 'M', 'B', 'T'];
+  let u = 0, x = a / 1e3;
+  while (u < units.length - 1 && Number(x.toPrecision(3)) >= 1000) { u++; x /= 1e3; }
+  return s + '$' + trimmed(x.toPrecision(3)) + units[u];
 };
-const pct = (v, d = 2) => v == null ? '–' : (v > 0 ? '+' : '') + Number(v).toFixed(d) + ' %';
-const signed = (v, d = 2) => `<span class="${v == null ? '' : v >= 0 ? 'short' : 'long'}">${pct(v, d)}</span>`;
-const price = v => v == null ? '–' : '$' + Number(v).toLocaleString('en-US', {maximumFractionDigits: v < 10 ? 4 : 1});
+const dollars = v => known(v) ? (v < 0 ? '-' : '') + '$' + Math.round(Math.abs(Number(v))).toLocaleString('en-US') : UNKNOWN;
+const price = v => {
+  if (!known(v)) return UNKNOWN;
+  v = Number(v);
+  const s = v < 0 ? '-' : '', a = Math.abs(v);
+  if (a >= 1e4) return s + '$' + Math.round(a).toLocaleString('en-US');
+  if (a >= 100) return s + '$' + Number(a.toFixed(2)).toLocaleString('en-US', {minimumFractionDigits: 2, maximumFractionDigits: 2});
+  if (a === 0) return '$0';
+  const r = Number(a.toPrecision(4));
+  return s + '$' + trimmed(r.toFixed(Math.max(0, 3 - Math.floor(Math.log10(r)))));
+};
+const percent = v => {
+  if (!known(v)) return UNKNOWN;
+  v = Number(v);
+  const a = Math.abs(v);
+  return trimmed(v.toFixed(a >= 9.95 ? 0 : a >= 0.995 ? 1 : 2)) + '%';
+};
+const signedPercent = v => { const p = percent(v); return p.startsWith('-') || p === UNKNOWN || p === '0%' ? p : '+' + p; };
+const share = v => known(v) ? percent(Number(v) * 100) : UNKNOWN;
+const fundingRate = v => {
+  if (!known(v)) return UNKNOWN;
+  const x = Number(v) * 100, f = Math.abs(x).toFixed(4);
+  return (x < 0 && Number(f) !== 0 ? '-' : '+') + f + '%';
+};
+const count = v => known(v) ? Number(v).toLocaleString('en-US') : UNKNOWN;
+const usd = dollars;
+const compact = money;
+const signed = v => `<span class="${v == null ? '' : v >= 0 ? 'short' : 'long'}">${signedPercent(v)}</span>`;
 const axisPrice = v => '$' + Math.round(v).toLocaleString('en-US');
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 // every time is UTC, with its date: a month of events side by side must not read as one day
@@ -99,10 +129,10 @@ function card(w, s) {
   return `<div class="card" data-window="${w}">
     <h2>Liquidations, last ${w}${view.coin ? ' · ' + esc(view.coin) : ''}</h2>
     <div class="big usd" data-usd="${s ? s.usd ?? '' : ''}">${s ? usd(s.usd) : '–'}</div>
-    <div class="split${share == null ? ' none' : ''}" title="${share == null ? 'no data' : 'longs ' + (share * 100).toFixed(1) + ' %'}">${share == null ? '' : `<div style="width:${(share * 100).toFixed(1)}%"></div>`}</div>
+    <div class="split${share == null ? ' none' : ''}" title="${share == null ? 'no data' : 'longs ' + percent(share * 100)}">${share == null ? '' : `<div style="width:${(share * 100).toFixed(1)}%"></div>`}</div>
     ${!s ? '<div class="muted">no data</div>' : !hasData ? '<div class="muted nodata">no liquidations in this window</div>' :
       `<div><span class="long">longs ${compact(s.longUsd)}</span> · <span class="short">shorts ${compact(s.shortUsd)}</span>
-       · <span class="count">${Number(s.count).toLocaleString('en-US')}</span> orders</div>
+       · <span class="count">${count(s.count)}</span> orders</div>
        <div class="muted estimated">estimated ${compact(s.estimatedUsd)} (${compact(s.estimatedLowUsd)} to ${compact(s.estimatedHighUsd)})</div>`}
   </div>`;
 }
@@ -134,8 +164,8 @@ function table(id, label, attr, list) {
     (list.length === 0 ? `<tr><td colspan="7" class="muted">no liquidations in this window</td></tr>` :
       list.map(r => `<tr ${attr}="${esc(r.key)}"${attr === 'data-coin' && r.key === view.coin ? ' class="selected"' : ''}>
         <td>${esc(r.key)}</td><td class="usd">${usd(r.usd)}</td><td class="long">${compact(r.longUsd)}</td>
-        <td class="short">${compact(r.shortUsd)}</td><td class="longpct">${r.longPct == null ? '–' : r.longPct.toFixed(1) + ' %'}</td>
-        <td class="count">${r.count == null ? '–' : r.count.toLocaleString('en-US')}</td>
+        <td class="short">${compact(r.shortUsd)}</td><td class="longpct">${percent(r.longPct)}</td>
+        <td class="count">${count(r.count)}</td>
         <td class="estimated">${r.estimatedUsd == null ? '–' : compact(r.estimatedUsd)}</td></tr>`).join('')) + '</tbody>';
 }
 
@@ -232,7 +262,7 @@ function marketHistory(h, start, end) {
       {name: 'open interest', type: 'line', symbol: 'none', color: '#58a6ff', xAxisIndex: 0, yAxisIndex: 1, areaStyle: {opacity: .08},
         data: gapsAsNull(h.times, h.openInterestUsd), tooltip: {valueFormatter: compact}},
       ...funding.map(([venue, rates]) => ({name: 'funding ' + venue, type: 'line', step: 'end', symbol: 'none', xAxisIndex: 1, yAxisIndex: 2,
-        data: gapsAsNull(h.times, rates), tooltip: {valueFormatter: v => v == null ? '–' : (v * 100).toFixed(4) + ' %'}}))]
+        data: gapsAsNull(h.times, rates), tooltip: {valueFormatter: v => fundingRate(v)}}))]
   }, true);
 }
 
@@ -298,8 +328,8 @@ async function heatmap(coin) {
   const pad = (high - low) * 0.03;
   const hit = g.hitRate || {};
   $('heatmap-title').textContent = `(${coin}, levels model, a column every ${Math.round(step / 6e4)} min, UTC)`;
-  $('heatmap-note').textContent = `Hit-rate ${hit.share == null ? '–' : (hit.share * 100).toFixed(1) + ' %'} of ` +
-    `${compact(hit.realizedUsd)} liquidated since ${when(g.from)}, with clusters covering ${hit.meanCoveragePct ?? '–'} % of the range.`;
+  $('heatmap-note').textContent = `Hit-rate ${share(hit.share)} of ` +
+    `${compact(hit.realizedUsd)} liquidated since ${when(g.from)}, with clusters covering ${percent(hit.meanCoveragePct)} of the range.`;
   const clusters = (g.clusters || []).map(k => ({value: [g.times[g.times.length - 1] + step, Number(k.price)], side: k.side,
     usd: Number(k.usd)}));
   c.setOption({
@@ -363,12 +393,12 @@ async function market(coin) {
     p && row(`High / low since ${day(p.firstTime)}`, `${price(p.high)} / ${price(p.low)}`),
     p && row('VWAP since ' + day(p.firstTime), price(p.vwap)),
     p && row('Volume, last 24h', compact(p.volume24hUsd) + (p.volumeChangePct == null ? ' <span class="muted">(no previous 24h to compare)</span>'
-      : ` ${signed(p.volumeChangePct, 0)} <span class="muted">vs the 24h before</span>`)),
-    t && row('Net taker volume since ' + (p ? day(p.firstTime) : 'the start'), compact(t.netUsd) + ' <span class="muted">(buy share ' + (t.buyShare * 100).toFixed(1) + ' %)</span>'),
+      : ` ${signed(p.volumeChangePct)} <span class="muted">vs the 24h before</span>`)),
+    t && row('Net taker volume since ' + (p ? day(p.firstTime) : 'the start'), compact(t.netUsd) + ' <span class="muted">(buy share ' + share(t.buyShare) + ')</span>'),
     oi && row('Open interest', compact(oi.usd)),
     oi && row('OI change', changes(oi.changes) || '–'),
-    oi && row('Funding', oi.fundingRate == null ? '–' : `${(oi.fundingRate * 100).toFixed(4)} % <span class="muted">per 8 h, open-interest-weighted` +
-      ` (${(oi.fundingRate * 3 * 365 * 100).toFixed(1)} % a year)</span>`),
+    oi && row('Funding', oi.fundingRate == null ? '–' : `${fundingRate(oi.fundingRate)} <span class="muted">per 8 h, open-interest-weighted` +
+      ` (${percent(oi.fundingRate * 3 * 365 * 100)} a year)</span>`),
     !p && !oi && row('–', 'no data for ' + esc(coin))].filter(Boolean).join('');
 }
 
@@ -378,10 +408,10 @@ async function overview() {
     $('overview-title').textContent = o && o.time ? `(CoinGecko, ${when(o.time)} UTC)` : '';
     $('overview').innerHTML = !o || o.totalMarketCapUsd == null ? '<p class="muted">no CoinGecko data</p>' :
       `<div class="big">${compact(o.totalMarketCapUsd)}</div>
-       <div>market cap ${signed(o.marketCapChangePct24h)} in 24h · volume ${compact(o.totalVolumeUsd)} ${signed(o.volumeChangePct24h, 0)} in 24h</div>
+       <div>market cap ${signed(o.marketCapChangePct24h)} in 24h · volume ${compact(o.totalVolumeUsd)} ${signed(o.volumeChangePct24h)} in 24h</div>
        <div class="muted">BTC dominance ${o.btcDominancePct ?? '–'} %, ETH ${o.ethDominancePct ?? '–'} %</div>
-       <div>top gainers, 24h: ${(o.topGainers || []).map(m => `${esc(m.symbol)} <span class="short">${pct(m.changePct24h)}</span>`).join(', ') || '–'}</div>
-       <div>top losers, 24h: ${(o.topLosers || []).map(m => `${esc(m.symbol)} <span class="long">${pct(m.changePct24h)}</span>`).join(', ') || '–'}</div>`;
+       <div>top gainers, 24h: ${(o.topGainers || []).map(m => `${esc(m.symbol)} <span class="short">${signedPercent(m.changePct24h)}</span>`).join(', ') || '–'}</div>
+       <div>top losers, 24h: ${(o.topLosers || []).map(m => `${esc(m.symbol)} <span class="long">${signedPercent(m.changePct24h)}</span>`).join(', ') || '–'}</div>`;
   }
   if (!changed('sentiment', s)) return;
   const value = s && s.value != null ? s.value : null;
@@ -419,6 +449,7 @@ let chartCoin = null;
 async function refresh(pushed) {
   const h = await api('/api/v1/health');
   if (!h) return;
+  if (h.windows && h.windows.length) WINDOWS = h.windows;
   const names = await coins();
   if (needsToken) { $('status').textContent = 'token required'; return; }
   if (!$('notice').hidden && $('notice').dataset.kind === 'offline') notice(null);

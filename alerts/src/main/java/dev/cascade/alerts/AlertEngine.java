@@ -1,5 +1,6 @@
 package dev.cascade.alerts;
 
+import dev.cascade.output.Formats;
 import dev.cascade.analytics.LiquidationSummary;
 import dev.cascade.analytics.MarketState;
 import dev.cascade.analytics.SideTotals;
@@ -12,7 +13,6 @@ import dev.cascade.analytics.taker.TakerFlow;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Side;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -53,8 +53,8 @@ public final class AlertEngine {
                             offer(out, r, "burst " + b.venue().id() + " " + b.side() + " " + b.startMicros(), null,
                                     exchange, b.endMicros(), String.format(Locale.ROOT,
                                             "%s %s liquidations: %s over %d min (peak %s/min) from %s",
-                                            b.venue().id(), b.side() == Side.LONG ? "long" : "short", money(b.usd()),
-                                            b.minutes(), money(b.peakUsd()), time(b.startMicros())));
+                                            b.venue().id(), b.side() == Side.LONG ? "long" : "short", Formats.money(b.usd()),
+                                            b.minutes(), Formats.money(b.peakUsd()), Formats.time(b.startMicros())));
                         }
                     }
                 }
@@ -64,8 +64,9 @@ public final class AlertEngine {
                         if (r.matches(s.coin(), null)) {
                             offer(out, r, "swept " + s.coin() + " " + s.swept().timeMicros() + " " + c.price(), s.coin(),
                                     null, s.swept().timeMicros(), String.format(Locale.ROOT,
-                                            "%s %s liquidation cluster at $%,.0f swept (%s predicted) at %s", s.coin(),
-                                            c.side().id(), c.price(), money(c.usd()), time(s.swept().timeMicros())));
+                                            "%s %s liquidation cluster at %s swept (%s predicted) at %s", s.coin(),
+                                            c.side().id(), Formats.price(c.price()), Formats.money(c.usd()),
+                                            Formats.time(s.swept().timeMicros())));
                         }
                     }
                 }
@@ -75,7 +76,7 @@ public final class AlertEngine {
                             offer(out, r, "taker " + e.scope() + " " + e.coin() + " " + e.startMicros(), e.coin(),
                                     e.scope(), e.endMicros(), String.format(Locale.ROOT,
                                             "%s %s net taker volume %s extreme: %s, #%d of %s", e.scope(), e.coin(),
-                                            e.direction(), money(e.netUsd()), e.monthOrdinal(), e.month()));
+                                            e.direction(), Formats.money(e.netUsd()), e.monthOrdinal(), e.month()));
                         }
                     }
                 }
@@ -85,9 +86,10 @@ public final class AlertEngine {
                         if (r.matches(x.coin(), null)) {
                             offer(out, r, "flush " + x.kind() + " " + x.coin() + " " + x.startMicros(), x.coin(), null,
                                     x.detectedMicros(), String.format(Locale.ROOT,
-                                            "%s %s: price %+.2f%%, open interest %+.2f%%, %s liquidated (%.0f%% longs)",
-                                            x.coin(), x.kind(), e.priceChangePct(), e.oiChangePct(),
-                                            money(e.longUsd() + e.shortUsd()), e.longShare() * 100));
+                                            "%s %s: price %s, open interest %s, %s liquidated (%s longs)",
+                                            x.coin(), x.kind(), Formats.signedPercent(e.priceChangePct()),
+                                            Formats.signedPercent(e.oiChangePct()),
+                                            Formats.money(e.longUsd() + e.shortUsd()), Formats.share(e.longShare())));
                         }
                     }
                 }
@@ -110,9 +112,9 @@ public final class AlertEngine {
             }
             // one alert per crossing of the threshold: the cooldown keeps it from repeating while it stays above
             offer(out, r, "liquidations " + g.getKey() + " " + Math.floorDiv(now, Micros.PER_MINUTE), coin, exchange, now,
-                    String.format(Locale.ROOT, "%s liquidations in the last %s: %s (%.0f%% longs), above %s",
-                            g.getKey(), window, money(g.getValue().usd()), g.getValue().longShare() * 100,
-                            money(r.usd())));
+                    String.format(Locale.ROOT, "%s liquidations in the last %s: %s (%s longs), above %s",
+                            g.getKey(), window, Formats.money(g.getValue().usd()), Formats.share(g.getValue().longShare()),
+                            Formats.money(r.usd())));
         }
     }
 
@@ -141,12 +143,5 @@ public final class AlertEngine {
         }
     }
 
-    static String money(double usd) {
-        return usd >= 1e9 ? String.format(Locale.ROOT, "$%.2fB", usd / 1e9) : usd >= 1e6
-                ? String.format(Locale.ROOT, "$%.1fM", usd / 1e6) : String.format(Locale.ROOT, "$%,.0f", usd);
-    }
 
-    private static String time(long micros) {
-        return Instant.ofEpochSecond(0, micros * 1000).toString().substring(11, 16) + " UTC";
-    }
 }

@@ -43,7 +43,7 @@ public record Sink(Type type, URI uri, String chatId) {
             case DISCORD -> o.put("content", line);
             case SLACK -> o.put("text", line);
         }
-        return o.toString();
+        return dev.cascade.output.json.Json.text(o);
     }
 
     /** For logs: scheme, host and the first path segment only (tokens live in the rest). */

@@ -49,14 +49,14 @@ class AlertEngineTest {
         cascade(0, 2); // $3M in two minutes: under the hourly threshold, a $3M burst
         List<Alert> first = evaluate(engine);
         assertThat(first).extracting(Alert::rule).containsExactly("bursts");
-        assertThat(first.get(0).text()).isEqualTo("binance-usdm long liquidations: $3.0M over 2 min (peak $1.5M/min)"
+        assertThat(first.get(0).text()).isEqualTo("binance-usdm long liquidations: $3M over 2 min (peak $1.5M/min)"
                 + " from 14:00 UTC");
         assertThat(evaluate(engine)).isEmpty(); // the same read-out again: nothing new
 
         cascade(2, 1); // $4.5M in the hour now
         List<Alert> second = evaluate(engine);
         assertThat(second).extracting(Alert::rule).containsExactly("btc-1h");
-        assertThat(second.get(0).text()).isEqualTo("BTC liquidations in the last 1h: $4.5M (100% longs), above $4.0M");
+        assertThat(second.get(0).text()).isEqualTo("BTC liquidations in the last 1h: $4.5M (100% longs), above $4M");
         assertThat(second.get(0).coin()).isEqualTo("BTC");
 
         cascade(20, 1); // still above 20 minutes later: within the 30-minute cooldown

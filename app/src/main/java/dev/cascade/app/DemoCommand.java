@@ -1,10 +1,8 @@
 package dev.cascade.app;
 
 import dev.cascade.analytics.figures.FigureSettings;
-import dev.cascade.ingest.live.WebSocketFeed;
 import dev.cascade.ingest.InputFiles;
 import dev.cascade.model.Micros;
-import dev.cascade.model.Venue;
 import dev.cascade.report.Recap;
 import dev.cascade.report.Renderers;
 import dev.cascade.report.Reports;
@@ -14,16 +12,13 @@ import dev.cascade.sim.ScenarioPlayer;
 import dev.cascade.sim.ScenarioRecorder;
 import dev.cascade.sim.SimConfig;
 import dev.cascade.sim.Simulator;
-import dev.cascade.venues.feed.Channels;
 import dev.cascade.venues.feed.Endpoints;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -90,9 +85,9 @@ final class DemoCommand implements Callable<Integer> {
                 player.instruments());
         Storage storage = Storage.openForWriting(out.resolve("store"), false, 60);
         FigureSettings figures = FigureSettings.DEFAULT.withSnapshots(ServeCommand.SNAPSHOT_MINUTES);
-        LiveJob job = new LiveJob(new LiveJob.Settings(Endpoints.simulator(sim.uri()), EnumSet.allOf(Venue.class),
-                Set.of(), Channels.ALL, null, Duration.ofHours(1), WebSocketFeed.Policy.standard(), x -> x, null, figures,
-                false, new Server.Settings("127.0.0.1", port, null, null, 0, r -> { }, () -> { }), storage, null));
+        LiveJob job = new LiveJob(LiveSettings.reading(Endpoints.simulator(sim.uri())).figures(figures).overview(false)
+                .serving(new Server.Settings("127.0.0.1", port, null, null, 0, r -> { }, () -> { })).storing(storage)
+                .build());
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.countDown();
@@ -124,8 +119,8 @@ final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("cascade: the pipeline is still behind; the dashboard will catch up");
         }
         // the figures the dashboard shows now, which `cascade serve --store OUT/store` shows again
-        Files.writeString(out.resolve(FIGURES), ReplayJson.MAPPER.writeValueAsString(
-                job.query(state -> ReplayJson.render(job.result(), figures), Duration.ofMinutes(10).toMillis())));
+        Files.writeString(out.resolve(FIGURES), RunJson.MAPPER.writeValueAsString(
+                job.query(state -> RunJson.render(job.result(), figures), Duration.ofMinutes(10).toMillis())));
         // the recap of the day: from the scenario's recording (the frames that were played), the day itself
         // against the month before it
         Path recording = out.resolve(s.name() + ".jsonl.gz");
@@ -136,7 +131,7 @@ final class DemoCommand implements Callable<Integer> {
         long end = (s.startMillis() + s.hours() * 3_600_000L) * 1000;
         Period day = new Period(end - Micros.PER_DAY, end);
         ReplayJob replay = new ReplayJob(InputFiles.DEFAULT_MAX_LINE_BYTES, null, day).withHistory(); // one pass
-        ReplayResult period;
+        RunResult period;
         try (ProgressLine bar = ProgressLine.bytes("Reading it back", Files.size(recording), quiet.isProgressShown(),
                 err)) {
             period = replay.run(List.of(recording), bar::stepTo);

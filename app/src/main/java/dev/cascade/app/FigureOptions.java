@@ -35,6 +35,6 @@ final class FigureOptions {
         Checks.atLeast(spec, "--burst-minutes", burstMinutes, 1);
         FigureSettings d = FigureSettings.DEFAULT;
         return new FigureSettings(d.taker(), bar, d.wicks(), new Bursts.Settings(burstUsd, burstMinutes), d.flush(),
-                d.heatmap(), detailCoins, d.movers(), d.windows(), false, d.snapshotMinutes());
+                d.heatmap(), detailCoins, d.movers(), d.windows(), d.liquidationWindows(), false, d.snapshotMinutes());
     }
 }

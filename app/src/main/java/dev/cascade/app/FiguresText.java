@@ -1,5 +1,6 @@
 package dev.cascade.app;
 
+import dev.cascade.output.Formats;
 import dev.cascade.analytics.events.Bursts;
 import dev.cascade.analytics.events.FlushDetector;
 import dev.cascade.analytics.figures.EventFigures;
@@ -14,8 +15,6 @@ import dev.cascade.analytics.price.PriceStats;
 import dev.cascade.analytics.taker.TakerFlow;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Side;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +24,6 @@ import java.util.stream.Collectors;
 
 /** The analytics sections of the text report: prices, taker flow, open interest, heatmaps, events, overview, sentiment. */
 final class FiguresText {
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final int MAX_EVENTS = 24;
 
     private FiguresText() {
@@ -51,17 +49,17 @@ final class FiguresText {
             columns.addAll(List.of("Taker net", "Last bar vs MA", "Open interest", "OI 1h", "Funding"));
             TextTable t = new TextTable(columns.toArray(String[]::new));
             f.price().byCoin().entrySet().stream().limit(top).forEach(e -> {
-                List<String> row = new ArrayList<>(List.of(e.getKey(), ReplayText.price(e.getValue().whole().last())));
-                windows.forEach(w -> row.add(signed(e.getValue().changesPct().get(w))));
+                List<String> row = new ArrayList<>(List.of(e.getKey(), Formats.price(e.getValue().whole().last())));
+                windows.forEach(w -> row.add(Formats.signedPercent(e.getValue().changesPct().get(w))));
                 TakerFigures.Flow flow = f.taker().byCoin().get(e.getKey());
-                row.add(flow == null ? "-" : ReplayText.compact(flow.netUsd()));
-                row.add(flow == null || flow.lastBar() == null ? "-" : ReplayText.compact(flow.lastBar().vsMaUsd()));
+                row.add(flow == null ? Formats.UNKNOWN : Formats.money(flow.netUsd()));
+                row.add(flow == null || flow.lastBar() == null ? Formats.UNKNOWN : Formats.money(flow.lastBar().vsMaUsd()));
                 OpenInterestStats oi = f.openInterest().byCoin().get(e.getKey());
                 OpenInterestStats.Change hour = oi == null ? null : oi.changes().get("1h");
-                row.add(oi == null ? "-" : ReplayText.compact(oi.usd()));
-                row.add(hour == null ? "-" : signed(hour.changePct()));
-                row.add(oi == null || Double.isNaN(oi.fundingRate()) ? "-"
-                        : String.format(Locale.ROOT, "%+.4f %%", oi.fundingRate() * 100));
+                row.add(oi == null ? Formats.UNKNOWN : Formats.money(oi.usd()));
+                row.add(hour == null ? Formats.UNKNOWN : Formats.signedPercent(hour.changePct()));
+                row.add(oi == null || Double.isNaN(oi.fundingRate()) ? Formats.UNKNOWN
+                        : Formats.fundingRate(oi.fundingRate()));
                 t.row(row.toArray(String[]::new));
             });
             t.render(out, "  ");
@@ -70,7 +68,7 @@ final class FiguresText {
         if (!lines.isEmpty()) {
             out.append("\nLatest events (UTC)\n");
             for (int i = lines.size() - 1; i >= Math.max(0, lines.size() - 6); i--) {
-                out.append("  ").append(minute((Long) lines.get(i)[0])).append("  ").append(lines.get(i)[1]).append('\n');
+                out.append("  ").append(Formats.minute((Long) lines.get(i)[0])).append("  ").append(lines.get(i)[1]).append('\n');
             }
         }
         sentiment(out, f.sentiment());
@@ -85,9 +83,9 @@ final class FiguresText {
                 "24h vol vs day before");
         p.byCoin().entrySet().stream().limit(top).forEach(e -> {
             PriceStats s = e.getValue().whole();
-            t.row(e.getKey(), ReplayText.price(s.first()), ReplayText.price(s.last()), signed(s.changePct()),
-                    ReplayText.price(s.high()), minute(s.highMicros()), ReplayText.price(s.low()), minute(s.lowMicros()),
-                    ReplayText.price(s.vwap()), ReplayText.compact(s.volumeUsd()), signed(e.getValue().volume24h().changePct()));
+            t.row(e.getKey(), Formats.price(s.first()), Formats.price(s.last()), Formats.signedPercent(s.changePct()),
+                    Formats.price(s.high()), Formats.minute(s.highMicros()), Formats.price(s.low()), Formats.minute(s.lowMicros()),
+                    Formats.price(s.vwap()), Formats.money(s.volumeUsd()), Formats.signedPercent(e.getValue().volume24h().changePct()));
         });
         t.render(out, "  ");
     }
@@ -101,10 +99,10 @@ final class FiguresText {
         t.byCoin().entrySet().stream().limit(top).forEach(e -> {
             TakerFigures.Flow f = e.getValue();
             TakerFlow.Bar b = f.lastBar();
-            table.row(e.getKey(), ReplayText.compact(f.buyUsd()), ReplayText.compact(f.sellUsd()),
-                    ReplayText.compact(f.netUsd()), ReplayText.percent(f.buyShare()), b == null ? "-" : minute(b.startMicros()),
-                    b == null ? "-" : ReplayText.compact(b.netUsd()), b == null ? "-" : ReplayText.compact(b.vsMaUsd()),
-                    b == null || Double.isNaN(b.z()) ? "-" : String.format(Locale.ROOT, "%+.1f", b.z()));
+            table.row(e.getKey(), Formats.money(f.buyUsd()), Formats.money(f.sellUsd()),
+                    Formats.money(f.netUsd()), Formats.share(f.buyShare()), b == null ? Formats.UNKNOWN : Formats.minute(b.startMicros()),
+                    b == null ? Formats.UNKNOWN : Formats.money(b.netUsd()), b == null ? Formats.UNKNOWN : Formats.money(b.vsMaUsd()),
+                    b == null || Double.isNaN(b.z()) ? Formats.UNKNOWN : String.format(Locale.ROOT, "%+.1f", b.z()));
         });
         table.render(out, "  ");
     }
@@ -122,12 +120,12 @@ final class FiguresText {
         TextTable t = new TextTable(columns.toArray(String[]::new));
         byCoin.entrySet().stream().limit(top).forEach(e -> {
             OpenInterestStats s = e.getValue();
-            List<String> row = new ArrayList<>(List.of(e.getKey(), ReplayText.compact(s.usd())));
+            List<String> row = new ArrayList<>(List.of(e.getKey(), Formats.money(s.usd())));
             for (String w : windows) {
                 OpenInterestStats.Change c = s.changes().get(w);
-                row.add(c == null ? "-" : signed(c.changePct()));
+                row.add(c == null ? Formats.UNKNOWN : Formats.signedPercent(c.changePct()));
             }
-            row.add(Double.isNaN(s.fundingRate()) ? "-" : String.format(Locale.ROOT, "%+.4f %%", s.fundingRate() * 100));
+            row.add(Formats.fundingRate(s.fundingRate()));
             t.row(row.toArray(String[]::new));
         });
         t.render(out, "  ");
@@ -140,13 +138,13 @@ final class FiguresText {
         out.append("\nLiquidation heatmap (levels model; clusters of predicted liquidations; hit-rate = realized\n"
                 + "liquidation USD that fell inside the clusters predicted just before)\n");
         heatmaps.forEach((coin, h) -> {
-            out.append("  ").append(coin).append(" at ").append(ReplayText.price(h.price())).append(": ");
+            out.append("  ").append(coin).append(" at ").append(Formats.price(h.price())).append(": ");
             out.append("long clusters ").append(clusters(h, Side.LONG)).append("; short clusters ")
                     .append(clusters(h, Side.SHORT)).append('\n');
             Heatmap.HitRate r = h.hitRate();
             out.append("    hit-rate ").append(r.checks() == 0 ? "- (no liquidation after the first hour)"
-                    : ReplayText.percent(r.share()) + " of " + ReplayText.compact(r.realizedUsd())
-                    + String.format(Locale.ROOT, " (clusters covered %.1f %% of price +-10 %%)", r.meanCoveragePct()))
+                    : Formats.share(r.share()) + " of " + Formats.money(r.realizedUsd())
+                    + " (clusters covered " + Formats.percent(r.meanCoveragePct()) + " of price +-10%)")
                     .append("; ").append(h.swept().size()).append(" cluster").append(h.swept().size() == 1 ? "" : "s")
                     .append(" swept\n");
         });
@@ -155,7 +153,7 @@ final class FiguresText {
     private static String clusters(Heatmap h, Side side) {
         String s = h.clusters().stream().filter(c -> c.side() == side)
                 .sorted(Comparator.comparingDouble(c -> Math.abs(c.price() - h.price()))).limit(3)
-                .map(c -> ReplayText.price(c.price()) + " (" + ReplayText.compact(c.usd()) + ")")
+                .map(c -> Formats.price(c.price()) + " (" + Formats.money(c.usd()) + ")")
                 .collect(Collectors.joining(", "));
         return s.isEmpty() ? "none" : s;
     }
@@ -167,7 +165,7 @@ final class FiguresText {
         }
         out.append("\nEvents (UTC)").append(lines.size() > MAX_EVENTS ? ", the first " + MAX_EVENTS + " of " + lines.size()
                 + " (all in --format json)" : "").append('\n');
-        lines.stream().limit(MAX_EVENTS).forEach(l -> out.append("  ").append(minute((Long) l[0])).append("  ")
+        lines.stream().limit(MAX_EVENTS).forEach(l -> out.append("  ").append(Formats.minute((Long) l[0])).append("  ")
                 .append(l[1]).append('\n'));
     }
 
@@ -176,36 +174,36 @@ final class FiguresText {
         List<Object[]> lines = new ArrayList<>();
         for (Bursts.Burst b : e.bursts()) {
             lines.add(line(b.startMicros(), String.format(Locale.ROOT, "%s %s liquidations %s over %d min (peak %s/min)",
-                    b.venue().id(), b.side().id(), ReplayText.compact(b.usd()), b.minutes(), ReplayText.compact(b.peakUsd()))));
+                    b.venue().id(), b.side().id(), Formats.money(b.usd()), b.minutes(), Formats.money(b.peakUsd()))));
         }
         for (EventFigures.Crossing c : e.crossings()) {
             String verb = c.crossing().isDown() ? "fell below" : c.crossing().isRecovery() ? "recovered" : "rose above";
-            lines.add(line(c.crossing().timeMicros(), c.coin() + " " + verb + " " + ReplayText.price(c.crossing().level())));
+            lines.add(line(c.crossing().timeMicros(), c.coin() + " " + verb + " " + Formats.price(c.crossing().level())));
         }
         for (EventFigures.Wick w : e.wicks()) {
-            lines.add(line(w.wick().extremeMicros(), String.format(Locale.ROOT, "%s wick %s to %s (%.2f %% from %s), back to %s at %s",
-                    w.coin(), w.wick().direction(), ReplayText.price(w.wick().extremePrice()), w.wick().depthPct(),
-                    ReplayText.price(w.wick().fromPrice()), ReplayText.price(w.wick().recoveredPrice()),
-                    minute(w.wick().recoveredMicros()))));
+            lines.add(line(w.wick().extremeMicros(), String.format(Locale.ROOT, "%s wick %s to %s (%s from %s), back to %s at %s",
+                    w.coin(), w.wick().direction(), Formats.price(w.wick().extremePrice()), Formats.percent(w.wick().depthPct()),
+                    Formats.price(w.wick().fromPrice()), Formats.price(w.wick().recoveredPrice()),
+                    Formats.minute(w.wick().recoveredMicros()))));
         }
         for (EventFigures.Swept s : e.swept()) {
             Heatmap.Cluster c = s.swept().cluster();
             lines.add(line(s.swept().timeMicros(), String.format(Locale.ROOT, "%s %s cluster at %s swept (%s predicted)",
-                    s.coin(), c.side().id(), ReplayText.price(c.price()), ReplayText.compact(c.usd()))));
+                    s.coin(), c.side().id(), Formats.price(c.price()), Formats.money(c.usd()))));
         }
         for (FlushDetector.Flush f : e.flushes()) {
             FlushDetector.Evidence v = f.evidence();
             lines.add(line(f.detectedMicros(), String.format(Locale.ROOT,
                     "%s %s until %s; strongest in the hour to %s: price %s, open interest %s, liquidations %s (%s longs)",
-                    f.coin(), f.kind(), minute(f.endMicros()).substring(6), minute(v.toMicros()).substring(6),
-                    signed(v.priceChangePct()), signed(v.oiChangePct()), ReplayText.compact(v.longUsd() + v.shortUsd()),
-                    ReplayText.percent(v.longShare()))));
+                    f.coin(), f.kind(), Formats.minute(f.endMicros()).substring(6), Formats.minute(v.toMicros()).substring(6),
+                    Formats.signedPercent(v.priceChangePct()), Formats.signedPercent(v.oiChangePct()), Formats.money(v.longUsd() + v.shortUsd()),
+                    Formats.share(v.longShare()))));
         }
         for (TakerFlow.Episode x : e.takerExtremes()) {
             lines.add(line(x.startMicros(), String.format(Locale.ROOT,
                     "%s %s net taker %s extreme: %s over %d %s bar%s, the %s such this month", x.scope(), x.coin(),
-                    x.direction(), ReplayText.compact(x.netUsd()), x.bars(), x.resolution().id(), x.bars() == 1 ? "" : "s",
-                    ordinal(x.monthOrdinal()))));
+                    x.direction(), Formats.money(x.netUsd()), x.bars(), x.resolution().id(), x.bars() == 1 ? "" : "s",
+                    Formats.ordinal(x.monthOrdinal()))));
         }
         lines.sort(Comparator.comparingLong(l -> (Long) l[0]));
         return lines;
@@ -217,10 +215,10 @@ final class FiguresText {
         }
         out.append("\nMarket overview");
         if (!Double.isNaN(v.totalMarketCapUsd())) {
-            out.append(": total cap ").append(ReplayText.compact(v.totalMarketCapUsd())).append(" (")
-                    .append(signed(v.marketCapChangePct24h())).append(" in 24h), volume ")
-                    .append(ReplayText.compact(v.totalVolumeUsd())).append(" (").append(signed(v.volumeChangePct24h()))
-                    .append("), BTC dominance ").append(String.format(Locale.ROOT, "%.1f %%", v.btcDominancePct()));
+            out.append(": total cap ").append(Formats.money(v.totalMarketCapUsd())).append(" (")
+                    .append(Formats.signedPercent(v.marketCapChangePct24h())).append(" in 24h), volume ")
+                    .append(Formats.money(v.totalVolumeUsd())).append(" (").append(Formats.signedPercent(v.volumeChangePct24h()))
+                    .append("), BTC dominance ").append(Formats.percent(v.btcDominancePct()));
         }
         out.append('\n');
         if (!v.topGainers().isEmpty()) {
@@ -232,7 +230,7 @@ final class FiguresText {
     }
 
     private static String movers(List<MarketOverview.Mover> movers) {
-        return movers.stream().map(m -> m.symbol() + " " + signed(m.changePct24h())).collect(Collectors.joining(", "));
+        return movers.stream().map(m -> m.symbol() + " " + Formats.signedPercent(m.changePct24h())).collect(Collectors.joining(", "));
     }
 
     private static void sentiment(StringBuilder out, Sentiment.Index s) {
@@ -259,21 +257,5 @@ final class FiguresText {
         return new Object[] {micros, text};
     }
 
-    private static String minute(long micros) {
-        return MINUTE.format(Micros.toInstant(micros));
-    }
 
-    static String signed(double pct) {
-        return Double.isNaN(pct) ? "-" : String.format(Locale.ROOT, "%+.2f %%", pct);
-    }
-
-    private static String ordinal(int n) {
-        String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return n + suffix;
-    }
 }

@@ -116,7 +116,7 @@ final class LiqPriceCommand implements Callable<Integer> {
                 new LiquidationPrice.Position(venue, isInverse, side, entry, quantity, size, w), brackets);
         PrintWriter out = spec.commandLine().getOut();
         if (format == ReplayCommand.Format.JSON) {
-            ObjectNode o = ReplayJson.MAPPER.createObjectNode();
+            ObjectNode o = RunJson.MAPPER.createObjectNode();
             o.put("liquidationPrice", price(r.price()));
             ObjectNode b = o.putObject("bracket");
             b.put("mmr", BigDecimal.valueOf(r.bracket().mmr()));
@@ -127,7 +127,7 @@ final class LiqPriceCommand implements Callable<Integer> {
             } else {
                 b.putNull("cap");
             }
-            out.println(ReplayJson.MAPPER.writeValueAsString(o));
+            out.println(RunJson.MAPPER.writeValueAsString(o));
         } else {
             out.println(text(venue, isInverse, r));
         }
@@ -157,11 +157,11 @@ final class LiqPriceCommand implements Callable<Integer> {
         }
         JsonNode root;
         try {
-            root = ReplayJson.MAPPER.readTree(Files.readAllBytes(bracketsFile));
+            root = RunJson.MAPPER.readTree(Files.readAllBytes(bracketsFile));
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IOException(bracketsFile + ": not JSON (" + e.getOriginalMessage() + ")");
         }
-        Map<String, MarginBrackets> all = BinanceLeverageBracketDecoder.decode(root == null ? ReplayJson.MAPPER.nullNode() : root);
+        Map<String, MarginBrackets> all = BinanceLeverageBracketDecoder.decode(root == null ? RunJson.MAPPER.nullNode() : root);
         if (symbol != null) {
             MarginBrackets b = all.get(symbol.toUpperCase(Locale.ROOT));
             if (b == null) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cascade.alerts.AlertsConfig;
 import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.ingest.live.FeedStats;
-import dev.cascade.ingest.live.WebSocketFeed;
 import dev.cascade.model.Venue;
 import dev.cascade.server.Server;
 import dev.cascade.sim.SimConfig;
@@ -129,9 +128,9 @@ class LiveCommand implements Callable<Integer> {
         checkOutputs();
         kafkaSink = isKafkaSink() ? kafka.openSink(spec.commandLine().getErr()) : null;
         Storage storage = storeOptions.openForWriting(spec, simulator == null && feed.endpoints == null);
-        LiveJob job = new LiveJob(new LiveJob.Settings(endpoints, venues, feed.coinSet(), feed.channels(),
-                recordDirectory(), rotate, WebSocketFeed.Policy.standard(), s -> s, kafkaSink, figureSettings,
-                !feed.isWithoutOverview, serve, storage, alerts));
+        LiveJob job = new LiveJob(LiveSettings.reading(endpoints).venues(venues).coins(feed.coinSet())
+                .channels(feed.channels()).recording(recordDirectory(), rotate).tap(kafkaSink).figures(figureSettings)
+                .overview(!feed.isWithoutOverview).serving(serve).storing(storage).alerting(alerts).build());
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -208,14 +207,14 @@ class LiveCommand implements Callable<Integer> {
         if (simulator != null) {
             simulator.close();
         }
-        ReplayResult result = job.result();
+        RunResult result = job.result();
         if (format == ReplayCommand.Format.JSON) {
-            ObjectNode json = ReplayJson.render(result, figureSettings);
+            ObjectNode json = RunJson.render(result, figureSettings);
             json.remove("input");
             json.set("feeds", feedsJson(job));
             job.recordings().forEach(p -> json.withArray("recordings").add(p.toString()));
             try {
-                out.println(ReplayJson.MAPPER.writeValueAsString(json));
+                out.println(RunJson.MAPPER.writeValueAsString(json));
             } catch (Exception e) {
                 spec.commandLine().getErr().println("cascade: " + e.getMessage());
             }
@@ -223,7 +222,7 @@ class LiveCommand implements Callable<Integer> {
             if (isInterrupted) {
                 out.println();
             }
-            out.print(ReplayText.renderSession(result, result.figures(figureSettings), 10));
+            out.print(RunText.renderSession(result, result.figures(figureSettings), 10));
             for (Path p : job.recordings()) {
                 out.println("Recorded " + p);
             }
@@ -232,7 +231,7 @@ class LiveCommand implements Callable<Integer> {
     }
 
     private static ObjectNode feedsJson(LiveJob job) {
-        ObjectNode feeds = ReplayJson.MAPPER.createObjectNode();
+        ObjectNode feeds = RunJson.MAPPER.createObjectNode();
         FeedStats stats = job.feedStats();
         for (Venue v : job.connections().keySet()) {
             FeedStats.VenueStats s = stats.of(v);

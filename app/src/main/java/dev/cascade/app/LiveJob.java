@@ -1,15 +1,11 @@
 package dev.cascade.app;
 
-import dev.cascade.alerts.AlertEngine;
-import dev.cascade.alerts.AlertsConfig;
-import dev.cascade.alerts.Delivery;
 import dev.cascade.analytics.EventCounts;
 import dev.cascade.analytics.LatestLiquidations;
 import dev.cascade.analytics.LiquidationSummary;
 import dev.cascade.analytics.LiquidationTotals;
 import dev.cascade.analytics.MarketState;
 import dev.cascade.analytics.dedupe.DedupingListener;
-import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.analytics.figures.Figures;
 import dev.cascade.ingest.live.BinanceBackfill;
 import dev.cascade.ingest.live.FeedStats;
@@ -36,14 +32,8 @@ import dev.cascade.server.Server;
 import dev.cascade.server.Stream;
 import dev.cascade.venues.VenueDecoders;
 import dev.cascade.venues.VenueRegistry;
-import dev.cascade.venues.feed.Channels;
 import dev.cascade.venues.feed.ConnectionSpec;
-import dev.cascade.venues.feed.Endpoints;
 import dev.cascade.venues.feed.FeedPlan;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -53,13 +43,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
  * The live pipeline, wired once:
@@ -75,27 +62,12 @@ import java.util.function.UnaryOperator;
  * </pre>
  *
  * The aggregators live on the pipeline thread; every half second it publishes a {@link Snapshot} for the
- * screen, with every figure read out again every {@link #FIGURES_EVERY_MILLIS}. {@link #close()} stops the
- * sockets, lets the pipeline drain, then finishes the recording.
+ * screen, with every figure read out again every {@link Readouts#EVERY_MILLIS}. {@link #close()} stops the
+ * sockets, lets the pipeline drain, then finishes the recording. It only wires: what it reads and keeps is
+ * {@link LiveSettings}, the read-out cadence {@link Readouts}, alerts {@link Alerting}, metrics {@link LiveMeters},
+ * and the store's cadence {@link Storage}.
  */
 final class LiveJob implements AutoCloseable {
-    /**
-     * What a run reads and where it records. {@code tune} lets tests shorten a connection's timings, and
-     * {@code tap} (may be null) sees every event that leaves the deduplicator. {@code isWithOverview} polls
-     * CoinGecko and alternative.me ({@link OverviewPoller}); {@code serve} (may be null) starts the API and the
-     * dashboard on the run's state; {@code storage} (may be null) is read back before the feeds start, and keeps
-     * every new event; {@code alerts} (may be null) are checked after each read-out and sent.
-     */
-    record Settings(Endpoints endpoints, Set<Venue> venues, Set<String> coins, Channels channels, Path recordDir,
-                    Duration rotateEvery, WebSocketFeed.Policy policy, UnaryOperator<ConnectionSpec> tune,
-                    MarketListener tap, FigureSettings figures, boolean isWithOverview, Server.Settings serve,
-                    Storage storage, AlertsConfig alerts) {
-    }
-
-    /** How often the full read-out (heatmaps, events, ...) is made again; liquidation totals every half second. */
-    static final long FIGURES_EVERY_MILLIS = 5_000;
-    /** How often changed minute bars go to the store. */
-    static final long BARS_EVERY_MILLIS = 10_000;
     /** How long instrument discovery may take: a venue that cannot be reached is said within 30 s. */
     static final Duration DISCOVERY_BUDGET = Duration.ofSeconds(20);
     /** How long an API query may wait for the pipeline thread. */
@@ -107,25 +79,18 @@ final class LiveJob implements AutoCloseable {
                     int backlog, Figures figures) {
     }
 
-    private final Settings settings;
+    private final LiveSettings settings;
     private final VenueDecoders decoders = new VenueDecoders(new InstrumentRegistry());
     private final FeedStats feedStats = new FeedStats();
     private final MarketState state = new MarketState(MarketState.Retention.LIVE);
     private final LatestLiquidations tape = new LatestLiquidations(12);
     private Figures figures;
-    private long nextFiguresMillis;
-    private volatile long figuresMillis;
-    private volatile boolean isRefreshWanted;
+    private final Readouts readouts = new Readouts();
     private volatile boolean isStarted;
-    /** Read-outs made (turns of {@link #publish} with figures); waiters are woken on it. */
-    private final AtomicLong figuresMade = new AtomicLong();
-    private final AtomicLong readoutWaits = new AtomicLong();
-    private long nextBarsMillis;
     private final AtomicReference<Published> published = new AtomicReference<>(Published.EMPTY);
     private final Stream stream = new Stream();
     private Server server;
-    private final AlertEngine alertEngine;
-    private final Delivery delivery;
+    private final Alerting alerting;
     private final DedupingListener dedupe;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -137,10 +102,9 @@ final class LiveJob implements AutoCloseable {
     private RestClient rest;
     private volatile boolean isClosed;
 
-    LiveJob(Settings settings) {
+    LiveJob(LiveSettings settings) {
         this.settings = settings;
-        this.alertEngine = settings.alerts() == null ? null : new AlertEngine(settings.alerts().rules());
-        this.delivery = settings.alerts() == null ? null : Delivery.standard(settings.alerts().sinks());
+        this.alerting = Alerting.of(settings.alerts());
         List<MarketListener> sinks = new ArrayList<>(List.of(state, tape));
         if (settings.serve() != null) {
             sinks.add(stream);
@@ -179,7 +143,7 @@ final class LiveJob implements AutoCloseable {
         if (settings.serve() != null) { // before anything is loaded: a port in use is said at once
             Server.Settings s = settings.serve();
             server = Server.start(view(), stream, new Server.Settings(s.host(), s.port(), s.token(), s.corsOrigin(),
-                    s.ratePerSecond(), this::meters, () -> refreshFigures(QUERY_TIMEOUT_MILLIS)));
+                    s.ratePerSecond(), r -> LiveMeters.register(r, this, settings.venues(), readouts), () -> readouts.await(QUERY_TIMEOUT_MILLIS)));
         }
         if (settings.storage() != null) {
             Storage storage = settings.storage();
@@ -297,71 +261,7 @@ final class LiveJob implements AutoCloseable {
         };
     }
 
-    /**
-     * Asks for a full read-out at the pipeline's next turn and waits for it at most {@code waitMillis}. It never
-     * fails: a pipeline that is behind reads out when it gets there (it does so between frames at least every
-     * half second, however long its queue), and the caller goes on with the figures published last. The wait is
-     * visible in {@code cascade_readout_waits_total} and {@code cascade_figures_age_seconds}.
-     */
-    private boolean refreshFigures(long waitMillis) {
-        long made = figuresMade.get();
-        isRefreshWanted = true;
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-        synchronized (figuresMade) {
-            while (figuresMade.get() == made && !isClosed) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    readoutWaits.incrementAndGet();
-                    return false;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(figuresMade, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
 
-    /**
-     * Prometheus meters of the feeds and the pipeline; the server adds the JVM's, HTTP's and the liquidation series
-     * of the read-out. Running totals are counters (exposed with {@code _total}), levels are gauges.
-     */
-    private void meters(MeterRegistry r) {
-        for (Venue v : settings.venues()) {
-            FeedStats.VenueStats s = feedStats.of(v);
-            Tags tags = Tags.of("venue", v.id());
-            counter(r, "cascade_frames", "Frames received from the venue's sockets", tags, s.frames);
-            counter(r, "cascade_frame_rejects", "Rejections of the venue's frames (malformed, implausible, unknown "
-                    + "instrument, ...)", tags, s.rejects);
-            FunctionCounter.builder("cascade_reconnects", s, x -> x.losses()).tags(tags)
-                    .description("Connections lost (closed by the venue, failed or found stale) and so reopened")
-                    .register(r);
-            counter(r, "cascade_feed_errors", "Error messages sent by the venue", tags, s.errors);
-            counter(r, "cascade_gaps_found", "Gaps found in the venue's trade ids", tags, s.gapsFound);
-            counter(r, "cascade_gaps_filled", "Trade gaps filled over REST", tags, s.gapsFilled);
-            counter(r, "cascade_gaps_unfillable", "Trade gaps REST could not fill", tags, s.gapsUnfillable);
-        }
-        Gauge.builder("cascade_connections_live", this, LiveJob::liveConnections)
-                .description("Venue connections open now").register(r);
-        Gauge.builder("cascade_pipeline_backlog", this, LiveJob::backlog)
-                .description("Frames waiting for the pipeline thread (its lag, in frames)").register(r);
-        counter(r, "cascade_readout_waits", "Read-outs asked for that the pipeline had not made within the wait "
-                + "(it was behind)", Tags.empty(), readoutWaits);
-        Gauge.builder("cascade_figures_age_seconds", this, j -> j.figuresMillis == 0 ? 0
-                : (System.currentTimeMillis() - j.figuresMillis) / 1000.0)
-                .description("Wall time since the figures were last read out").register(r);
-        FunctionCounter.builder("cascade_rejected", this, j -> j.snapshot() == null ? 0 : j.snapshot().rejected())
-                .description("Inputs rejected with a reason, of every venue and source").register(r);
-        FunctionCounter.builder("cascade_duplicates", this, j -> j.snapshot() == null ? 0 : j.snapshot().duplicates())
-                .description("Liquidations and trades dropped as already seen").register(r);
-    }
-
-    private static void counter(MeterRegistry r, String name, String help, Tags tags, AtomicLong value) {
-        FunctionCounter.builder(name, value, AtomicLong::get).tags(tags).description(help).register(r);
-    }
 
     private List<FeedPlan> plans() {
         List<FeedPlan> plans = new ArrayList<>();
@@ -380,33 +280,23 @@ final class LiveJob implements AutoCloseable {
         long now = state.counts().events() > 0 ? state.counts().lastMicros() : Micros.of(Instant.now());
         LiquidationTotals totals = state.liquidations();
         Map<String, LiquidationSummary> windows = new LinkedHashMap<>();
-        Figures.LIQUIDATION_WINDOWS.forEach((name, length) -> windows.put(name, totals.window(now, length)));
+        settings.figures().liquidationWindows().forEach((name, length) -> windows.put(name, totals.window(now, length)));
         state.evictLiquidationMinutesBefore(now - MarketState.LIVE_LIQUIDATION_DETAIL_MICROS);
-        if (settings.storage() != null && System.currentTimeMillis() >= nextBarsMillis) {
-            settings.storage().storeBars(state.bars());
-            nextBarsMillis = System.currentTimeMillis() + BARS_EVERY_MILLIS;
+        long wall = System.currentTimeMillis();
+        if (settings.storage() != null) {
+            settings.storage().storeBarsEvery(state.bars(), wall);
         }
-        if (isRefreshWanted) {
-            isRefreshWanted = false;
-            nextFiguresMillis = 0;
-        }
-        boolean isReadOut = System.currentTimeMillis() >= nextFiguresMillis && state.counts().events() > 0;
-        if (isReadOut) {
+        if (readouts.isDue(wall) && state.counts().events() > 0) {
             figures = Figures.of(state, settings.figures());
-            nextFiguresMillis = System.currentTimeMillis() + FIGURES_EVERY_MILLIS;
-            figuresMillis = System.currentTimeMillis();
-            if (alertEngine != null) {
-                delivery.send(alertEngine.evaluate(state, figures));
+            if (alerting != null) {
+                alerting.onReadout(state, figures);
             }
             if (server != null) {
                 Published p = Published.of(figures, state.counts().events(), settings.figures());
                 published.set(p);
                 server.published(p);
             }
-            synchronized (figuresMade) {
-                figuresMade.incrementAndGet(); // whoever waits for a read-out: this turn has made one
-                figuresMade.notifyAll();
-            }
+            readouts.made(wall); // whoever waits for a read-out: this turn has made one
         }
         EventCounts counts = state.counts();
         snapshot.set(new Snapshot(now, totals.total(), windows, tape.newestFirst(), counts.events(), counts.trades(),
@@ -442,7 +332,7 @@ final class LiveJob implements AutoCloseable {
      */
     boolean refreshNow(Duration maxWait) {
         fetchOverview();
-        return refreshFigures(maxWait.toMillis());
+        return readouts.await(maxWait.toMillis());
     }
 
     /** Fetches the market overview documents once, now. */
@@ -465,8 +355,8 @@ final class LiveJob implements AutoCloseable {
     }
 
     /** The run's totals in the shape of a replay, for the final report (call after {@link #close()}). */
-    ReplayResult result() {
-        return new ReplayResult(List.of(), new dev.cascade.ingest.ReadStats(), state, dedupe.duplicateLiquidations(),
+    RunResult result() {
+        return new RunResult(List.of(), new dev.cascade.ingest.ReadStats(), state, dedupe.duplicateLiquidations(),
                 dedupe.duplicateTrades());
     }
 
@@ -479,13 +369,9 @@ final class LiveJob implements AutoCloseable {
         if (server != null) {
             server.close();
         }
-        if (delivery != null) {
-            try {
-                delivery.drain(java.time.Duration.ofSeconds(10)); // what the last read-out raised
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            delivery.close();
+        readouts.close();
+        if (alerting != null) {
+            alerting.close(); // after what the last read-out raised is sent
         }
         if (overview != null) {
             overview.close();

@@ -1,5 +1,6 @@
 package dev.cascade.app;
 
+import dev.cascade.output.Formats;
 import dev.cascade.analytics.LiquidationSummary;
 import dev.cascade.analytics.SideTotals;
 import dev.cascade.ingest.live.FeedStats;
@@ -57,16 +58,16 @@ final class LiveScreen {
         for (Map.Entry<Venue, Integer> e : job.connections().entrySet()) {
             FeedStats.VenueStats v = stats.of(e.getKey());
             List<Long> reconnects = v.reconnectMillis();
-            feeds.row(e.getKey().id(), Integer.toString(e.getValue()), ReplayText.number(v.frames.get()),
-                    ReplayText.number(v.losses()), ReplayText.number(v.stales.get()),
-                    reconnects.isEmpty() ? "-" : median(reconnects) + " ms", ReplayText.number(v.errors.get()),
-                    ReplayText.number(v.gapsFound.get()), ReplayText.number(v.gapsFilled.get()),
-                    ReplayText.number(v.gapsUnfillable.get()));
+            feeds.row(e.getKey().id(), Integer.toString(e.getValue()), Formats.count(v.frames.get()),
+                    Formats.count(v.losses()), Formats.count(v.stales.get()),
+                    reconnects.isEmpty() ? Formats.UNKNOWN : median(reconnects) + " ms", Formats.count(v.errors.get()),
+                    Formats.count(v.gapsFound.get()), Formats.count(v.gapsFilled.get()),
+                    Formats.count(v.gapsUnfillable.get()));
         }
         feeds.render(out, "  ");
-        out.append("\n  ").append(ReplayText.number(s.frames())).append(" frames decoded, ").append(ReplayText.number(s.events()))
-                .append(" events, ").append(ReplayText.number(s.duplicates())).append(" duplicates dropped, ")
-                .append(ReplayText.number(s.rejected())).append(" rejected, backlog ").append(s.backlog()).append('\n');
+        out.append("\n  ").append(Formats.count(s.frames())).append(" frames decoded, ").append(Formats.count(s.events()))
+                .append(" events, ").append(Formats.count(s.duplicates())).append(" duplicates dropped, ")
+                .append(Formats.count(s.rejected())).append(" rejected, backlog ").append(s.backlog()).append('\n');
         return out.toString();
     }
 
@@ -78,8 +79,8 @@ final class LiveScreen {
         }
         SideTotals total = s.session().total();
         return String.format(Locale.ROOT, "cascade: %s frames, %s liquidations %s (long %s), %d connections live",
-                ReplayText.number(s.frames()), ReplayText.number(total.count()), ReplayText.dollars(total.usd()),
-                ReplayText.percent(total.longShare()), job.liveConnections());
+                Formats.count(s.frames()), Formats.count(total.count()), Formats.dollars(total.usd()),
+                Formats.share(total.longShare()), job.liveConnections());
     }
 
     private static void tape(StringBuilder out, List<Liquidation> tape) {
@@ -90,14 +91,14 @@ final class LiveScreen {
         TextTable t = new TextTable("<Time", "<Venue", "<Symbol", "<Side", "USD", "Price");
         for (Liquidation l : tape) {
             t.row(CLOCK.format(Micros.toInstant(l.exchangeMicros())), l.venue().id(), l.symbol(), l.side().id(),
-                    ReplayText.dollars(l.usd()), ReplayText.price(l.price()));
+                    Formats.dollars(l.usd()), Formats.price(l.price()));
         }
         t.render(out, "  ");
     }
 
     private static String[] row(String name, SideTotals t) {
-        return new String[] {name, ReplayText.dollars(t.usd()), ReplayText.dollars(t.longUsd()), ReplayText.dollars(t.shortUsd()),
-            ReplayText.number(t.count()), ReplayText.percent(t.longShare())};
+        return new String[] {name, Formats.dollars(t.usd()), Formats.dollars(t.longUsd()), Formats.dollars(t.shortUsd()),
+            Formats.count(t.count()), Formats.share(t.longShare())};
     }
 
     static long median(List<Long> values) {

@@ -82,7 +82,7 @@ final class ReplayCommand implements Callable<Integer> {
         for (Path f : files) {
             totalBytes += Files.size(Checks.readableFile(null, f));
         }
-        ReplayResult result;
+        RunResult result;
         if (isKafka) {
             try (KafkaEventSource input = KafkaEventSource.connect(kafka.bootstrap)) {
                 result = new ReplayJob(maxLineBytes).run(input, kafka.topics());
@@ -92,13 +92,13 @@ final class ReplayCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.JSON) {
-            out.println(ReplayJson.MAPPER.writeValueAsString(ReplayJson.render(result, settings)));
+            out.println(RunJson.MAPPER.writeValueAsString(RunJson.render(result, settings)));
         } else {
             if (storedRows >= 0) {
                 out.printf("Store %s: %,d rows read back (events, overview, minute bars)%n", storeOptions.directory,
                         storedRows);
             }
-            out.print(ReplayText.render(result, result.figures(settings), topCoins));
+            out.print(RunText.render(result, result.figures(settings), topCoins));
         }
         out.flush();
         return exitCode(result, spec.commandLine().getErr());
@@ -108,7 +108,7 @@ final class ReplayCommand implements Callable<Integer> {
      * What became of the input, said on stderr (each damaged input, or that nothing usable was read) and as the
      * exit code every reading command shares (see {@link Main}).
      */
-    static int exitCode(ReplayResult result, PrintWriter err) {
+    static int exitCode(RunResult result, PrintWriter err) {
         for (ReadStats.Damage d : result.read().damaged()) {
             err.println("cascade: " + d.input() + ": " + d.reason());
         }
@@ -125,11 +125,11 @@ final class ReplayCommand implements Callable<Integer> {
     /** Rows read from the store with {@code --store}, else -1. */
     private long storedRows = -1;
 
-    private ReplayResult replayFiles(long totalBytes) throws java.io.IOException {
+    private RunResult replayFiles(long totalBytes) throws java.io.IOException {
         try (Storage storage = storeOptions.openForReading(spec);
              ProgressLine bar = ProgressLine.bytes("Replaying", totalBytes, quiet.isProgressShown(),
                      spec.commandLine().getErr())) {
-            ReplayResult r = new ReplayJob(maxLineBytes, storage).run(files, bar::stepTo);
+            RunResult r = new ReplayJob(maxLineBytes, storage).run(files, bar::stepTo);
             storedRows = storage == null ? -1 : storage.loaded();
             return r;
         }

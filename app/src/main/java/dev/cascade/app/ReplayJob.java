@@ -72,7 +72,7 @@ final class ReplayJob {
     }
 
     /** The same pipeline fed from Cascade's Kafka topics instead of files (everything up to their end offsets). */
-    ReplayResult run(KafkaEventSource source, Topics topics) throws IOException {
+    RunResult run(KafkaEventSource source, Topics topics) throws IOException {
         MarketState state = storage != null ? Storage.newState() : new MarketState(MarketState.Retention.REPLAY);
         DedupingListener dedupe = new DedupingListener(storage == null ? state : new Tee(state, storage.sink()));
         MarketListener pipeline = period.filter(dedupe);
@@ -85,10 +85,10 @@ final class ReplayJob {
             storage.storeBars(state.bars());
             Storage.settle(state);
         }
-        return new ReplayResult(List.of(), new ReadStats(), state, dedupe.duplicateLiquidations(), dedupe.duplicateTrades());
+        return new RunResult(List.of(), new ReadStats(), state, dedupe.duplicateLiquidations(), dedupe.duplicateTrades());
     }
 
-    ReplayResult run(List<Path> files, Progress progress) throws IOException {
+    RunResult run(List<Path> files, Progress progress) throws IOException {
         ReadStats stats = new ReadStats();
         MarketState state = storage != null ? Storage.newState() : new MarketState(MarketState.Retention.REPLAY);
         MarketListener kept = storage == null ? state : new Tee(state, storage.sink());
@@ -111,7 +111,7 @@ final class ReplayJob {
             storage.storeBars(state.bars());
             Storage.settle(state);
         }
-        return new ReplayResult(inputs, stats, state, dedupe.duplicateLiquidations(), dedupe.duplicateTrades());
+        return new RunResult(inputs, stats, state, dedupe.duplicateLiquidations(), dedupe.duplicateTrades());
     }
 
     /**

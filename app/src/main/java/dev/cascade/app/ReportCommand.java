@@ -66,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
         if (storage == null && files.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give files, or --store DIR, or both");
         }
-        ReplayResult r;
+        RunResult r;
         ReplayJob job = new ReplayJob(InputFiles.DEFAULT_MAX_LINE_BYTES, storage, period);
         if (period.fromMicros() != Long.MIN_VALUE && !files.isEmpty()) {
             job.withHistory(); // what came before the period, read in the same pass: it ranks the taker extremes

@@ -25,8 +25,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Replays files, then serves the API and the dashboard (http://127.0.0.1:8080/).")
 final class ServeCommand implements Callable<Integer> {
-    /** The dashboard's heatmap draws a snapshot every this many minutes. */
-    static final int SNAPSHOT_MINUTES = 10;
+    /**
+     * The dashboard's heatmap draws a snapshot every this many minutes: the figure settings' own, so that
+     * {@code replay --format json --bars} gives the API's bytes.
+     */
+    static final int SNAPSHOT_MINUTES = FigureSettings.DEFAULT.snapshotMinutes();
 
     @CommandLine.Mixin
     ServeOptions serve;
@@ -61,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
         // the port first: one in use is said at once, not after the data has loaded
         ServedView view = new ServedView();
         Server s = Server.start(view, new Stream(), server);
-        ReplayResult r;
+        RunResult r;
         Storage storage;
         try {
             // serving files into a store writes it; serving a store alone only reads it

@@ -33,6 +33,8 @@ import java.nio.file.Path;
  * stored ones are read, so nothing read back is written again. A reader changes nothing in the store.
  */
 final class Storage implements AutoCloseable {
+    /** How often a live run hands the store its changed minute bars. */
+    static final long BARS_EVERY_MILLIS = 10_000;
     /** The writer commits at least this often: what a crash can lose of what reached the store. */
     static final long COMMIT_MILLIS = 200;
     /** How far before the store's latest receive time a recording may still hold what the store lacks. */
@@ -41,6 +43,7 @@ final class Storage implements AutoCloseable {
     private final Store store;
     private final boolean isStoringTrades;
     private volatile StoreWriter writer;
+    private long nextBarsMillis; // the thread's that owns the bars
     private StoreWriter.Journal journal = StoreWriter.Journal.NONE;
     private volatile MarketState state;
     private final AtomicLong refused = new AtomicLong();
@@ -241,6 +244,14 @@ final class Storage implements AutoCloseable {
             }
         }
         return files;
+    }
+
+    /** On the thread that owns {@code bars}: keeps their changed minutes if {@link #BARS_EVERY_MILLIS} has passed. */
+    void storeBarsEvery(MarketBars bars, long nowMillis) {
+        if (nowMillis >= nextBarsMillis) {
+            storeBars(bars);
+            nextBarsMillis = nowMillis + BARS_EVERY_MILLIS;
+        }
     }
 
     /** Keeps the minute bars changed since the last call; on the thread that owns {@code bars}. */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cascade.model.Liquidation;
 import dev.cascade.model.MarketListener;
 import dev.cascade.server.Server;
-import dev.cascade.server.json.Json;
+import dev.cascade.output.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,7 +80,7 @@ class BusyPipelineTest {
             assertThat(replayed.path("counts").path("liquidations").asLong()).as("nothing received was lost")
                     .isEqualTo(liquidations);
             assertThat(replayed.path("liquidations").path("usd").decimalValue()).isEqualByComparingTo(
-                    ReplayJson.render(h.job.result(), dev.cascade.analytics.figures.FigureSettings.DEFAULT)
+                    RunJson.render(h.job.result(), dev.cascade.analytics.figures.FigureSettings.DEFAULT)
                             .path("liquidations").path("usd").decimalValue());
         }
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cascade.server.json.LiquidationJson;
+import dev.cascade.output.json.LiquidationJson;
 import dev.cascade.testkit.SharedFixtures;
 import java.io.IOException;
 import java.nio.file.Files;

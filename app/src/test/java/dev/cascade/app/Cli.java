@@ -15,7 +15,7 @@ record Cli(int exitCode, String out, String err) {
 
     JsonNode json() {
         try {
-            return ReplayJson.MAPPER.readTree(out);
+            return RunJson.MAPPER.readTree(out);
         } catch (Exception e) {
             throw new AssertionError("not JSON: " + out + err, e);
         }

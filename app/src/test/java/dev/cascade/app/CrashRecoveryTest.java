@@ -97,7 +97,7 @@ class CrashRecoveryTest {
         assertThat(storedLiquidations(store)).as("every recorded liquidation is stored, once").isEqualTo(recorded);
         JsonNode restored;
         try (Storage storage = Storage.openForReading(store)) {
-            restored = ReplayJson.render(new ReplayJob(1 << 23, storage).run(List.of(), b -> { }), FigureSettings.DEFAULT);
+            restored = RunJson.render(new ReplayJob(1 << 23, storage).run(List.of(), b -> { }), FigureSettings.DEFAULT);
         }
         for (String field : new String[] {"usd", "longUsd", "shortUsd", "count", "longCount", "shortCount"}) {
             assertThat(restored.path("liquidations").path(field).decimalValue()).as(field)

@@ -1,18 +1,13 @@
 package dev.cascade.app;
 
+import dev.cascade.output.Formats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cascade.analytics.figures.FigureSettings;
-import dev.cascade.analytics.figures.Figures;
-import dev.cascade.server.MarketView;
-import dev.cascade.server.Published;
 import dev.cascade.server.Server;
-import dev.cascade.server.Stream;
-import dev.cascade.server.json.Json;
-import dev.cascade.testkit.SharedFixtures;
+import dev.cascade.output.json.Json;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -62,12 +56,7 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void serveTheSample() throws Exception {
-        Path sample = SharedFixtures.root().resolve(SampleRecording.FILE);
-        ReplayResult r = new ReplayJob(1 << 23).run(List.of(sample), bytes -> { });
-        FigureSettings settings = FigureSettings.DEFAULT.withSnapshots(ServeCommand.SNAPSHOT_MINUTES);
-        Published published = Published.of(Figures.of(r.state(), settings), r.events().events(), settings);
-        server = Server.start(MarketView.fixed(r.state(), published), new Stream(),
-                Server.Settings.local(0).withRate(0).withToken(TOKEN));
+        server = SampleServer.start(Server.Settings.local(0).withRate(0).withToken(TOKEN));
         base = "http://127.0.0.1:" + server.port();
     }
 
@@ -104,6 +93,50 @@ class DashboardBrowserTest {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * The dashboard's formats are the command line's, report's and alerts' (dev.cascade.output.Formats): the
+     * same values through app.js and through Java give the same text, ties and magnitudes included.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldWriteEveryFigureAsTheOtherOutputsDo() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        double[] values = {0, 0.4, 950.4, 999.5, 999.6, 5_000, 12_345, 12_250, 999_999, 8_012_000, 495_300_000, -314.6e6,
+            48.8e9, 3.2e12, 4.5e15, 106_332.5, 2_446.405, 2_446.4, 150.25, 100.005, 99.996, 15.234, 3.45678,
+            0.18659708041432668, 0.00001234, 0.000012345678, 84.3, 4.52, 4.55, -2.02, 0.253, 9.96, 0.995, -0.001};
+        ChromeDriver browser = browser(800, 600);
+        try {
+            browser.get(base + "/#token=" + TOKEN);
+            waitLoaded(browser);
+            for (String f : new String[] {"money", "dollars", "price", "percent", "signedPercent", "share",
+                "fundingRate"}) {
+                @SuppressWarnings("unchecked")
+                List<String> js = (List<String>) browser.executeScript("return arguments[0].map(v => " + f + "(v))",
+                        java.util.Arrays.stream(values).boxed().toList());
+                for (int i = 0; i < values.length; i++) {
+                    assertThat(js.get(i)).as(f + "(" + values[i] + ")").isEqualTo(java(f, values[i]));
+                }
+            }
+            assertThat(browser.executeScript("return count(127000)")).isEqualTo(Formats.count(127_000));
+            assertThat(browser.executeScript("return money(null)")).isEqualTo(Formats.money(Double.NaN));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static String java(String format, double v) {
+        return switch (format) {
+            case "money" -> Formats.money(v);
+            case "dollars" -> Formats.dollars(v);
+            case "price" -> Formats.price(v);
+            case "percent" -> Formats.percent(v);
+            case "signedPercent" -> Formats.signedPercent(v);
+            case "share" -> Formats.share(v);
+            default -> Formats.fundingRate(v);
+        };
     }
 
     @Test
@@ -204,10 +237,10 @@ class DashboardBrowserTest {
             String row = "#" + id + " tr[" + key + "='" + e.getKey() + "'] ";
             JsonNode t = e.getValue();
             assertThat(text(browser, row + ".count").replace(",", "")).as(e.getKey()).isEqualTo(t.path("count").asText());
-            assertThat(text(browser, row + ".longpct")).as(e.getKey()).isEqualTo(fixed(
-                    100 * t.path("longUsd").asDouble() / t.path("usd").asDouble(), 1) + " %");
-            assertThat(text(browser, row + ".estimated")).as(e.getKey()).isEqualTo(hasEstimate ? compact(t.path("estimatedUsd")
-                    .asDouble()) : "–");
+            assertThat(text(browser, row + ".longpct")).as(e.getKey()).isEqualTo(Formats.percent(
+                    100 * t.path("longUsd").asDouble() / t.path("usd").asDouble()));
+            assertThat(text(browser, row + ".estimated")).as(e.getKey()).isEqualTo(hasEstimate
+                    ? Formats.money(t.path("estimatedUsd").asDouble()) : "–");
         }
         // sortable: a click on "Count" orders the rows by count, largest first
         header(browser, id, "count").click();
@@ -363,21 +396,12 @@ class DashboardBrowserTest {
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** As the dashboard writes whole dollars: "$1,234,567". */
     private static String dollars(double usd) {
-        return String.format(Locale.ROOT, "$%,d", Math.round(usd));
+        return Formats.dollars(usd);
     }
 
     private static double dollars(Map<String, Object> label) {
         return Double.parseDouble(((String) label.get("text")).replace("$", "").replace(",", ""));
-    }
-
-    /** As the dashboard writes amounts in tables: "$1.23M", "$12.3K". */
-    private static String compact(double v) {
-        double a = Math.abs(v);
-        String s = v < 0 ? "-$" : "$";
-        return a >= 1e12 ? s + fixed(a / 1e12, 2) + "T" : a >= 1e9 ? s + fixed(a / 1e9, 2) + "B"
-                : a >= 1e6 ? s + fixed(a / 1e6, 2) + "M" : a >= 1e3 ? s + fixed(a / 1e3, 1) + "K" : s + fixed(a, 0);
     }
 
     /** JavaScript's toFixed: the exact value of the double, rounded half up. */

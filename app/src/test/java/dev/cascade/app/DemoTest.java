@@ -39,10 +39,10 @@ class DemoTest {
                     .isEqualTo(replay.path("counts").path("liquidations").asLong());
         }
 
-        JsonNode live = ReplayJson.MAPPER.readTree(dir.resolve(DemoCommand.FIGURES).toFile());
+        JsonNode live = RunJson.MAPPER.readTree(dir.resolve(DemoCommand.FIGURES).toFile());
         JsonNode restored;
         try (Storage storage = Storage.openForReading(store)) { // what cascade serve --store DIR does
-            restored = ReplayJson.render(new ReplayJob(1 << 23, storage).run(List.of(), b -> { }),
+            restored = RunJson.render(new ReplayJob(1 << 23, storage).run(List.of(), b -> { }),
                     FigureSettings.DEFAULT.withSnapshots(ServeCommand.SNAPSHOT_MINUTES));
         }
         assertThat(SameFigures.differences(live, restored, 20)).as("the store read back shows the live run's figures")

@@ -41,7 +41,7 @@ class EveryVenueLiveTest {
                 Thread.sleep(100); // polling a condition, bounded by the deadline
             }
             h.job.close();
-            live = ReplayJson.render(h.job.result(), FigureSettings.DEFAULT);
+            live = RunJson.render(h.job.result(), FigureSettings.DEFAULT);
             files = h.job.recordings();
         }
         JsonNode byVenue = live.path("liquidations").path("byVenue");
@@ -49,7 +49,7 @@ class EveryVenueLiveTest {
             assertThat(byVenue.path(v.id()).path("count").asLong()).as(v.id() + " liquidations").isPositive();
         }
         assertThat(live.path("rejected").path("count").asLong()).isZero();
-        ObjectNode replayed = ReplayJson.render(new ReplayJob(1 << 23).run(files, bytes -> { }), FigureSettings.DEFAULT);
+        ObjectNode replayed = RunJson.render(new ReplayJob(1 << 23).run(files, bytes -> { }), FigureSettings.DEFAULT);
         assertThat(replayed.path("liquidations").path("byVenue")).isEqualTo(byVenue);
         assertThat(replayed.path("counts")).isEqualTo(live.path("counts"));
         assertThat(replayed.path("input").path("rejected").asLong()).isZero();

@@ -1,6 +1,5 @@
 package dev.cascade.app;
 
-import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.ingest.live.Backoff;
 import dev.cascade.ingest.live.FeedStats;
 import dev.cascade.ingest.live.WebSocketFeed;
@@ -11,16 +10,13 @@ import dev.cascade.model.Venue;
 import dev.cascade.server.Server;
 import dev.cascade.sim.SimConfig;
 import dev.cascade.sim.Simulator;
-import dev.cascade.venues.feed.Channels;
 import dev.cascade.venues.feed.ConnectionSpec;
 import dev.cascade.venues.feed.Endpoints;
 import dev.cascade.venues.feed.Keepalive;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /** A live run against a loopback simulator with every timing shortened, and a tap on what it delivers. */
 final class LiveHarness implements AutoCloseable {
@@ -73,10 +69,10 @@ final class LiveHarness implements AutoCloseable {
         sim = Simulator.start(SimConfig.defaults().withRates(tradesPerSecond, 2).withBinancePingEvery(Duration.ofSeconds(1)));
         WebSocketFeed.Policy policy = new WebSocketFeed.Policy(new Backoff(BACKOFF_FLOOR, Duration.ofSeconds(1)),
                 Duration.ofSeconds(3), CHECK_EVERY, Duration.ofMillis(200));
-        job = new LiveJob(new LiveJob.Settings(Endpoints.simulator(sim.uri()), EnumSet.allOf(Venue.class), Set.of(),
-                Channels.ALL, recordDir, Duration.ofHours(1), policy, spec -> tune(spec, isRotating),
-                also == null ? tap : new dev.cascade.model.Tee(tap, also), FigureSettings.DEFAULT, isWithOverview,
-                serve, null, null));
+        job = new LiveJob(LiveSettings.reading(Endpoints.simulator(sim.uri())).recording(recordDir, Duration.ofHours(1))
+                .policy(policy).tune(spec -> tune(spec, isRotating))
+                .tap(also == null ? tap : new dev.cascade.model.Tee(tap, also)).overview(isWithOverview).serving(serve)
+                .build());
     }
 
     /** Shortens a connection's keepalive, stale timeout and (Binance) rotation to fit a test. */

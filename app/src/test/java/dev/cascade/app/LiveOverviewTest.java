@@ -43,7 +43,7 @@ class LiveOverviewTest {
                 Thread.sleep(100);
             }
             h.job.close();
-            live = ReplayJson.render(h.job.result(), FigureSettings.DEFAULT);
+            live = RunJson.render(h.job.result(), FigureSettings.DEFAULT);
             files = h.job.recordings();
         }
         List<JsonNode> recorded = documents(files);
@@ -60,7 +60,7 @@ class LiveOverviewTest {
         assertThat(live.path("sentiment").path("published").path("value").asInt()).isEqualTo(fng.path("value").asInt());
         assertThat(live.path("counts").path("overview").asLong()).isGreaterThanOrEqualTo(3);
 
-        ObjectNode replayed = ReplayJson.render(new ReplayJob(1 << 23).run(files, bytes -> { }), FigureSettings.DEFAULT);
+        ObjectNode replayed = RunJson.render(new ReplayJob(1 << 23).run(files, bytes -> { }), FigureSettings.DEFAULT);
         assertThat(replayed.path("overview")).isEqualTo(overview);
         assertThat(replayed.path("sentiment").path("published")).isEqualTo(live.path("sentiment").path("published"));
         assertThat(replayed.path("rejected").path("count").asLong()).isZero();
@@ -73,7 +73,7 @@ class LiveOverviewTest {
                     StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     if (line.contains("\"venue\":\"coingecko\"") || line.contains("\"venue\":\"alternative.me\"")) {
-                        out.add(ReplayJson.MAPPER.readTree(line));
+                        out.add(RunJson.MAPPER.readTree(line));
                     }
                 }
             }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cascade.server.Server;
-import dev.cascade.server.json.Json;
+import dev.cascade.output.json.Json;
 import dev.cascade.testkit.PrometheusText;
 import java.io.BufferedReader;
 import java.io.InputStream;

@@ -36,14 +36,14 @@ class RecordReplayRoundTripTest {
             }
             Thread.sleep(5000); // a Binance rotation (4 s) happens in here
             h.job.close();
-            live = ReplayJson.render(h.job.result(), FigureSettings.DEFAULT.withBars(true));
+            live = RunJson.render(h.job.result(), FigureSettings.DEFAULT.withBars(true));
             files = h.job.recordings();
             assertThat(h.job.feedStats().total(s -> s.gapsFilled)).isPositive();
             assertThat(h.job.feedStats().total(s -> s.rotations)).isPositive();
         }
         assertThat(files).isNotEmpty();
-        ReplayResult replay = new ReplayJob(1 << 23).run(files, bytes -> { });
-        ObjectNode replayed = ReplayJson.render(replay, FigureSettings.DEFAULT.withBars(true));
+        RunResult replay = new ReplayJob(1 << 23).run(files, bytes -> { });
+        ObjectNode replayed = RunJson.render(replay, FigureSettings.DEFAULT.withBars(true));
 
         assertThat(live.path("liquidations").path("count").asLong()).isGreaterThan(10);
         assertThat(live.path("counts").path("trades").asLong()).isGreaterThan(1000);

@@ -70,8 +70,8 @@ class ReplayCommandTest {
         Cli cli = Cli.run("replay", recording().toString());
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.out())
-                .contains("whole input  $1,500,000  $1,250,000  $250,000       2       83.3%")
-                .contains("Largest single order: $1,250,000 long on binance BTCUSDT (binance-usdm) at $100,000.0")
+                .contains("whole input  $1,500,000  $1,250,000  $250,000       2         83%")
+                .contains("Largest single order: $1,250,000 long on binance BTCUSDT (binance-usdm) at $100,000")
                 .contains("malformed-json      1");
         assertThat(cli.err()).isEmpty();
     }

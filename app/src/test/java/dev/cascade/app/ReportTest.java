@@ -37,7 +37,7 @@ class ReportTest {
     }
 
     private static String money(double usd) {
-        return usd >= 1e9 ? String.format(Locale.ROOT, "$%.2fB", usd / 1e9) : String.format(Locale.ROOT, "$%.1fM", usd / 1e6);
+        return dev.cascade.output.Formats.money(usd);
     }
 
     @Test
@@ -49,10 +49,10 @@ class ReportTest {
         JsonNode liq = j.path("liquidations");
         JsonNode btc = j.path("price").path("byCoin").path("BTC");
         assertThat(md)
-                .startsWith("# BTC fell 2.0% to " + String.format(Locale.ROOT, "$%,.0f", btc.path("last").asDouble())
+                .startsWith("# BTC fell 2% to " + String.format(Locale.ROOT, "$%,.0f", btc.path("last").asDouble())
                         + " as " + money(liq.path("usd").asDouble()) + " was liquidated")
                 .contains(String.format(Locale.ROOT, "across %,d orders", liq.path("count").asLong()))
-                .contains(String.format(Locale.ROOT, "%.0f%% of it longs", liq.path("longShare").asDouble() * 100))
+                .contains(dev.cascade.output.Formats.share(liq.path("longShare").asDouble()) + " of it longs")
                 .contains("Cascade estimates " + money(liq.path("estimatedUsd").asDouble()))
                 .contains("BTC liquidations (" + money(liq.path("byCoin").path("BTC").path("usd").asDouble())
                         + ") exceeded ETH's (" + money(liq.path("byCoin").path("ETH").path("usd").asDouble()) + ")")
@@ -63,7 +63,7 @@ class ReportTest {
                 .contains(String.format(Locale.ROOT, "average trading price of $%,.0f", btc.path("vwap").asDouble()))
                 .contains("Bybit linear long liquidations passed $11.4M within 4 minutes")
                 .contains("long liquidation cluster on the BTC heatmap")
-                .contains("Total crypto market cap fell 2.0% to $3.22T while volume rose 40.0% to $133.00B")
+                .contains("Total crypto market cap fell 2% to $3.22T while volume rose 40% to $133B")
                 .contains("Sei (SEI) was the top gainer of the top 100, up 9.8%")
                 .contains("The Fear & Greed Index read \"neutral\" (52)")
                 .contains("The dominant event was a long squeeze from " + firstDetected(j) + " UTC")
@@ -131,7 +131,7 @@ class ReportTest {
         try {
             browser.get(html.toUri().toString());
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.tagName("img")).size() == 4);
-            assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("BTC fell 2.0%");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("BTC fell 2% ");
             Object loaded = browser.executeScript(
                     "return [...document.images].every(i => i.complete && i.naturalWidth > 0)");
             assertThat(loaded).isEqualTo(true);

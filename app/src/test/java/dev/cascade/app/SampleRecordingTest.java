@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cascade.server.json.LiquidationJson;
+import dev.cascade.output.json.LiquidationJson;
 import dev.cascade.testkit.SharedFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -123,15 +123,15 @@ class SampleRecordingTest {
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.out())
                 .contains("Prices (first to last of the most traded instrument")
-                .containsPattern("BTC +\\$105,603\\.0 +\\$103,465\\.2 +-2\\.02 %")
-                .contains(String.format(java.util.Locale.ROOT, "$%,.1f", btc.path("vwap").asDouble()))
+                .containsPattern("BTC +\\$105,603 +\\$103,465 +-2% ")
+                .contains(dev.cascade.output.Formats.price(btc.path("vwap").asDouble()))
                 .contains("Taker flow (net = taker buys - taker sells)")
                 .contains("Open interest and funding")
                 .contains("Liquidation heatmap (levels model")
-                .contains("BTC fell below $103,000.0")
-                .contains("BTC wick down to $102,393.1")
-                .contains("Market overview: total cap $3.22T (-2.01 % in 24h), volume $133.00B (+40.00 %)")
-                .contains("top gainers of the top 100: SEI +9.82 %")
+                .contains("BTC fell below $103,000")
+                .contains("BTC wick down to $102,393")
+                .contains("Market overview: total cap $3.22T (-2% in 24h), volume $133B (+40%)")
+                .contains("top gainers of the top 100: SEI +9.8%")
                 .contains("alternative.me published 52 (Neutral)");
     }
 

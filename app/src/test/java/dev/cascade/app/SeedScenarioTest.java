@@ -130,7 +130,7 @@ class SeedScenarioTest {
                 .contains("long liquidation cluster on the BTC heatmap")     // the swept cluster
                 .contains("Binance BTC net taker volume reached a sell extreme") // the month's third
                 .contains("the third such extreme of 2025-06")
-                .contains("Total crypto market cap fell 2.0% to $3.20T")
+                .contains("Total crypto market cap fell 2% to $3.2T")
                 .contains("Sei (SEI) was the top gainer of the top 100")
                 .contains("The Fear & Greed Index read \"neutral\"")
                 .contains("The dominant event was a long squeeze from 11:");  // one merged move, not a log
@@ -146,8 +146,8 @@ class SeedScenarioTest {
         String md = Files.readString(out.resolve("report.md"));
         ArticleRules.check(md, true);
         // the volume change beside a volume of the same length: the last 24 hours against the 24 hours before
-        assertThat(md).contains(String.format(java.util.Locale.ROOT, "of BTC traded in the last 24 hours, up %.1f%% on"
-                + " the 24 hours before", replay.path("price").path("byCoin").path("BTC").path("volumeChangePct").asDouble()));
+        assertThat(md).contains("of BTC traded in the last 24 hours, up " + dev.cascade.output.Formats.percent(
+                replay.path("price").path("byCoin").path("BTC").path("volumeChangePct").asDouble()) + " on the 24 hours before");
     }
 
     /**

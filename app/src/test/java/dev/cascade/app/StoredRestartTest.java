@@ -25,7 +25,7 @@ class StoredRestartTest {
         ObjectNode original;
         long stored;
         try (Storage storage = Storage.openForWriting(dir, true, 35)) {
-            original = ReplayJson.render(new ReplayJob(1 << 23, storage).run(List.of(sample), b -> { }),
+            original = RunJson.render(new ReplayJob(1 << 23, storage).run(List.of(sample), b -> { }),
                     FigureSettings.DEFAULT);
             assertThat(storage.loaded()).isZero();
             storage.close();
@@ -40,7 +40,7 @@ class StoredRestartTest {
         ObjectNode rebuilt;
         long loaded;
         try (Storage storage = Storage.openForWriting(dir, true, 35)) {
-            rebuilt = ReplayJson.render(new ReplayJob(1 << 23, storage).run(List.of(), b -> { }), FigureSettings.DEFAULT);
+            rebuilt = RunJson.render(new ReplayJob(1 << 23, storage).run(List.of(), b -> { }), FigureSettings.DEFAULT);
             loaded = storage.loaded();
         }
         // trades are not read back (their minute bars are): every other row is
@@ -55,7 +55,7 @@ class StoredRestartTest {
             new ReplayJob(1 << 23, storage).run(List.of(sample), b -> { }); // the same data again
         }
         try (Storage storage = Storage.openForWriting(dir, true, 35)) {
-            ObjectNode again = ReplayJson.render(new ReplayJob(1 << 23, storage).run(List.of(), b -> { }),
+            ObjectNode again = RunJson.render(new ReplayJob(1 << 23, storage).run(List.of(), b -> { }),
                     FigureSettings.DEFAULT);
             assertThat(storage.loaded()).as("stored once").isEqualTo(loaded);
             for (String section : new String[] {"liquidations", "taker", "price", "openInterest"}) {

@@ -1,5 +1,6 @@
 package dev.cascade.report;
 
+import dev.cascade.output.Formats;
 import dev.cascade.analytics.MarketState;
 import dev.cascade.analytics.MinuteBar;
 import dev.cascade.analytics.bars.BarSeries;
@@ -72,7 +73,7 @@ final class Charts {
             return java.util.Optional.empty();
         }
         XYChart c = xy("Liquidations per minute (every venue)", times);
-        c.getStyler().setYAxisTickLabelsFormattingFunction(Words::axisMoney);
+        c.getStyler().setYAxisTickLabelsFormattingFunction(Formats::money);
         List<Date> t = new ArrayList<>();
         List<Double> longs = new ArrayList<>();
         List<Double> shorts = new ArrayList<>();
@@ -106,7 +107,7 @@ final class Charts {
         }
         XYChart c = xy(lead + " price (" + Words.venue(ref.instrument().venue()) + " " + ref.instrument().symbol()
                 + ", minute closes)", times);
-        c.getStyler().setYAxisTickLabelsFormattingFunction(Words::price);
+        c.getStyler().setYAxisTickLabelsFormattingFunction(Formats::price);
         series(c.addSeries(lead, t, close), LINE, XYSeries.XYSeriesRenderStyle.Line);
         return java.util.Optional.of(new Recap.Chart("price.png", lead + " price", png(c)));
     }
@@ -118,7 +119,7 @@ final class Charts {
         }
         CategoryChart c = new CategoryChart(WIDTH, HEIGHT, Styler.ChartTheme.XChart);
         style(c, lead + " net taker volume per bar and its moving average");
-        c.getStyler().setYAxisTickLabelsFormattingFunction(Words::axisMoney);
+        c.getStyler().setYAxisTickLabelsFormattingFunction(Formats::money);
         c.getStyler().setXAxisMaxLabelCount(12);
         List<String> x = new ArrayList<>();
         List<Double> net = new ArrayList<>();
@@ -153,7 +154,7 @@ final class Charts {
                 }
             }
         }
-        String title = lead + " liquidation heatmap (predicted positions) and price; price at the end " + Words.price(h.price());
+        String title = lead + " liquidation heatmap (predicted positions) and price; price at the end " + Formats.price(h.price());
         return java.util.Optional.of(new Recap.Chart("heatmap.png", lead + " liquidation heatmap and price",
                 HeatmapChart.png(title, h, line, times)));
     }

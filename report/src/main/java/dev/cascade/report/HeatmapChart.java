@@ -1,5 +1,6 @@
 package dev.cascade.report;
 
+import dev.cascade.output.Formats;
 import dev.cascade.analytics.heatmap.Heatmap;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -112,7 +113,7 @@ final class HeatmapChart {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         FontMetrics fm = g.getFontMetrics();
         for (double p : Ticks.nice(lo, hi, 6)) {
-            String label = Words.price(p);
+            String label = Formats.price(p);
             int py = y.at(p);
             g.drawLine(LEFT - 4, py, LEFT, py);
             g.drawString(label, LEFT - 8 - fm.stringWidth(label), py + fm.getAscent() / 2 - 1);
@@ -128,7 +129,7 @@ final class HeatmapChart {
         }
         g.drawString("time (UTC); cells: predicted liquidations per "
                 + java.math.BigDecimal.valueOf(h.bucketPct()).stripTrailingZeros().toPlainString() + "% bucket, brightest "
-                + Words.axisMoney(max) + "; line: price", LEFT, HEIGHT - 12);
+                + Formats.money(max) + "; line: price", LEFT, HEIGHT - 12);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.setColor(Color.BLACK);
         g.drawString(title, LEFT, 26);

@@ -1,9 +1,10 @@
 package dev.cascade.report;
 
-import static dev.cascade.report.Words.money;
-import static dev.cascade.report.Words.percent;
-import static dev.cascade.report.Words.price;
+import static dev.cascade.output.Formats.money;
+import static dev.cascade.report.Words.magnitude;
+import static dev.cascade.output.Formats.price;
 
+import dev.cascade.output.Formats;
 import dev.cascade.analytics.bars.BarSeries;
 import dev.cascade.analytics.figures.PriceFigures;
 import dev.cascade.analytics.price.PriceStats;
@@ -50,12 +51,12 @@ final class PriceStory {
         way = levels(crossings, second, Long.MAX_VALUE, p.last() >= (isLowFirst ? p.high() : p.low()), t);
         s.append(" It ").append(way.isEmpty() ? "" : way + " and ").append(String.format("closed at %s, %s %s over"
                         + " the period, at an average trading price of %s.", price(p.last()), p.changePct() >= 0 ? "up" : "down",
-                percent(p.changePct()), price(p.vwap())));
+                magnitude(p.changePct()), price(p.vwap())));
         PriceStats.VolumeChange v = cp.volume24h();
         if (v != null && v.isPreviousCovered() && !Double.isNaN(v.changePct())) {
             // like with like: the last 24 hours against the 24 hours before, never the period against a day
             s.append(String.format(" %s of %s traded in the last 24 hours, %s %s on the 24 hours before.",
-                    money(v.lastDayUsd()), coin, v.changePct() >= 0 ? "up" : "down", percent(v.changePct())));
+                    money(v.lastDayUsd()), coin, v.changePct() >= 0 ? "up" : "down", magnitude(v.changePct())));
         } else {
             s.append(String.format(" %s of %s traded in the period.", money(p.volumeUsd()), coin));
         }
@@ -75,7 +76,7 @@ final class PriceStory {
         if (w != null && depth(x, w.fromPrice()) >= rule.minDepthPct() && !Double.isNaN(w.backPrice())
                 && Math.abs(w.backPrice() - x) >= rule.recoverShare() * Math.abs(w.fromPrice() - x)) {
             return String.format("A wick took %s %s to %s at %s, %s from %s at %s, and it was back at %s by %s.", coin,
-                    isLow ? "down" : "up", price(x), t.at(at), percent(depth(x, w.fromPrice())), price(w.fromPrice()),
+                    isLow ? "down" : "up", price(x), t.at(at), magnitude(depth(x, w.fromPrice())), price(w.fromPrice()),
                     t.at(w.fromMicros()), price(w.backPrice()), t.at(w.backMicros()));
         }
         Swing hour = minutes == null ? null : swing(minutes, at, isLow, SWING_MINUTES);
@@ -83,7 +84,7 @@ final class PriceStory {
             // "and back" for a low, as a reader asks how much of the drop was recovered; a high's fall is the next stretch
             boolean isBack = isLow && !Double.isNaN(hour.backPrice()) && depth(x, hour.backPrice()) >= rule.minDepthPct() / 2;
             return String.format("It %s %s from %s at %s to its %s of %s at %s%s.", isLow ? "fell" : "rose",
-                    percent(depth(x, hour.fromPrice())), price(hour.fromPrice()), t.at(hour.fromMicros()),
+                    magnitude(depth(x, hour.fromPrice())), price(hour.fromPrice()), t.at(hour.fromMicros()),
                     isLow ? "low" : "high", price(x), t.at(at), isBack ? String.format(" and was back at %s by %s",
                             price(hour.backPrice()), t.at(hour.backMicros())) : "");
         }

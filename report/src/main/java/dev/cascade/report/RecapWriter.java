@@ -1,13 +1,14 @@
 package dev.cascade.report;
 
 import static dev.cascade.report.Words.and;
-import static dev.cascade.report.Words.dollars;
-import static dev.cascade.report.Words.money;
+import static dev.cascade.output.Formats.dollars;
+import static dev.cascade.output.Formats.money;
 import static dev.cascade.report.Words.moved;
-import static dev.cascade.report.Words.percent;
-import static dev.cascade.report.Words.price;
-import static dev.cascade.report.Words.share;
+import static dev.cascade.report.Words.magnitude;
+import static dev.cascade.output.Formats.price;
+import static dev.cascade.output.Formats.share;
 
+import dev.cascade.output.Formats;
 import dev.cascade.analytics.LargestLiquidation;
 import dev.cascade.analytics.MarketState;
 import dev.cascade.analytics.bars.InstrumentBars;
@@ -66,7 +67,7 @@ public final class RecapWriter {
         add(sections, "Market overview and sentiment", overview(f), List.of());
         add(sections, "Verdict", lead == null ? List.of() : List.of(Verdict.paragraph(f.events().flushes(), t)),
                 List.of());
-        String period = f.fromMicros() == 0 ? "no data" : Words.dayTime(f.fromMicros()) + " to " + Words.dayTime(f.toMicros());
+        String period = f.fromMicros() == 0 ? "no data" : Formats.dateTime(f.fromMicros()) + " to " + Formats.dateTime(f.toMicros());
         return new Recap(headline(f, lead), period, lede(f, lead, t), sections, charts);
     }
 
@@ -97,12 +98,12 @@ public final class RecapWriter {
         PriceStats p = whole(f, lead);
         if (p != null && t.count() > 0) {
             return String.format("%s %s %s to %s as %s was liquidated, %s of it longs", lead, moved(p.changePct()),
-                    percent(p.changePct()), price(p.last()), money(t.usd()), share(t.longShare()));
+                    magnitude(p.changePct()), price(p.last()), money(t.usd()), share(t.longShare()));
         }
         if (t.count() > 0) {
             return money(t.usd()) + " liquidated, " + share(t.longShare()) + " of it longs";
         }
-        return p != null ? String.format("%s %s %s to %s", lead, moved(p.changePct()), percent(p.changePct()),
+        return p != null ? String.format("%s %s %s to %s", lead, moved(p.changePct()), magnitude(p.changePct()),
                 price(p.last())) : "A quiet period";
     }
 
@@ -118,14 +119,14 @@ public final class RecapWriter {
             double from = isDrop ? p.high() : p.low();
             double to = isDrop ? p.low() : p.high();
             StringBuilder s = new StringBuilder(String.format("%s %s %s from %s at %s to %s at %s and ended at %s, %s %s",
-                    lead, isDrop ? "fell" : "rose", percent((to / from - 1) * 100), price(from),
+                    lead, isDrop ? "fell" : "rose", magnitude((to / from - 1) * 100), price(from),
                     t.at(isDrop ? p.highMicros() : p.lowMicros()), price(to), t.at(isDrop ? p.lowMicros() : p.highMicros()),
-                    price(p.last()), p.changePct() >= 0 ? "up" : "down", percent(p.changePct())));
+                    price(p.last()), p.changePct() >= 0 ? "up" : "down", magnitude(p.changePct())));
             List<String> others = new ArrayList<>();
             for (Map.Entry<String, PriceFigures.CoinPrice> e : f.price().byCoin().entrySet()) {
                 if (!e.getKey().equals(lead) && others.size() < NARRATED_COINS - 1) {
                     double c = e.getValue().whole().changePct();
-                    others.add(String.format("%s %s %s", e.getKey(), c >= 0 ? "gained" : "lost", percent(c)));
+                    others.add(String.format("%s %s %s", e.getKey(), c >= 0 ? "gained" : "lost", magnitude(c)));
                 }
             }
             if (!others.isEmpty()) {
@@ -196,7 +197,7 @@ public final class RecapWriter {
 
     /** +2.0% or -4.4%: tables have no verb to carry the sign. */
     private static String signed(double pct) {
-        return (pct >= 0 ? "+" : "-") + percent(pct);
+        return (pct >= 0 ? "+" : "-") + magnitude(pct);
     }
 
     /** An exchange id ("binance", or "all" for every venue) as written. */
@@ -301,7 +302,7 @@ public final class RecapWriter {
             out.add(String.format("The %s heatmap's clusters, predicted before each minute, held %s of the %s"
                             + " liquidated while they covered %s of the price range within 10%%; the table has every"
                             + " coin's.", lead, share(r.share()), money(r.realizedUsd()),
-                    String.format(java.util.Locale.ROOT, "%.0f%%", r.meanCoveragePct())));
+                    Formats.percent(r.meanCoveragePct())));
         }
         return out;
     }
@@ -312,7 +313,7 @@ public final class RecapWriter {
             Heatmap.HitRate h = e.getValue().hitRate();
             if (rows.size() < TABLE_ROWS && h.realizedUsd() > 0 && !Double.isNaN(h.share())) {
                 rows.add(List.of(e.getKey(), money(h.realizedUsd()), share(h.share()),
-                        String.format(java.util.Locale.ROOT, "%.0f%%", h.meanCoveragePct())));
+                        Formats.percent(h.meanCoveragePct())));
             }
         }
         return new Recap.Table("Heatmap hit-rate: liquidations inside the clusters predicted before each minute",
@@ -353,7 +354,7 @@ public final class RecapWriter {
         List<String> told = new ArrayList<>();
         for (TakerFlow.Episode e : recent) {
             told.add(String.format("%s %s net taker volume reached a %s extreme of %s from %s, the %s such extreme of %s.",
-                    exchangeName(e.scope()), e.coin(), e.direction(), money(e.netUsd()), Words.dayTime(e.startMicros()),
+                    exchangeName(e.scope()), e.coin(), e.direction(), money(e.netUsd()), Formats.dateTime(e.startMicros()),
                     Words.ordinal(e.monthOrdinal()), e.month()));
         }
         if (!told.isEmpty()) {
@@ -373,18 +374,15 @@ public final class RecapWriter {
         OpenInterestStats.Change hour = s.changes().get("1h");
         if (hour != null && !Double.isNaN(hour.changePct())) {
             b.append(String.format(", %s %s in the last hour", hour.changePct() >= 0 ? "up" : "down",
-                    percent(hour.changePct())));
+                    magnitude(hour.changePct())));
         }
         if (!Double.isNaN(s.fundingRate())) {
-            b.append(String.format("; funding was %s", funding(s.fundingRate())));
+            b.append(String.format("; funding was %s", Formats.fundingRate(s.fundingRate())));
         }
         out.add(b.append('.').toString());
         return out;
     }
 
-    private static String funding(double rate) {
-        return String.format(java.util.Locale.ROOT, "%.4f%%", rate * 100);
-    }
 
     private static Recap.Table openInterestTable(Figures f, String lead) {
         List<List<String>> rows = new ArrayList<>();
@@ -395,7 +393,7 @@ public final class RecapWriter {
             }
             OpenInterestStats.Change hour = s.changes().get("1h");
             rows.add(List.of(e.getKey(), money(s.usd()), hour == null || Double.isNaN(hour.changePct()) ? "n/a"
-                    : signed(hour.changePct()), Double.isNaN(s.fundingRate()) ? "n/a" : funding(s.fundingRate())));
+                    : signed(hour.changePct()), Double.isNaN(s.fundingRate()) ? "n/a" : Formats.fundingRate(s.fundingRate())));
         }
         return new Recap.Table("Open interest at the end of the period, its change in the last hour, and funding",
                 List.of("Coin", "Open interest", "1h change", "Funding"), rows);
@@ -407,25 +405,25 @@ public final class RecapWriter {
         if (o != null && !Double.isNaN(o.totalMarketCapUsd())) {
             StringBuilder s = new StringBuilder("Total crypto market cap ");
             s.append(Double.isNaN(o.marketCapChangePct24h()) ? "stood at " + money(o.totalMarketCapUsd())
-                    : String.format("%s %s to %s", moved(o.marketCapChangePct24h()), percent(o.marketCapChangePct24h()),
+                    : String.format("%s %s to %s", moved(o.marketCapChangePct24h()), magnitude(o.marketCapChangePct24h()),
                     money(o.totalMarketCapUsd())));
             if (!Double.isNaN(o.volumeChangePct24h())) {
                 s.append(String.format(" while volume %s %s to %s", moved(o.volumeChangePct24h()),
-                        percent(o.volumeChangePct24h()), money(o.totalVolumeUsd())));
+                        magnitude(o.volumeChangePct24h()), money(o.totalVolumeUsd())));
             }
             if (!Double.isNaN(o.btcDominancePct())) {
-                s.append(String.format("; BTC dominance was %.1f%%", o.btcDominancePct()));
+                s.append("; BTC dominance was ").append(Formats.percent(o.btcDominancePct()));
             }
             out.add(s.append('.').toString());
         }
         if (o != null && !o.topGainers().isEmpty()) {
             MarketOverview.Mover m = o.topGainers().get(0);
             out.add(String.format("%s (%s) was the top gainer of the top 100, up %s at %s.", m.name(), m.symbol(),
-                    percent(m.changePct24h()), price(m.priceUsd())));
+                    magnitude(m.changePct24h()), price(m.priceUsd())));
         }
         if (o != null && !o.topLosers().isEmpty()) {
             MarketOverview.Mover m = o.topLosers().get(0);
-            out.add(String.format("%s (%s) fell the most, down %s.", m.name(), m.symbol(), percent(m.changePct24h())));
+            out.add(String.format("%s (%s) fell the most, down %s.", m.name(), m.symbol(), magnitude(m.changePct24h())));
         }
         Sentiment.Index s = f.sentiment();
         if (s != null && s.published() != null) {

@@ -1,5 +1,6 @@
 package dev.cascade.report;
 
+import dev.cascade.output.Formats;
 import dev.cascade.model.Micros;
 
 /**
@@ -14,7 +15,7 @@ record Times(boolean isMultiDay) {
     }
 
     String at(long micros) {
-        return isMultiDay ? Words.dayTime(micros) : Words.time(micros);
+        return isMultiDay ? Formats.dateTime(micros) : Formats.time(micros);
     }
 
     /** Hour and minute only, for the x-axis of a chart that already says its span in its title. */

@@ -1,9 +1,10 @@
 package dev.cascade.report;
 
-import static dev.cascade.report.Words.money;
-import static dev.cascade.report.Words.percent;
-import static dev.cascade.report.Words.share;
+import static dev.cascade.output.Formats.money;
+import static dev.cascade.report.Words.magnitude;
+import static dev.cascade.output.Formats.share;
 
+import dev.cascade.output.Formats;
 import dev.cascade.analytics.events.FlushDetector;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -102,7 +103,7 @@ final class Verdict {
         for (FlushDetector.Flush f : coins.subList(0, Math.min(EVIDENCE_COINS, coins.size()))) {
             FlushDetector.Evidence e = f.evidence();
             evidence.add(String.format("%s %s %s with open interest %s %s", f.coin(), e.priceChangePct() >= 0 ? "rose" : "fell",
-                    percent(e.priceChangePct()), e.oiChangePct() >= 0 ? "up" : "down", percent(e.oiChangePct())));
+                    magnitude(e.priceChangePct()), e.oiChangePct() >= 0 ? "up" : "down", magnitude(e.oiChangePct())));
         }
         s.append(' ').append(Words.capitalized(String.join("; ", evidence))).append('.');
         if (moves.size() > 1) {

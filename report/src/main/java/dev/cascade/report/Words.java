@@ -1,63 +1,27 @@
 package dev.cascade.report;
 
 import dev.cascade.model.Exchange;
-import dev.cascade.model.Micros;
 import dev.cascade.model.Venue;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import dev.cascade.output.Formats;
 import java.util.List;
 import java.util.Locale;
 
-/** How the recap writes numbers, times and lists: as a market article does ("$495M", "84%", "15:35 UTC"). */
+/**
+ * How the recap words what {@link Formats} writes: articles before amounts, numbers as words, lists, verbs of
+ * movement, ordinals.
+ */
 final class Words {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
 
     private Words() {
     }
 
-    /** $89.5M, $1.2B, $950K, $3.22T. */
-    static String money(double usd) {
-        double a = Math.abs(usd);
-        String sign = usd < 0 ? "-" : "";
-        if (a >= 1e12) {
-            return sign + String.format(Locale.ROOT, "$%.2fT", a / 1e12);
-        }
-        if (a >= 1e9) {
-            return sign + String.format(Locale.ROOT, "$%.2fB", a / 1e9);
-        }
-        if (a >= 1e6) {
-            return sign + String.format(Locale.ROOT, "$%.1fM", a / 1e6);
-        }
-        if (a >= 1e3) {
-            return sign + String.format(Locale.ROOT, "$%.0fK", a / 1e3);
-        }
-        return sign + String.format(Locale.ROOT, "$%.0f", a);
+    /** 2% from -2.02: the size of a move whose sign is in the verb ("fell 2%"). */
+    static String magnitude(double pct) {
+        return Formats.percent(Math.abs(pct));
     }
 
-    /** Axis labels: $30M, -$140M, $0, $2.5K; never exponent notation. */
-    static String axisMoney(double usd) {
-        double a = Math.abs(usd);
-        String sign = usd < 0 ? "-" : "";
-        String[] units = {"T", "B", "M", "K"};
-        double[] scales = {1e12, 1e9, 1e6, 1e3};
-        for (int i = 0; i < units.length; i++) {
-            if (a >= scales[i]) {
-                return sign + "$" + trimmed(a / scales[i]) + units[i];
-            }
-        }
-        return sign + "$" + trimmed(a);
-    }
 
-    /** 30, 2.5, 0.25: at most two decimals, no trailing zeros. */
-    private static String trimmed(double x) {
-        String s = String.format(Locale.ROOT, "%.2f", x);
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
-    }
+
 
     /** "an $8.0M order", "a $12.0M order": the article as the amount is read aloud. */
     static String a(String amount) {
@@ -74,43 +38,12 @@ final class Words {
         return n >= 0 && n < words.length ? words[(int) n] : String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** $8,012,000. */
-    static String dollars(double usd) {
-        return String.format(Locale.ROOT, "$%,d", Math.round(usd));
-    }
 
-    /** $103,465 for large prices, $2,446.40, $0.2211. */
-    static String price(double p) {
-        if (p >= 10_000) {
-            return String.format(Locale.ROOT, "$%,.0f", p);
-        }
-        if (p >= 1) {
-            return String.format(Locale.ROOT, "$%,.2f", p);
-        }
-        return String.format(Locale.ROOT, "$%.4f", p);
-    }
 
-    /** 84% from 0.84. */
-    static String share(double ratio) {
-        return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
-    }
 
-    /** 2.0% from -2.02 (the sign is in the verb). */
-    static String percent(double pct) {
-        return String.format(Locale.ROOT, "%.1f%%", Math.abs(pct));
-    }
 
-    static String time(long micros) {
-        return TIME.format(Micros.toInstant(micros)) + " UTC";
-    }
 
-    static String day(long micros) {
-        return DAY.format(Micros.toInstant(micros));
-    }
 
-    static String dayTime(long micros) {
-        return DAY_TIME.format(Micros.toInstant(micros)) + " UTC";
-    }
 
     /** "rose" or "fell". */
     static String moved(double pct) {
@@ -131,14 +64,7 @@ final class Words {
         if (n >= 1 && n <= words.length) {
             return words[n - 1];
         }
-        int mod100 = n % 100;
-        String suffix = mod100 >= 11 && mod100 <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return n + suffix;
+        return Formats.ordinal(n);
     }
 
     /** "Binance", "Bybit", "OKX". */

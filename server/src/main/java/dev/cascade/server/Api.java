@@ -10,8 +10,8 @@ import dev.cascade.model.Instrument;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Side;
 import dev.cascade.model.Venue;
-import dev.cascade.server.json.Json;
-import dev.cascade.server.json.LiquidationJson;
+import dev.cascade.output.json.Json;
+import dev.cascade.output.json.LiquidationJson;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseHandler;
@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -32,7 +33,6 @@ import java.util.stream.Collectors;
 final class Api {
     static final long MAX_RANGE_MICROS = 7 * Micros.PER_DAY;
     static final int MAX_LIMIT = 1000;
-    private static final Set<String> WINDOWS = Set.of("all", "1h", "4h", "12h", "24h");
     private static final Set<String> VENUES = Arrays.stream(Venue.values()).map(Venue::id).collect(Collectors.toSet());
     private static final Set<String> EXCHANGES = Arrays.stream(Exchange.values()).map(Exchange::id)
             .collect(Collectors.toSet());
@@ -86,6 +86,8 @@ final class Api {
         ObjectNode o = Json.MAPPER.createObjectNode().put("status", "ok").put("events", p.events());
         o.put("latest", p.atMicros() == 0 ? null : Micros.iso(p.atMicros()));
         o.put("streamClients", stream.clients());
+        ArrayNode windows = o.putArray("windows"); // the liquidation windows the summaries are given for
+        p.liquidations().keySet().stream().filter(w -> !w.equals("all")).forEach(windows::add);
         Server.json(ctx, o);
     }
 
@@ -93,8 +95,9 @@ final class Api {
     private void summary(Context ctx) {
         Params p = new Params(ctx, Set.of("window", "coin", "exchange", "venue"));
         String window = p.raw("window") == null ? "24h" : p.raw("window");
-        if (!WINDOWS.contains(window)) {
-            throw new BadRequest("window must be one of all, 1h, 4h, 12h, 24h");
+        Map<String, ObjectNode> windows = view.published().liquidations(); // the figure settings' windows, and all
+        if (!windows.isEmpty() && !windows.containsKey(window)) {
+            throw new BadRequest("window must be one of " + String.join(", ", windows.keySet()));
         }
         String coin = p.coin();
         String exchange = p.oneOf("exchange", EXCHANGES);
@@ -175,9 +178,8 @@ final class Api {
     }
 
     private static ObjectNode item(Instrument i, Side s, double price, double usd, long time) {
-        return Json.MAPPER.createObjectNode().put("time", Micros.iso(time)).put("venue", i.venue().id())
-                .put("exchange", i.exchange().id()).put("symbol", i.symbol()).put("coin", i.coin().name())
-                .put("side", s.id()).put("usd", LiquidationJson.usd(usd)).put("price", price);
+        // the log keeps no quantity: the one liquidation shape with quantity null
+        return LiquidationJson.event(i.venue(), i.symbol(), i.coin().name(), s, usd, price, Double.NaN, time);
     }
 
     /** Per-minute liquidation bars by venue (the "liquidation incremental chart"). */

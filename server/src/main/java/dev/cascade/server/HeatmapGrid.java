@@ -3,7 +3,7 @@ package dev.cascade.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cascade.server.json.Json;
+import dev.cascade.output.json.Json;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,6 @@
 package dev.cascade.server;
 
-import dev.cascade.server.json.Json;
+import dev.cascade.output.json.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpFields;
@@ -34,7 +34,7 @@ final class JettyErrors extends ErrorHandler {
     private static ByteBuffer body(int code, String message) {
         String reason = message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
         String o = Json.MAPPER.createObjectNode().put("error", reason.length() > 100 ? reason.substring(0, 100) : reason)
-                .put("status", code).toString();
+                .put("status", code).toString(); // text only: no number but the status
         return ByteBuffer.wrap(o.getBytes(StandardCharsets.UTF_8));
     }
 }

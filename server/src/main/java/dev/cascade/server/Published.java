@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.analytics.figures.Figures;
-import dev.cascade.server.json.FiguresJson;
-import dev.cascade.server.json.Json;
-import dev.cascade.server.json.LiquidationJson;
+import dev.cascade.output.json.FiguresJson;
+import dev.cascade.output.json.Json;
+import dev.cascade.output.json.LiquidationJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,7 +28,7 @@ public record Published(long atMicros, long events, Map<String, ObjectNode> liqu
         f.windows().forEach((name, w) -> liquidations.put(name, LiquidationJson.summary(w)));
         ObjectNode sections = Json.MAPPER.createObjectNode();
         FiguresJson.sections(sections, f, settings);
-        return new Published(f.toMicros(), events, Map.copyOf(liquidations), sections);
+        return new Published(f.toMicros(), events, java.util.Collections.unmodifiableMap(liquidations), sections);
     }
 
     /** A section ({@code taker}, {@code price}, ...), or a missing node. */

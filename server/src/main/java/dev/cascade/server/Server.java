@@ -2,7 +2,7 @@ package dev.cascade.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cascade.server.json.Json;
+import dev.cascade.output.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -15,7 +15,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -198,7 +197,7 @@ public final class Server implements AutoCloseable {
 
     static void error(Context ctx, HttpStatus status, String reason) {
         ObjectNode o = Json.MAPPER.createObjectNode().put("error", reason).put("status", status.getCode());
-        ctx.status(status).contentType("application/json").result(o.toString());
+        ctx.status(status).contentType("application/json").result(Json.text(o));
     }
 
     /**
@@ -207,7 +206,7 @@ public final class Server implements AutoCloseable {
      * The answers stay {@code no-store}; the dashboard keeps its copies and sends the header itself.
      */
     static void json(Context ctx, JsonNode node) {
-        byte[] body = node.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = Json.bytes(node); // the command line's writer: the same section is the same bytes
         String etag = etag(body);
         ctx.header("ETag", etag);
         String asked = ctx.header("If-None-Match");

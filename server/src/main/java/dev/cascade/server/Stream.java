@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cascade.model.Liquidation;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Micros;
-import dev.cascade.server.json.Json;
-import dev.cascade.server.json.LiquidationJson;
+import dev.cascade.output.json.Json;
+import dev.cascade.output.json.LiquidationJson;
 import io.javalin.http.sse.SseClient;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -62,11 +62,9 @@ public final class Stream implements MarketListener, AutoCloseable {
         if (clients.isEmpty()) {
             return;
         }
-        ObjectNode n = Json.MAPPER.createObjectNode();
-        n.put("time", Micros.iso(l.exchangeMicros())).put("venue", l.venue().id()).put("exchange", l.exchange().id())
-                .put("symbol", l.instrument().symbol()).put("coin", l.coin().name()).put("side", l.side().id())
-                .put("usd", LiquidationJson.usd(l.usd())).put("price", l.price()).put("quantity", l.quantity());
-        offer(new Event("liquidation", n.toString()));
+        ObjectNode n = LiquidationJson.event(l.venue(), l.instrument().symbol(), l.coin().name(), l.side(), l.usd(),
+                l.price(), l.quantity(), l.exchangeMicros());
+        offer(new Event("liquidation", Json.text(n)));
     }
 
     /**
@@ -86,7 +84,7 @@ public final class Stream implements MarketListener, AutoCloseable {
                 w.set(k, s.path(k));
             }
         });
-        offer(new Event("summary", n.toString()));
+        offer(new Event("summary", Json.text(n)));
     }
 
     /** The figures of a window the stream's {@code summary} carries. */

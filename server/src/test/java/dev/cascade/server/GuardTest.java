@@ -10,7 +10,7 @@ import dev.cascade.analytics.figures.Figures;
 import dev.cascade.model.Instrument;
 import dev.cascade.model.Side;
 import dev.cascade.model.Venue;
-import dev.cascade.server.json.Json;
+import dev.cascade.output.json.Json;
 import dev.cascade.testkit.Events;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -30,9 +30,6 @@ public record Figures(long fromMicros, long toMicros, Liquidations liquidations,
                       Map<String, Heatmap> heatmaps, EventFigures events, MarketOverview.Overview overview,
                       Sentiment.Index sentiment, Map<String, Long> degraded) {
 
-    /** The windows liquidation totals are given for, ending at the last event. */
-    public static final Map<String, Long> LIQUIDATION_WINDOWS = liquidationWindows();
-
     /** Reported totals and their estimate over one period. */
     public record Liquidations(LiquidationSummary reported, EstimateSummary estimated) {
     }
@@ -52,7 +49,7 @@ public record Figures(long fromMicros, long toMicros, Liquidations liquidations,
         long end = state.counts().events() > 0 ? state.counts().lastMicros() : 0;
         Liquidations whole = new Liquidations(state.liquidations().total(), state.presence().estimate());
         Map<String, Liquidations> windows = new LinkedHashMap<>();
-        LIQUIDATION_WINDOWS.forEach((name, length) -> {
+        s.liquidationWindows().forEach((name, length) -> {
             Window w = Window.ending(end, length);
             windows.put(name, new Liquidations(state.liquidations().window(end, length),
                     state.presence().estimate(w.fromMicros(), w.toMicros())));
@@ -85,12 +82,4 @@ public record Figures(long fromMicros, long toMicros, Liquidations liquidations,
         }
     }
 
-    private static Map<String, Long> liquidationWindows() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("1h", Micros.PER_HOUR);
-        m.put("4h", 4 * Micros.PER_HOUR);
-        m.put("12h", 12 * Micros.PER_HOUR);
-        m.put("24h", Micros.PER_DAY);
-        return Collections.unmodifiableMap(m);
-    }
 }

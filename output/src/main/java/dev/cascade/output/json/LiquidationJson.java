@@ -1,4 +1,4 @@
-package dev.cascade.server.json;
+package dev.cascade.output.json;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,12 +10,15 @@ import dev.cascade.analytics.estimate.Estimate;
 import dev.cascade.analytics.estimate.EstimateSummary;
 import dev.cascade.analytics.figures.Figures;
 import dev.cascade.model.Micros;
+import dev.cascade.model.Side;
+import dev.cascade.model.Venue;
 import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * The JSON shape of a liquidation summary (DESIGN.md): the {@code liquidations} object of
- * {@code cascade replay --format json}. USD amounts are written in cents, never in exponent notation.
+ * The JSON shape of a liquidation summary (DESIGN.md), the {@code liquidations} object of
+ * {@code cascade replay --format json}, and of one liquidation. USD amounts are dollars with two decimals
+ * (exact to the cent).
  */
 public final class LiquidationJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -35,16 +38,8 @@ public final class LiquidationJson {
         if (largest == null) {
             o.putNull("largest");
         } else {
-            ObjectNode x = o.putObject("largest");
-            x.put("exchange", largest.venue().exchange().id());
-            x.put("venue", largest.venue().id());
-            x.put("symbol", largest.symbol());
-            x.put("coin", largest.coin());
-            x.put("side", largest.side().id());
-            x.put("usd", usd(largest.usd()));
-            x.put("price", BigDecimal.valueOf(largest.price()));
-            x.put("quantity", BigDecimal.valueOf(largest.quantity()));
-            x.put("time", Micros.iso(largest.timeMicros()));
+            o.set("largest", event(largest.venue(), largest.symbol(), largest.coin(), largest.side(), largest.usd(),
+                    largest.price(), largest.quantity(), largest.timeMicros()));
         }
         o.set("byCoin", split(s.byCoin(), e.byCoin()));
         o.set("byExchange", split(s.byExchange(), e.byExchange()));
@@ -68,6 +63,25 @@ public final class LiquidationJson {
             estimate.putNull("check");
         }
         return o;
+    }
+
+    /**
+     * One liquidation, in the one shape every door uses (the largest order of a summary, the API's list, the
+     * stream): {@code quantity} is in the venue's own units (contracts or coins), null where it was not kept.
+     */
+    public static ObjectNode event(Venue venue, String symbol, String coin, Side side, double usd, double price,
+                                   double quantity, long timeMicros) {
+        ObjectNode x = NODES.objectNode();
+        x.put("time", Micros.iso(timeMicros));
+        x.put("exchange", venue.exchange().id());
+        x.put("venue", venue.id());
+        x.put("symbol", symbol);
+        x.put("coin", coin);
+        x.put("side", side.id());
+        x.put("usd", usd(usd));
+        x.put("price", Double.isFinite(price) ? BigDecimal.valueOf(price) : null);
+        x.put("quantity", Double.isFinite(quantity) ? BigDecimal.valueOf(quantity) : null);
+        return x;
     }
 
     public static ObjectNode bar(MinuteBar b) {

@@ -9,8 +9,8 @@ import dev.cascade.ingest.OpenedInput;
 import dev.cascade.ingest.ReadStats;
 import java.util.List;
 
-/** Everything a replay (or a live run) found, for the text and JSON reports. */
-record ReplayResult(List<OpenedInput> inputs, ReadStats read, MarketState state, long duplicateLiquidations,
+/** Everything a run found, a replay or a live run: what the text ({@link RunText}) and JSON ({@link RunJson}) give. */
+record RunResult(List<OpenedInput> inputs, ReadStats read, MarketState state, long duplicateLiquidations,
                     long duplicateTrades) {
 
     EventCounts events() {

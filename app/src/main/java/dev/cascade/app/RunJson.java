@@ -8,21 +8,22 @@ import dev.cascade.analytics.figures.Figures;
 import dev.cascade.ingest.OpenedInput;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Venue;
-import dev.cascade.server.json.FiguresJson;
-import dev.cascade.server.json.Json;
-import dev.cascade.server.json.LiquidationJson;
+import dev.cascade.output.json.FiguresJson;
+import dev.cascade.output.json.Json;
+import dev.cascade.output.json.LiquidationJson;
 
 /**
- * {@code cascade replay --format json}: one object, the DESIGN.md shape ({@code from}, {@code to},
- * {@code liquidations}, {@code rejected}) plus rolling windows, every analytics section, the input and counts.
+ * The JSON document of a run ({@code cascade replay --format json}, {@code live --format json}, the demo's
+ * {@code figures.json}): one object, the DESIGN.md shape ({@code from}, {@code to}, {@code liquidations},
+ * {@code rejected}) plus rolling windows, every analytics section, the input and counts.
  */
-final class ReplayJson {
+final class RunJson {
     static final ObjectMapper MAPPER = Json.MAPPER;
 
-    private ReplayJson() {
+    private RunJson() {
     }
 
-    static ObjectNode render(ReplayResult r, FigureSettings settings) {
+    static ObjectNode render(RunResult r, FigureSettings settings) {
         Figures f = r.figures(settings);
         ObjectNode o = MAPPER.createObjectNode();
         if (r.hasEvents()) {

@@ -1,4 +1,4 @@
-package dev.cascade.server.json;
+package dev.cascade.output.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -26,7 +26,7 @@ import java.util.Map;
 
 /**
  * The JSON of every section beyond liquidations: {@code taker}, {@code price}, {@code openInterest},
- * {@code heatmap}, {@code events}, {@code overview} and {@code sentiment} (README, "Output"). USD in cents,
+ * {@code heatmap}, {@code events}, {@code overview} and {@code sentiment} (README, "Output"). USD in dollars to the cent,
  * prices as they were, percentages and shares to four decimals, times in ISO-8601; a figure that cannot be
  * known is null.
  */
