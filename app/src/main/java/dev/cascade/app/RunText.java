@@ -79,7 +79,7 @@ final class RunText {
         LiquidationSummary total = f.liquidations().reported();
         out.append("Liquidations, as reported by the venues, and estimated\n");
         TextTable periods = new TextTable("<Period", "Total", "Longs", "Shorts", "Orders", "Long share",
-                "Estimated (95 % range)");
+                "Estimated (95% range)");
         periods.row(cells(wholeLabel, total.total(), f.liquidations().estimated().total()));
         f.windows().forEach((name, w) -> periods.row(cells("last " + name, w.reported().total(), w.estimated().total())));
         periods.render(out, "  ");
@@ -144,7 +144,7 @@ final class RunText {
     private static void section(StringBuilder out, String title, String first, Map<String, SideTotals> rows,
                                 Map<String, Estimate> estimates, int limit) {
         out.append('\n').append(title).append('\n');
-        TextTable t = new TextTable(first, "Total", "Longs", "Shorts", "Orders", "Long share", "Estimated (95 % range)");
+        TextTable t = new TextTable(first, "Total", "Longs", "Shorts", "Orders", "Long share", "Estimated (95% range)");
         rows.entrySet().stream().limit(limit).forEach(e -> t.row(cells(e.getKey(), e.getValue(), estimates.get(e.getKey()))));
         t.render(out, "  ");
     }
