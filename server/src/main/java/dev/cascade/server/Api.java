@@ -120,7 +120,7 @@ final class Api {
         if (part.isObject()) {
             o.setAll((ObjectNode) part);
         } else {
-            o.put("usd", 0).put("longUsd", 0).put("shortUsd", 0).put("count", 0);
+            o.setAll(LiquidationJson.noTotals()); // every field of the shape, at zero
         }
         Server.json(ctx, o);
     }

@@ -94,6 +94,11 @@ public final class LiquidationJson {
         return o;
     }
 
+    /** The totals of a coin, exchange or venue that had no liquidation: every field, at zero. */
+    public static ObjectNode noTotals() {
+        return totals(new SideTotals(0, 0, 0, 0), null);
+    }
+
     private static ObjectNode split(Map<String, SideTotals> m, Map<String, Estimate> estimates) {
         ObjectNode o = NODES.objectNode();
         m.forEach((k, v) -> o.set(k, totals(v, estimates.get(k))));
