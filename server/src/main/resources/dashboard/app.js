@@ -33,7 +33,10 @@ const price = v => {
   v = Number(v);
   const s = v < 0 ? '-' : '', a = Math.abs(v);
   if (a >= 1e4) return s + '$' + Math.round(a).toLocaleString('en-US');
-  if (a >= 100) return s + '$' + Number(a.toFixed(2)).toLocaleString('en-US', {minimumFractionDigits: 2, maximumFractionDigits: 2});
+  if (a >= 100) { // a round level reads $2,600, not $2,600.00
+    const c = Number(a.toFixed(2));
+    return s + '$' + c.toLocaleString('en-US', {minimumFractionDigits: Number.isInteger(c) ? 0 : 2, maximumFractionDigits: 2});
+  }
   if (a === 0) return '$0';
   const r = Number(a.toPrecision(4));
   return s + '$' + trimmed(r.toFixed(Math.max(0, 3 - Math.floor(Math.log10(r)))));

@@ -105,7 +105,7 @@ class DashboardBrowserTest {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
         double[] values = {0, 0.4, 950.4, 999.5, 999.6, 5_000, 12_345, 12_250, 999_999, 8_012_000, 495_300_000, -314.6e6,
-            48.8e9, 3.2e12, 4.5e15, 106_332.5, 2_446.405, 2_446.4, 150.25, 100.005, 99.996, 15.234, 3.45678,
+            48.8e9, 3.2e12, 4.5e15, 106_332.5, 2_446.405, 2_446.4, 2_600, 153.001, 150.25, 100.005, 99.996, 15.234, 3.45678,
             0.18659708041432668, 0.00001234, 0.000012345678, 84.3, 4.52, 4.55, -2.02, 0.253, 9.96, 0.995, -0.001};
         ChromeDriver browser = browser(800, 600);
         try {

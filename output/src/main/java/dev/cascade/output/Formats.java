@@ -16,7 +16,7 @@ import java.util.Locale;
  * <pre>
  *   money      $950   $5K   $8.01M   $495M   $48.8B   $3.2T   -$315M     three significant digits, unit K to T
  *   dollars    $8,012,000                                                 to the dollar, for one order or a table
- *   price      $106,332   $2,446.40   $150.25   $3.457   $0.1866   $0.00001234   significant at any magnitude
+ *   price      $106,332   $2,446.40   $2,600   $150.25   $3.457   $0.1866   $0.00001234   significant at any magnitude
  *   percent    84%   4.5%   2%   0.25%      whole from 10, one decimal from 1, two below; the sign as given
  *   funding    +0.0100%                   a rate per funding period, four decimals
  *   count      127,000
@@ -73,8 +73,9 @@ public final class Formats {
     }
 
     /**
-     * A price with the digits that matter at its magnitude: none after the point from $10,000, two from $100,
-     * four significant digits below (a coin quoted at $0.00001234 keeps them all).
+     * A price with the digits that matter at its magnitude: none after the point from $10,000, the cents from
+     * $100 (none when they are zero: a round level), four significant digits below (a coin quoted at $0.00001234
+     * keeps them all).
      */
     public static String price(double p) {
         if (!Double.isFinite(p)) {
@@ -86,7 +87,11 @@ public final class Formats {
             return sign + String.format(Locale.ROOT, "$%,d", Math.round(a));
         }
         if (a >= 100) {
-            return sign + String.format(Locale.ROOT, "$%,.2f", new BigDecimal(a).setScale(2, RoundingMode.HALF_UP));
+            BigDecimal cents = new BigDecimal(a).setScale(2, RoundingMode.HALF_UP);
+            // a round level reads $2,600, not $2,600.00; any other price keeps its cents
+            return sign + (cents.remainder(BigDecimal.ONE).signum() == 0
+                    ? String.format(Locale.ROOT, "$%,d", cents.longValue())
+                    : String.format(Locale.ROOT, "$%,.2f", cents));
         }
         if (a == 0) {
             return "$0";

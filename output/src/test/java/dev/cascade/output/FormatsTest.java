@@ -36,6 +36,8 @@ class FormatsTest {
         assertThat(Formats.price(106_332.4)).isEqualTo("$106,332");
         assertThat(Formats.price(2_446.4)).isEqualTo("$2,446.40");
         assertThat(Formats.price(150.25)).isEqualTo("$150.25");
+        assertThat(Formats.price(2_600)).as("a round level").isEqualTo("$2,600");
+        assertThat(Formats.price(153.001)).isEqualTo("$153");
         assertThat(Formats.price(3.45678)).isEqualTo("$3.457");
         assertThat(Formats.price(0.18659708041432668)).isEqualTo("$0.1866");
         assertThat(Formats.price(0.00001234)).isEqualTo("$0.00001234");
