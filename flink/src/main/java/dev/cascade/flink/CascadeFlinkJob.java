@@ -55,7 +55,8 @@ public final class CascadeFlinkJob {
     /**
      * What the job reads and writes. {@code isBounded} stops at the end offsets seen at start (a batch over
      * what the topics hold); otherwise it runs until cancelled. {@code questdb} (may be null) is the HTTP
-     * host:port of a QuestDB server that also receives the minutes.
+     * host:port of a QuestDB server that also receives the minutes. {@code quiet} (null: never) is how long a live
+     * partition may deliver nothing before its event time follows the wall clock ({@link QuietFeedWatermarks}).
      */
     public record Settings(String bootstrap, Topics topics, String resultsTopic, String lateTopic, String groupId,
                            Duration outOfOrder, Duration lateness, Duration dedupeHorizon, boolean isBounded,
@@ -63,7 +64,7 @@ public final class CascadeFlinkJob {
         public static Settings defaults(String bootstrap) {
             return new Settings(bootstrap, Topics.defaults(), Topics.DEFAULT_PREFIX + "minutes",
                     Topics.DEFAULT_PREFIX + "late", "cascade-flink", Duration.ofSeconds(5), Duration.ofMinutes(10),
-                    Duration.ofMinutes(15), false, DeliveryGuarantee.EXACTLY_ONCE, null, null);
+                    Duration.ofMinutes(15), false, DeliveryGuarantee.EXACTLY_ONCE, null, Duration.ofMinutes(1));
         }
 
         /** The same job also writing to a QuestDB server at {@code address} (host:port of its HTTP). */
@@ -104,7 +105,7 @@ public final class CascadeFlinkJob {
     /**
      * {@code flink run cascade-flink-job.jar --bootstrap HOST:PORT [--topic-prefix P] [--questdb HOST:9000]
      * [--results-topic T] [--late-topic T] [--lateness 10m] [--out-of-order 5s] [--dedupe-horizon 15m]
-     * [--close-quiet-after 1m] [--bounded] [--at-least-once] [--checkpoint-every 10s] [--group ID]
+     * [--close-quiet-after 1m|off] [--bounded] [--at-least-once] [--checkpoint-every 10s] [--group ID]
      * [--partitions 12] [--replication N]}. The topics are provisioned first (TopicPlan): a job started before
      * them would fail on unknown partitions until someone created them.
      */
@@ -144,7 +145,8 @@ public final class CascadeFlinkJob {
                 duration(options.get("out-of-order"), d.outOfOrder()), duration(options.get("lateness"), d.lateness()),
                 duration(options.get("dedupe-horizon"), d.dedupeHorizon()), options.containsKey("bounded"),
                 options.containsKey("at-least-once") ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE,
-                options.get("questdb"), duration(options.get("close-quiet-after"), d.quiet()));
+                options.get("questdb"), "off".equals(options.get("close-quiet-after")) ? null
+                        : duration(options.get("close-quiet-after"), d.quiet()));
     }
 
     /** Adds the job to {@code env}: Kafka in, the minutes and the late events out. */
@@ -165,14 +167,14 @@ public final class CascadeFlinkJob {
         // others): aligned watermarks pause a partition more than ALIGNMENT of event time ahead of the slowest,
         // so that windows of the fast ones do not pile up waiting (a recount of a month would not fit in memory)
         // A bounded job's input ends, which closes every window; a live one's goes quiet, which closes none unless
-        // event time moves on with the wall clock (QuietFeedWatermarks, opt-in with --close-quiet-after: its unit
-        // tests pass, but a restored live job was not yet seen to close its windows with it end to end)
+        // event time moves on with the wall clock once a live partition has gone quiet (QuietFeedWatermarks)
         WatermarkStrategy<byte[]> bounded = WatermarkStrategy.<byte[]>forBoundedOutOfOrderness(s.outOfOrder())
                 .withIdleness(Duration.ofMinutes(1));
         Duration outOfOrder = s.outOfOrder(); // the supplier travels to the task managers: captures values only
         Duration quiet = s.quiet();
+        Duration liveWithin = s.lateness(); // a backlog closer than the lateness only ever turns into revisions
         WatermarkStrategy<byte[]> live = WatermarkStrategy.forGenerator(
-                c -> new QuietFeedWatermarks(outOfOrder, quiet, System::currentTimeMillis));
+                c -> new QuietFeedWatermarks(outOfOrder, quiet, liveWithin, System::currentTimeMillis));
         WatermarkStrategy<byte[]> watermarks = (s.isBounded() || s.quiet() == null ? bounded : live)
                 .withTimestampAssigner((record, kafkaTime) -> Math.floorDiv(EventCodec.exchangeMicros(record), 1000L))
                 .withWatermarkAlignment(s.groupId(), ALIGNMENT, Duration.ofMillis(200));
