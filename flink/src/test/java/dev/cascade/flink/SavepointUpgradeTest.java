@@ -13,19 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.JobManagerOptions;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.runtime.jobgraph.JobGraph;
-import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -53,7 +43,7 @@ class SavepointUpgradeTest {
     static void start() throws Exception {
         kafka = EmbeddedKafka.start();
         questdb = EmbeddedQuestDb.start();
-        cluster = startCluster(questdb.scratch("checkpoints"));
+        cluster = MiniClusters.start(questdb.scratch("checkpoints"));
     }
 
     @AfterAll
@@ -61,35 +51,6 @@ class SavepointUpgradeTest {
         cluster.close();
         kafka.close();
         questdb.close();
-    }
-
-    /** One TaskManager of 2 slots, every endpoint on 127.0.0.1 and an ephemeral port. */
-    static MiniCluster startCluster(Path checkpoints) throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(RestOptions.ADDRESS, "127.0.0.1");
-        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        conf.set(RestOptions.BIND_PORT, "0");
-        conf.set(JobManagerOptions.ADDRESS, "127.0.0.1");
-        conf.set(TaskManagerOptions.HOST, "127.0.0.1");
-        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
-                .setNumTaskManagers(1).setNumSlotsPerTaskManager(2).build());
-        cluster.start();
-        return cluster;
-    }
-
-    /** Submits the job as {@code flink run [-s savepoint]} would, parallelism 2, checkpoints every half second. */
-    static JobID submit(MiniCluster cluster, CascadeFlinkJob.Settings settings, String savepoint) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        env.enableCheckpointing(500, CheckpointingMode.EXACTLY_ONCE);
-        CascadeFlinkJob.build(env, settings);
-        JobGraph graph = env.getStreamGraph().getJobGraph();
-        if (savepoint != null) {
-            graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint, false)); // no state may go unclaimed
-        }
-        return cluster.submitJob(graph).get().getJobID();
     }
 
     static CascadeFlinkJob.Settings live(Topics topics, String results, String group) {
@@ -119,7 +80,7 @@ class SavepointUpgradeTest {
         try (Recording.Publisher publisher = new Recording.Publisher(kafka.bootstrap(), topics)) {
             publisher.publish(records.subList(0, cut));
             CascadeFlinkJob.Settings before = live(topics, "up", "upgrade");
-            JobID first = submit(cluster, before, null);
+            JobID first = MiniClusters.submit(cluster, before, null);
             Recording.await("the first job reads the first part", LIMIT,
                     () -> Recording.hasReadToTheEnd(kafka.bootstrap(), "upgrade", topics.all()));
             // The topics then stay quiet for longer than the job's --close-quiet-after: a recording, a day behind the
@@ -134,7 +95,7 @@ class SavepointUpgradeTest {
             // 2. the rest (after repeats of the last events before the cut), read by the changed job from the savepoint
             publisher.publish(rest);
             upToHere = Recording.readCommitted(kafka.bootstrap(), "up.minutes").size();
-            JobID upgraded = submit(cluster, before.withQuestDb(questdb.address()), savepoint);
+            JobID upgraded = MiniClusters.submit(cluster, before.withQuestDb(questdb.address()), savepoint);
             Recording.await("the upgraded job reads the rest", LIMIT,
                     () -> Recording.hasReadToTheEnd(kafka.bootstrap(), "upgrade", topics.all()));
             // drained: event time runs to its end and closes every minute, as the end of a bounded run does
@@ -145,7 +106,7 @@ class SavepointUpgradeTest {
         CascadeFlinkJob.Settings whole = live(topics, "whole", "whole");
         whole = new CascadeFlinkJob.Settings(whole.bootstrap(), topics, whole.resultsTopic(), whole.lateTopic(),
                 whole.groupId(), whole.outOfOrder(), whole.lateness(), whole.dedupeHorizon(), true, whole.guarantee(), null, null);
-        cluster.requestJobResult(submit(cluster, whole, null)).get();
+        cluster.requestJobResult(MiniClusters.submit(cluster, whole, null)).get();
 
         Map<String, JsonNode> afterUpgrade = Recording.latestMinutes(kafka.bootstrap(), "up.minutes");
         Map<String, JsonNode> uninterrupted = Recording.latestMinutes(kafka.bootstrap(), "whole.minutes");
