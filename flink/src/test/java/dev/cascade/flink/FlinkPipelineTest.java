@@ -153,7 +153,7 @@ class FlinkPipelineTest {
         // every half second, so that a test run commits many transactions; the benchmark sets a cluster's 10 s
         env.enableCheckpointing(Long.getLong("cascade.flink.checkpoint-ms", 500), CheckpointingMode.EXACTLY_ONCE);
         CascadeFlinkJob.Settings settings = new CascadeFlinkJob.Settings(kafka.bootstrap(), topics, "e2e.minutes",
-                "e2e.late", "e2e", Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(15), true,
+                "e2e.late", "e2e", Duration.ofSeconds(5), Duration.ofMinutes(10), true,
                 DeliveryGuarantee.EXACTLY_ONCE, "127.0.0.1:" + questdb.getHttpServerPort(), null);
         CascadeFlinkJob.build(env, settings);
         long t0 = System.nanoTime();

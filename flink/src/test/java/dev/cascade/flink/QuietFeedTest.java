@@ -60,7 +60,7 @@ class QuietFeedTest {
             MiniCluster cluster = MiniClusters.start(checkpoints);
             try {
                 CascadeFlinkJob.Settings live = new CascadeFlinkJob.Settings(kafka.bootstrap(), topics, "quiet.minutes",
-                        "quiet.late", "quiet", Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(15),
+                        "quiet.late", "quiet", Duration.ofSeconds(5), Duration.ofMinutes(10),
                         false, DeliveryGuarantee.EXACTLY_ONCE, null, Duration.ofSeconds(2));
                 JobID job = MiniClusters.submit(cluster, live, null);
                 collector.publish(feed); // and then nothing: the producer stays open, the job's source too

@@ -55,7 +55,7 @@ class SavepointUpgradeTest {
 
     static CascadeFlinkJob.Settings live(Topics topics, String results, String group) {
         return new CascadeFlinkJob.Settings(kafka.bootstrap(), topics, results + ".minutes", results + ".late", group,
-                Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(15), false,
+                Duration.ofSeconds(5), Duration.ofMinutes(10), false,
                 DeliveryGuarantee.EXACTLY_ONCE, null, QUIET);
     }
 
@@ -105,7 +105,7 @@ class SavepointUpgradeTest {
         // 3. one run over everything, for reference
         CascadeFlinkJob.Settings whole = live(topics, "whole", "whole");
         whole = new CascadeFlinkJob.Settings(whole.bootstrap(), topics, whole.resultsTopic(), whole.lateTopic(),
-                whole.groupId(), whole.outOfOrder(), whole.lateness(), whole.dedupeHorizon(), true, whole.guarantee(), null, null);
+                whole.groupId(), whole.outOfOrder(), whole.lateness(), true, whole.guarantee(), null, null);
         cluster.requestJobResult(MiniClusters.submit(cluster, whole, null)).get();
 
         Map<String, JsonNode> afterUpgrade = Recording.latestMinutes(kafka.bootstrap(), "up.minutes");
