@@ -56,22 +56,23 @@ class DedupeParityTest {
         // the rising horizon: both count it once more, then know it), and out-of-order bursts as in archives
         List<Liquidation> ethSeen = new ArrayList<>();
         long btcId = 1_000_000;
-        for (int round = 0; round < 8; round++) {
+        for (int round = 0; round < 12; round++) {
             for (int k = 0; k < 1_000; k++) {
                 trade(btc, ++btcId);
-                if (k % 3 == 0) {
-                    ethSeen.add(liquidation(eth, ethSeen.size()));
-                }
+                ethSeen.add(liquidation(eth, ethSeen.size()));
                 if (k % 97 == 0 && btcId > 1_003_000) {
                     trade(btc, btcId - 3_000);
                 }
                 if (k % 50 == 0) {
                     trade(btc, btcId - 1 - random.nextInt(40)); // within the rising horizon
                 }
-                if (k % 10 == 0 && !ethSeen.isEmpty()) {
+                if (k % 10 == 0) {
                     // a liquidation again: mostly recent, sometimes further back than ETH's horizon
-                    int back = random.nextInt(10) == 0 ? 2_100 + random.nextInt(300) : 1 + random.nextInt(200);
-                    feed.add(ethSeen.get(Math.max(0, ethSeen.size() - back)));
+                    int back = random.nextInt(10) == 0 ? LiquidationDeduplicator.RECENT + 100 + random.nextInt(300)
+                            : 1 + random.nextInt(200);
+                    if (back <= ethSeen.size()) {
+                        feed.add(ethSeen.get(ethSeen.size() - back));
+                    }
                 }
             }
             for (long id = btcId - 300; id < btcId; id++) {
@@ -111,7 +112,7 @@ class DedupeParityTest {
                 liquidations, passedLiquidations, trades, inProcess.size() - passedLiquidations);
         // not a vacuous match: both dropped repeats, and both counted the repeats past their horizons again
         assertThat(passedLiquidations).isEqualTo(liquidationsByTheRule()).isGreaterThan(ethSeen.size() + 1);
-        assertThat(inProcess.size() - passedLiquidations).isLessThan(trades).isGreaterThan(btcId - 1_000_000 + 8 * 700 + 2);
+        assertThat(inProcess.size() - passedLiquidations).isLessThan(trades).isGreaterThan(btcId - 1_000_000 + 12 * 700 + 2);
     }
 
     /**

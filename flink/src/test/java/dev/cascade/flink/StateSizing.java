@@ -22,7 +22,6 @@ import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.transformations.OneInputTransformation;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 
 /**
  * Heap-state sizing (README "Scaling out"): the job's operators in Flink's test harness on the heap backend, fed
@@ -66,7 +65,7 @@ public final class StateSizing {
     public static void main(String[] args) throws Exception {
         StateSizing sizing = new StateSizing(true, 200);
         if (args[0].equals("dedupe")) {
-            Size d = sizing.dedupe(10); // the harness holds a checkpoint in memory, 5 MB at most
+            Size d = sizing.dedupe(10);
             System.out.printf("the deduplicator of an instrument at its full horizons (%,d rising trade ids, %,d "
                             + "liquidations): %,.0f B heap, %,.0f B in a checkpoint%n", TradeDeduplicator.RECENT,
                     LiquidationDeduplicator.RECENT, d.heapPerUnit(), d.checkpointPerUnit());
@@ -143,8 +142,11 @@ public final class StateSizing {
 
     /** Bytes per instrument whose deduplicator holds its full horizons of rising trade ids and liquidations. */
     Size dedupe(int instruments) throws Exception {
-        try (KeyedOneInputStreamOperatorTestHarness<String, byte[], byte[]> harness = ProcessFunctionTestHarnesses
-                .forKeyedProcessFunction(new Dedupe(), new CascadeFlinkJob.InstrumentKey(), Types.STRING)) {
+        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new org.apache.flink.streaming.api.operators.KeyedProcessOperator<>(new Dedupe()),
+                new CascadeFlinkJob.InstrumentKey(), Types.STRING)) {
+            harness.setCheckpointStorage(new org.apache.flink.runtime.state.storage.JobManagerCheckpointStorage(64 << 20));
+            harness.open();
             long[] heap = new long[3];
             long passed = 0;
             for (int half = 0; half < 3; half++) {

@@ -30,7 +30,7 @@ class StateSizingTest {
     void theDeduplicatorOfAnInstrumentStopsAtItsHorizons() throws Exception {
         // fed 500 more trades and liquidations than it keeps: each kept id is two map entries of two longs
         long kept = 2L * (TradeDeduplicator.RECENT + LiquidationDeduplicator.RECENT);
-        double perInstrument = sizing.dedupe(5).checkpointPerUnit();
+        double perInstrument = sizing.dedupe(3).checkpointPerUnit();
         assertThat(perInstrument).isBetween(kept * 16.0, kept * 20.0);
     }
 }

@@ -6,14 +6,14 @@ import dev.cascade.model.Liquidation;
  * Recognises a liquidation seen before: the same instrument, exchange time, side, price and quantity
  * (DESIGN.md). It arrives twice when connections overlap, recordings overlap, or an archive repeats rows
  * (data.binance.vision liquidationSnapshot), always within minutes. Each instrument remembers its own last
- * {@code capacity} liquidations ({@value #RECENT} by default: hours of one instrument on a normal day, many minutes
- * at a cascade's peak), so a busy coin never pushes a quiet one's out, and the Flink job, keyed by instrument,
+ * {@code capacity} liquidations ({@value #RECENT} by default: about a day of the busiest instrument on most days, so
+ * that a replay overlapping the store by a day still counts each once), so a busy coin never pushes a quiet one's out, and the Flink job, keyed by instrument,
  * keeps exactly the same horizon (Dedupe). Identity within the instrument is a 64-bit hash of the other four
  * fields, whose collision odds over that horizon are below 10^-12.
  */
 public final class LiquidationDeduplicator {
     /** Liquidations remembered per instrument by default. */
-    public static final int RECENT = 2048;
+    public static final int RECENT = 8192;
     private final int capacity;
     /** Per instrument, made on its first liquidation, starting small. */
     private RecentKeys[] seen = new RecentKeys[64];
