@@ -39,7 +39,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * <pre>
  *   Kafka cascade.{liquidations,trades,market} (EventCodec records, keyed venue:symbol; read_committed)
  *     ─> timestamps = exchange time, watermarks bounded by {@code outOfOrder} and aligned across partitions,
- *        idle partitions skipped
+ *        a quiet live partition at the wall clock (QuietFeedWatermarks), a bounded job's idle ones skipped
  *     ─> valid records (malformed counted) ─> keyBy venue:symbol ─> Dedupe (keyed state, the in-process horizons)
  *     ─> (still keyed) 1-minute event-time windows, late events re-fire within {@code lateness}
  *          └ AggregateFunction = Cascade's LiquidationTotals, MarketBars, EventCounts, unchanged (MinuteAggregate)
@@ -63,7 +63,8 @@ public final class CascadeFlinkJob {
                            DeliveryGuarantee guarantee, String questdb, Duration quiet) {
         public static Settings defaults(String bootstrap) {
             return new Settings(bootstrap, Topics.defaults(), Topics.DEFAULT_PREFIX + "minutes",
-                    Topics.DEFAULT_PREFIX + "late", "cascade-flink", Duration.ofSeconds(5), Duration.ofMinutes(10), false, DeliveryGuarantee.EXACTLY_ONCE, null, Duration.ofMinutes(1));
+                    Topics.DEFAULT_PREFIX + "late", "cascade-flink", Duration.ofSeconds(5), Duration.ofMinutes(10), false,
+                    DeliveryGuarantee.EXACTLY_ONCE, null, Duration.ofMinutes(1));
         }
 
         /** The same job also writing to a QuestDB server at {@code address} (host:port of its HTTP). */
