@@ -39,8 +39,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * <pre>
  *   Kafka cascade.{liquidations,trades,market} (EventCodec records, keyed venue:symbol; read_committed)
  *     ─> timestamps = exchange time, watermarks bounded by {@code outOfOrder} and aligned across partitions,
- *        idle partitions skipped
- *     ─> valid records (malformed counted) ─> keyBy venue:symbol ─> Dedupe (keyed state, event-time timers)
+ *        a quiet live partition at the wall clock (QuietFeedWatermarks), a bounded job's idle ones skipped
+ *     ─> valid records (malformed counted) ─> keyBy venue:symbol ─> Dedupe (keyed state, the in-process horizons)
  *     ─> (still keyed) 1-minute event-time windows, late events re-fire within {@code lateness}
  *          └ AggregateFunction = Cascade's LiquidationTotals, MarketBars, EventCounts, unchanged (MinuteAggregate)
  *     ─> InstrumentMinute (JSON) ─> Kafka cascade.minutes, transactional (exactly once with checkpoints)
@@ -55,26 +55,27 @@ public final class CascadeFlinkJob {
     /**
      * What the job reads and writes. {@code isBounded} stops at the end offsets seen at start (a batch over
      * what the topics hold); otherwise it runs until cancelled. {@code questdb} (may be null) is the HTTP
-     * host:port of a QuestDB server that also receives the minutes.
+     * host:port of a QuestDB server that also receives the minutes. {@code quiet} (null: never) is how long a live
+     * partition may deliver nothing before its event time follows the wall clock ({@link QuietFeedWatermarks}).
      */
     public record Settings(String bootstrap, Topics topics, String resultsTopic, String lateTopic, String groupId,
-                           Duration outOfOrder, Duration lateness, Duration dedupeHorizon, boolean isBounded,
+                           Duration outOfOrder, Duration lateness, boolean isBounded,
                            DeliveryGuarantee guarantee, String questdb, Duration quiet) {
         public static Settings defaults(String bootstrap) {
             return new Settings(bootstrap, Topics.defaults(), Topics.DEFAULT_PREFIX + "minutes",
-                    Topics.DEFAULT_PREFIX + "late", "cascade-flink", Duration.ofSeconds(5), Duration.ofMinutes(10),
-                    Duration.ofMinutes(15), false, DeliveryGuarantee.EXACTLY_ONCE, null, null);
+                    Topics.DEFAULT_PREFIX + "late", "cascade-flink", Duration.ofSeconds(5), Duration.ofMinutes(10), false,
+                    DeliveryGuarantee.EXACTLY_ONCE, null, Duration.ofMinutes(1));
         }
 
         /** The same job also writing to a QuestDB server at {@code address} (host:port of its HTTP). */
         public Settings withQuestDb(String address) {
-            return new Settings(bootstrap, topics, resultsTopic, lateTopic, groupId, outOfOrder, lateness, dedupeHorizon,
-                    isBounded, guarantee, address, quiet);
+            return new Settings(bootstrap, topics, resultsTopic, lateTopic, groupId, outOfOrder, lateness, isBounded,
+                    guarantee, address, quiet);
         }
 
         /** The same job writing its results elsewhere (a recount beside the live job). */
         public Settings withResults(String results, String late) {
-            return new Settings(bootstrap, topics, results, late, groupId, outOfOrder, lateness, dedupeHorizon, isBounded,
+            return new Settings(bootstrap, topics, results, late, groupId, outOfOrder, lateness, isBounded,
                     guarantee, questdb, quiet);
         }
     }
@@ -95,7 +96,7 @@ public final class CascadeFlinkJob {
     static final Duration ALIGNMENT = Duration.ofMinutes(10);
 
     private static final List<String> OPTIONS = List.of("bootstrap", "topic-prefix", "results-topic", "late-topic",
-            "questdb", "lateness", "out-of-order", "dedupe-horizon", "close-quiet-after", "bounded", "at-least-once",
+            "questdb", "lateness", "out-of-order", "close-quiet-after", "bounded", "at-least-once",
             "checkpoint-every", "group", "partitions", "replication");
 
     private CascadeFlinkJob() {
@@ -103,8 +104,8 @@ public final class CascadeFlinkJob {
 
     /**
      * {@code flink run cascade-flink-job.jar --bootstrap HOST:PORT [--topic-prefix P] [--questdb HOST:9000]
-     * [--results-topic T] [--late-topic T] [--lateness 10m] [--out-of-order 5s] [--dedupe-horizon 15m]
-     * [--close-quiet-after 1m] [--bounded] [--at-least-once] [--checkpoint-every 10s] [--group ID]
+     * [--results-topic T] [--late-topic T] [--lateness 10m] [--out-of-order 5s]
+     * [--close-quiet-after 1m|off] [--bounded] [--at-least-once] [--checkpoint-every 10s] [--group ID]
      * [--partitions 12] [--replication N]}. The topics are provisioned first (TopicPlan): a job started before
      * them would fail on unknown partitions until someone created them.
      */
@@ -142,9 +143,10 @@ public final class CascadeFlinkJob {
         return new Settings(bootstrap, Topics.withPrefix(prefix), results, late,
                 options.getOrDefault("group", d.groupId()),
                 duration(options.get("out-of-order"), d.outOfOrder()), duration(options.get("lateness"), d.lateness()),
-                duration(options.get("dedupe-horizon"), d.dedupeHorizon()), options.containsKey("bounded"),
+                options.containsKey("bounded"),
                 options.containsKey("at-least-once") ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE,
-                options.get("questdb"), duration(options.get("close-quiet-after"), d.quiet()));
+                options.get("questdb"), "off".equals(options.get("close-quiet-after")) ? null
+                        : duration(options.get("close-quiet-after"), d.quiet()));
     }
 
     /** Adds the job to {@code env}: Kafka in, the minutes and the late events out. */
@@ -165,14 +167,14 @@ public final class CascadeFlinkJob {
         // others): aligned watermarks pause a partition more than ALIGNMENT of event time ahead of the slowest,
         // so that windows of the fast ones do not pile up waiting (a recount of a month would not fit in memory)
         // A bounded job's input ends, which closes every window; a live one's goes quiet, which closes none unless
-        // event time moves on with the wall clock (QuietFeedWatermarks, opt-in with --close-quiet-after: its unit
-        // tests pass, but a restored live job was not yet seen to close its windows with it end to end)
+        // event time moves on with the wall clock once a live partition has gone quiet (QuietFeedWatermarks)
         WatermarkStrategy<byte[]> bounded = WatermarkStrategy.<byte[]>forBoundedOutOfOrderness(s.outOfOrder())
                 .withIdleness(Duration.ofMinutes(1));
         Duration outOfOrder = s.outOfOrder(); // the supplier travels to the task managers: captures values only
         Duration quiet = s.quiet();
+        Duration liveWithin = s.lateness(); // a backlog closer than the lateness only ever turns into revisions
         WatermarkStrategy<byte[]> live = WatermarkStrategy.forGenerator(
-                c -> new QuietFeedWatermarks(outOfOrder, quiet, System::currentTimeMillis));
+                c -> new QuietFeedWatermarks(outOfOrder, quiet, liveWithin, System::currentTimeMillis));
         WatermarkStrategy<byte[]> watermarks = (s.isBounded() || s.quiet() == null ? bounded : live)
                 .withTimestampAssigner((record, kafkaTime) -> Math.floorDiv(EventCodec.exchangeMicros(record), 1000L))
                 .withWatermarkAlignment(s.groupId(), ALIGNMENT, Duration.ofMillis(200));
@@ -216,7 +218,7 @@ public final class CascadeFlinkJob {
     public static SingleOutputStreamOperator<byte[]> deduped(DataStream<byte[]> records, Settings s) {
         return records
                 .keyBy(new InstrumentKey(), Types.STRING)
-                .process(new Dedupe(s.dedupeHorizon()), PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
+                .process(new Dedupe(), PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
                 .name("dedupe").uid(UID_DEDUPE);
     }
 

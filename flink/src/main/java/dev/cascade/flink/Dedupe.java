@@ -1,97 +1,138 @@
 package dev.cascade.flink;
 
 import dev.cascade.analytics.dedupe.LiquidationDeduplicator;
+import dev.cascade.analytics.dedupe.TradeDeduplicator;
 import dev.cascade.kafka.EventDecoder;
 import dev.cascade.model.InstrumentRegistry;
 import dev.cascade.model.Liquidation;
 import dev.cascade.model.MarketListener;
-import dev.cascade.model.Micros;
 import dev.cascade.model.Trade;
-import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Drops a liquidation or trade already seen for its instrument (the stream is keyed by {@code venue:symbol}),
- * as the in-process {@code DedupingListener} does: liquidations by {@link LiquidationDeduplicator#identity},
- * trades by venue id. States (open interest, marks, funding, candles) pass. Repeats come from overlapping
- * connections, a producer restarted on an old recording, or a source replay after a failure, always close in
- * event time, so an identity is remembered for {@code horizon} of event time and then forgotten by an
- * event-time timer, one per key and minute, which keeps the state bounded however long the job runs.
+ * Drops a liquidation or trade already seen for its instrument (the stream is keyed by {@code venue:symbol}) with
+ * the in-process semantics exactly ({@link LiquidationDeduplicator}, {@link TradeDeduplicator}): the same identity
+ * (a liquidation's hash of time, side, price and quantity; a trade's venue id) and the same horizon, counted in the
+ * instrument's own events. Per instrument it keeps its last {@value LiquidationDeduplicator#RECENT} liquidations;
+ * its highest trade id (a higher one is new), its last {@value TradeDeduplicator#RECENT} rising trade ids, and its
+ * last {@value TradeDeduplicator#LATE} ids that came out of order. States (open interest, marks, funding, candles)
+ * pass.
+ *
+ * <p>Both see an instrument's events in the same order (one Kafka partition per instrument, written in the
+ * collector's order), and both horizons depend on nothing else, so they drop the same events; DedupeParityTest
+ * feeds both the same repeats. The sets live in keyed map state, a few entries touched per event, so that the
+ * RocksDB backend reads and writes entries, not whole sets.
  */
 public final class Dedupe extends KeyedProcessFunction<String, byte[], byte[]> {
-    private final long horizonMillis;
-    private transient MapState<Long, Long> seen;
+    private transient KeyedRecentKeys liquidations;
+    private transient ValueState<Long> maxTradeId;
+    private transient KeyedRecentKeys risingTrades;
+    private transient KeyedRecentKeys lateTrades;
     private transient EventDecoder decoder;
     private transient Identity identity;
     private transient Counter duplicates;
 
-    public Dedupe(Duration horizon) {
-        this.horizonMillis = horizon.toMillis();
-    }
-
-    /** Reads the identity of the one event a record holds; NONE for states. */
+    /** Reads the identity of the one event a record holds: a liquidation's hash, a trade's id, or none (a state). */
     private static final class Identity implements MarketListener {
-        static final long NONE = Long.MIN_VALUE;
+        boolean isLiquidation;
+        boolean isTrade;
         long value;
 
         @Override
         public void onLiquidation(Liquidation e) {
+            isLiquidation = true;
             value = LiquidationDeduplicator.identity(e);
         }
 
         @Override
         public void onTrade(Trade e) {
-            // trades and liquidations share the key space of their instrument: keep them apart
-            value = e.id() * 0x9E3779B97F4A7C15L + 1;
+            isTrade = true;
+            value = e.id();
         }
+    }
+
+    /** TradeDeduplicator.isNew for one instrument, in keyed state. */
+    private boolean isNewTrade(long id) throws Exception {
+        Long max = maxTradeId.value();
+        if (max == null || id > max) {
+            maxTradeId.update(id);
+            risingTrades.add(id);
+            return true;
+        }
+        return !risingTrades.contains(id) && lateTrades.add(id);
     }
 
     @Override
     public void open(OpenContext context) {
-        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen", Long.class, Long.class));
+        RuntimeContext r = getRuntimeContext();
+        liquidations = new KeyedRecentKeys(r, "liquidations", LiquidationDeduplicator.RECENT);
+        maxTradeId = r.getState(new ValueStateDescriptor<>("max-trade-id", Long.class));
+        risingTrades = new KeyedRecentKeys(r, "rising-trades", TradeDeduplicator.RECENT);
+        lateTrades = new KeyedRecentKeys(r, "late-trades", TradeDeduplicator.LATE);
         decoder = new EventDecoder(new InstrumentRegistry());
         identity = new Identity();
-        duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
+        duplicates = r.getMetricGroup().counter("duplicates");
     }
 
     @Override
     public void processElement(byte[] record, Context ctx, Collector<byte[]> out) throws Exception {
-        identity.value = Identity.NONE;
+        identity.isLiquidation = false;
+        identity.isTrade = false;
         decoder.decode(record, identity);
-        if (identity.value == Identity.NONE) {
+        boolean isNew = identity.isLiquidation ? liquidations.add(identity.value)
+                : !identity.isTrade || isNewTrade(identity.value);
+        if (isNew) {
             out.collect(record);
-            return;
-        }
-        if (seen.contains(identity.value)) {
+        } else {
             duplicates.inc();
-            return;
         }
-        long expiry = roundUpToMinute(ctx.timestamp() + horizonMillis);
-        seen.put(identity.value, expiry);
-        ctx.timerService().registerEventTimeTimer(expiry); // one timer per key and minute: Flink dedupes them
-        out.collect(record);
     }
 
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<byte[]> out) throws Exception {
-        var entries = seen.iterator();
-        while (entries.hasNext()) {
-            if (entries.next().getValue() <= timestamp) {
-                entries.remove();
+    /**
+     * RecentKeys in keyed state: the key's last {@code capacity} distinct values, the oldest forgotten first. Each
+     * value is kept under the slot it was written to (the count of values added, modulo the capacity), which the
+     * next value to take that slot evicts.
+     */
+    static final class KeyedRecentKeys {
+        private final int capacity;
+        private final MapState<Long, Long> slotByValue;
+        private final MapState<Long, Long> valueBySlot;
+        private final ValueState<Long> added;
+
+        KeyedRecentKeys(RuntimeContext r, String name, int capacity) {
+            this.capacity = capacity;
+            this.slotByValue = r.getMapState(new MapStateDescriptor<>(name, Long.class, Long.class));
+            this.valueBySlot = r.getMapState(new MapStateDescriptor<>(name + "-slots", Long.class, Long.class));
+            this.added = r.getState(new ValueStateDescriptor<>(name + "-added", Long.class));
+        }
+
+        boolean contains(long value) throws Exception {
+            return slotByValue.contains(value);
+        }
+
+        /** Adds the value; false when it was already there. */
+        boolean add(long value) throws Exception {
+            if (slotByValue.contains(value)) {
+                return false;
             }
+            long n = added.value() == null ? 0 : added.value();
+            long slot = n % capacity;
+            Long evicted = valueBySlot.get(slot);
+            if (evicted != null) {
+                slotByValue.remove(evicted);
+            }
+            valueBySlot.put(slot, value);
+            slotByValue.put(value, slot);
+            added.update(n + 1);
+            return true;
         }
-        if (seen.isEmpty()) {
-            seen.clear(); // drops the key's (empty) map itself
-        }
-    }
-
-    private static long roundUpToMinute(long millis) {
-        long minute = Micros.PER_MINUTE / 1000;
-        return Math.floorDiv(millis + minute - 1, minute) * minute;
     }
 }

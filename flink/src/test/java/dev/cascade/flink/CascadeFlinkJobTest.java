@@ -33,7 +33,7 @@ class CascadeFlinkJobTest {
         assertThat(s.lateness()).isEqualTo(Duration.ofMinutes(10));
         assertThat(s.outOfOrder()).isEqualTo(Duration.ofSeconds(5));
         assertThat(s.isBounded()).isFalse();
-        assertThat(s.quiet()).as("wall-clock watermarks are opt-in").isNull();
+        assertThat(s.quiet()).as("a live job closes the last minute of a quiet feed by default").isEqualTo(Duration.ofMinutes(1));
         assertThat(s.guarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
     }
 
@@ -62,6 +62,8 @@ class CascadeFlinkJobTest {
         assertThat(s.lateTopic()).isEqualTo("recount.late");
         assertThat(s.topics().trades()).isEqualTo("cascade.trades");
         assertThat(s.quiet()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(CascadeFlinkJob.settings(CascadeFlinkJob.options(new String[] {"--close-quiet-after", "off"})).quiet())
+                .isNull();
         assertThatThrownBy(() -> CascadeFlinkJob.settings(CascadeFlinkJob.options(new String[] {"--results-topic", "cascade.trades"})))
                 .hasMessage("the results and late topics must differ from each other and from the event topics");
     }

@@ -2,6 +2,7 @@ package dev.cascade.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cascade.analytics.dedupe.TradeDeduplicator;
 import dev.cascade.kafka.EventCodec;
 import dev.cascade.model.Instrument;
 import dev.cascade.model.MarkPrice;
@@ -10,7 +11,6 @@ import dev.cascade.model.Side;
 import dev.cascade.model.TakerSide;
 import dev.cascade.model.Venue;
 import dev.cascade.testkit.Events;
-import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -20,10 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The dedupe operator in Flink's keyed test harness: its keyed state and its event-time timers. */
+/** The dedupe operator in Flink's keyed test harness: its keyed state, bounded per instrument, and its restore. */
 class DedupeTest {
     private static final long T = Micros.of(Instant.parse("2025-06-05T13:30:00Z"));
-    private static final long T_MS = T / 1000;
     private final Events events = new Events();
     private final Instrument btc = events.linear(Venue.BINANCE_USDM, "BTCUSDT", "BTC");
     private final Instrument eth = events.linear(Venue.BINANCE_USDM, "ETHUSDT", "ETH");
@@ -31,8 +30,8 @@ class DedupeTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new Dedupe(Duration.ofMinutes(15)),
-                new CascadeFlinkJob.InstrumentKey(), Types.STRING);
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new Dedupe(), new CascadeFlinkJob.InstrumentKey(),
+                Types.STRING);
     }
 
     @AfterEach
@@ -55,38 +54,41 @@ class DedupeTest {
             send(r);
         }
         assertThat(harness.extractOutputValues()).containsExactly(liquidation, sameOnEth, otherPrice, trade, mark, mark);
-        // three identities on BTCUSDT, one on ETHUSDT; one timer per key at the minute the first expires
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
-        assertThat(harness.numEventTimeTimers()).isEqualTo(2);
+        assertThat(harness.numEventTimeTimers()).as("horizons are counted in events, not time").isZero();
     }
 
     @Test
-    void identitiesAreForgottenAfterTheHorizonByTheirTimer() throws Exception {
-        byte[] liquidation = EventCodec.encode(Events.liquidation(btc, Side.SHORT, 2, 104_000, T));
-        send(liquidation);
-        harness.processWatermark(T_MS + Duration.ofMinutes(10).toMillis());
-        send(liquidation); // within the horizon: a repeat
-        assertThat(harness.extractOutputValues()).hasSize(1);
-        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
-        harness.processWatermark(T_MS + Duration.ofMinutes(17).toMillis());
-        assertThat(harness.numEventTimeTimers()).isZero();
-        assertThat(harness.numKeyedStateEntries()).isZero();
-        send(liquidation); // the state is gone: a replay from far back would count again, as the window would drop it
-        assertThat(harness.extractOutputValues()).hasSize(2);
+    void anInstrumentRemembersItsLastRisingIdsAndForgetsOlderOnes() throws Exception {
+        int trades = 3 * TradeDeduplicator.RECENT;
+        for (long id = 1; id <= trades; id++) {
+            send(EventCodec.encode(Events.trade(btc, TakerSide.BUY, 1, 104_000, id, T + id)));
+        }
+        send(EventCodec.encode(Events.trade(btc, TakerSide.BUY, 1, 104_000, trades - TradeDeduplicator.RECENT + 1, T)));
+        assertThat(harness.extractOutputValues()).as("the oldest id kept is a repeat").hasSize(trades);
+        byte[] forgotten = EventCodec.encode(Events.trade(btc, TakerSide.BUY, 1, 104_000, trades - TradeDeduplicator.RECENT, T));
+        send(forgotten);
+        send(forgotten);
+        assertThat(harness.extractOutputValues()).as("one beyond it counts once, then is remembered as out of order")
+                .hasSize(trades + 1);
     }
 
     @Test
     void stateSurvivesASnapshotAndRestore() throws Exception {
         byte[] trade = EventCodec.encode(Events.trade(btc, TakerSide.BUY, 1, 104_000, 5, T));
+        byte[] older = EventCodec.encode(Events.trade(btc, TakerSide.BUY, 1, 104_000, 3, T));
+        byte[] liquidation = EventCodec.encode(Events.liquidation(btc, Side.SHORT, 1, 104_100, T));
         send(trade);
-        var snapshot = harness.snapshot(1, T_MS);
+        send(older);
+        send(liquidation);
+        var snapshot = harness.snapshot(1, T / 1000);
         harness.close();
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new Dedupe(Duration.ofMinutes(15))),
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new Dedupe()),
                 new CascadeFlinkJob.InstrumentKey(), Types.STRING);
         harness.initializeState(snapshot);
         harness.open();
         send(trade);
+        send(older);
+        send(liquidation);
         assertThat(harness.extractOutputValues()).isEmpty();
-        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
     }
 }

@@ -23,32 +23,17 @@ import dev.cascade.model.Liquidation;
 import dev.cascade.model.Tee;
 import dev.cascade.venues.VenueDecoders;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.questdb.ServerMain;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -66,31 +51,18 @@ import org.junit.jupiter.api.Test;
 @Tag("cluster")
 class FlinkPipelineTest {
     private static EmbeddedKafka kafka;
-    private static Path questdbRoot;
-    private static ServerMain questdb;
+    private static EmbeddedQuestDb questdb;
 
     @BeforeAll
     static void start() throws Exception {
         kafka = EmbeddedKafka.start();
-        questdbRoot = Files.createTempDirectory("cascade-questdb");
-        // QuestDB logs every connection to stdout by default: to a file in its directory instead
-        Path log = questdbRoot.resolve("log.conf");
-        Files.writeString(log, "writers=file\nw.file.class=io.questdb.log.LogFileWriter\nw.file.location="
-                + questdbRoot.resolve("questdb.log") + "\nw.file.level=ERROR,CRITICAL,ADVISORY\n");
-        System.setProperty(io.questdb.log.LogFactory.CONFIG_SYSTEM_PROPERTY, log.toString());
-        questdb = ServerMain.create(questdbRoot.toString(), Map.of(
-                "QDB_HTTP_NET_BIND_TO", "127.0.0.1:0", "QDB_HTTP_MIN_ENABLED", "false", "QDB_PG_ENABLED", "false",
-                "QDB_LINE_TCP_ENABLED", "false", "QDB_LINE_UDP_ENABLED", "false", "QDB_TELEMETRY_ENABLED", "false"));
-        questdb.start();
+        questdb = EmbeddedQuestDb.start();
     }
 
     @AfterAll
     static void stop() throws Exception {
         kafka.close();
         questdb.close();
-        try (var files = Files.walk(questdbRoot)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
     }
 
     private static Path input() {
@@ -147,14 +119,14 @@ class FlinkPipelineTest {
         // checkpoints to files, as on a cluster: the JobManager's memory takes 5 MB at most
         Configuration conf = new Configuration();
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, questdbRoot.resolve("checkpoints").toUri().toString());
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, questdb.scratch("checkpoints").toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         // every half second, so that a test run commits many transactions; the benchmark sets a cluster's 10 s
         env.enableCheckpointing(Long.getLong("cascade.flink.checkpoint-ms", 500), CheckpointingMode.EXACTLY_ONCE);
         CascadeFlinkJob.Settings settings = new CascadeFlinkJob.Settings(kafka.bootstrap(), topics, "e2e.minutes",
-                "e2e.late", "e2e", Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(15), true,
-                DeliveryGuarantee.EXACTLY_ONCE, "127.0.0.1:" + questdb.getHttpServerPort(), null);
+                "e2e.late", "e2e", Duration.ofSeconds(5), Duration.ofMinutes(10), true,
+                DeliveryGuarantee.EXACTLY_ONCE, questdb.address(), null);
         CascadeFlinkJob.build(env, settings);
         long t0 = System.nanoTime();
         env.execute("cascade e2e");
@@ -162,11 +134,11 @@ class FlinkPipelineTest {
 
         // 3. what a consumer of the results topic sees
         MinuteTotals flink = new MinuteTotals();
-        List<ConsumerRecord<byte[], byte[]>> minutes = readCommitted("e2e.minutes");
-        for (ConsumerRecord<byte[], byte[]> r : minutes) {
-            flink.add(MinuteJson.parse(r.value()));
+        List<byte[]> minutes = Recording.readCommitted(kafka.bootstrap(), "e2e.minutes");
+        for (byte[] value : minutes) {
+            flink.add(MinuteJson.parse(value));
         }
-        assertThat(readCommitted("e2e.late")).as("events later than the lateness").isEmpty();
+        assertThat(Recording.readCommitted(kafka.bootstrap(), "e2e.late")).as("events later than the lateness").isEmpty();
 
         LiquidationSummary expected = inProcess.liquidations().total();
         assertSame(flink.total(), expected.total());
@@ -216,19 +188,12 @@ class FlinkPipelineTest {
     private static JsonNode awaitStored(int minutes) throws Exception {
         String sql = "select count(), sum(long_count), sum(short_count), sum(long_usd), sum(short_usd), sum(trades) from "
                 + QuestDbSink.TABLE;
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + questdb.getHttpServerPort()
-                + "/exec?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8))).build();
-        long deadline = System.currentTimeMillis() + 60_000;
-        JsonNode row = null;
-        while (System.currentTimeMillis() < deadline) {
-            String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
-            row = new ObjectMapper().readTree(body).path("dataset").path(0);
-            if (row.path(0).asLong() == minutes) {
-                return row;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("QuestDB holds " + row + " after 60 s, expected " + minutes + " minutes");
+        JsonNode[] row = new JsonNode[1];
+        Recording.await("QuestDB holds " + minutes + " minutes", Duration.ofSeconds(60), () -> {
+            row[0] = questdb.firstRow(sql);
+            return row[0].path(0).asLong() == minutes;
+        });
+        return row[0];
     }
 
     private static void read(Path file, dev.cascade.model.MarketListener to) throws Exception {
@@ -255,25 +220,5 @@ class FlinkPipelineTest {
     private static void assertSameBreakdown(Map<String, SideTotals> actual, Map<String, SideTotals> expected) {
         assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((name, totals) -> assertSame(actual.get(name), totals));
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
     }
 }

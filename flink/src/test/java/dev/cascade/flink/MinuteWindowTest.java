@@ -32,7 +32,7 @@ class MinuteWindowTest {
     private final Instrument btcUsd = events.inverse(Venue.BYBIT_INVERSE, "BTCUSD", "BTC", 1);
     private final CascadeFlinkJob.Settings settings = new CascadeFlinkJob.Settings("unused:9092",
             dev.cascade.kafka.Topics.defaults(), "minutes", "late", "test", Duration.ofSeconds(5), Duration.ofMinutes(2),
-            Duration.ofMinutes(15), true, org.apache.flink.connector.base.DeliveryGuarantee.AT_LEAST_ONCE, null, null);
+            true, org.apache.flink.connector.base.DeliveryGuarantee.AT_LEAST_ONCE, null, null);
     private KeyedOneInputStreamOperatorTestHarness<String, byte[], InstrumentMinute> harness;
 
     @SuppressWarnings("unchecked")

@@ -110,10 +110,34 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    /** Creates topics with {@code partitions} partitions each and waits until they exist. */
+    /**
+     * Creates topics with {@code partitions} partitions each and waits until the broker leads every partition, as
+     * TopicProvisioner does: a producer that writes to a partition the broker has not opened yet gets
+     * NOT_LEADER_OR_FOLLOWER for its first batch, a later batch lands first, and the retried one is refused as
+     * OUT_OF_ORDER_SEQUENCE_NUMBER until it expires (KAFKA-15591): KafkaTransportTest lost 2,313 of 7,331 events
+     * that way under load.
+     */
     public void createTopics(int partitions, List<String> names) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(names.stream().map(n -> new NewTopic(n, partitions, (short) 1)).toList()).all().get();
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> all = new java.util.HashMap<>();
+            for (String name : names) {
+                for (int p = 0; p < partitions; p++) {
+                    all.put(new org.apache.kafka.common.TopicPartition(name, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+                }
+            }
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                try {
+                    admin.listOffsets(all).all().get(); // a leader answers list-offsets
+                    return;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException)
+                            || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                }
+            }
         }
     }
 

@@ -5,25 +5,39 @@ import dev.cascade.model.Liquidation;
 /**
  * Recognises a liquidation seen before: the same instrument, exchange time, side, price and quantity
  * (DESIGN.md). It arrives twice when connections overlap, recordings overlap, or an archive repeats rows
- * (data.binance.vision liquidationSnapshot), always within minutes. The last {@code capacity} liquidations
- * are remembered (65,536 by default: minutes even at a cascade's peak, and a table small enough to stay in
- * cache); identity is a 64-bit hash of the five fields, whose collision odds over that horizon are below
- * 10^-9.
+ * (data.binance.vision liquidationSnapshot), always within minutes. Each instrument remembers its own last
+ * {@code capacity} liquidations ({@value #RECENT} by default: about a day of the busiest instrument on most days, so
+ * that a replay overlapping the store by a day still counts each once), so a busy coin never pushes a quiet one's out, and the Flink job, keyed by instrument,
+ * keeps exactly the same horizon (Dedupe). Identity within the instrument is a 64-bit hash of the other four
+ * fields, whose collision odds over that horizon are below 10^-12.
  */
 public final class LiquidationDeduplicator {
-    private final RecentKeys seen;
+    /** Liquidations remembered per instrument by default. */
+    public static final int RECENT = 8192;
+    private final int capacity;
+    /** Per instrument, made on its first liquidation, starting small. */
+    private RecentKeys[] seen = new RecentKeys[64];
 
     public LiquidationDeduplicator(int capacity) {
-        this.seen = new RecentKeys(capacity);
+        this.capacity = capacity;
     }
 
     public LiquidationDeduplicator() {
-        this(1 << 16);
+        this(RECENT);
     }
 
     /** True the first time this liquidation is seen, false for a repeat. */
     public boolean isNew(Liquidation l) {
-        return seen.add(mix(l.instrument().id() * 0x9E3779B97F4A7C15L ^ identity(l)));
+        int instrument = l.instrument().id();
+        if (instrument >= seen.length) {
+            seen = java.util.Arrays.copyOf(seen, Math.max(instrument + 1, seen.length * 2));
+        }
+        RecentKeys keys = seen[instrument];
+        if (keys == null) {
+            keys = new RecentKeys(8, capacity);
+            seen[instrument] = keys;
+        }
+        return keys.add(identity(l));
     }
 
     /**

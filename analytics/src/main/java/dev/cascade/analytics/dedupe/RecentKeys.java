@@ -4,24 +4,54 @@ import java.util.Arrays;
 
 /**
  * A set of the most recent {@code capacity} 64-bit keys: open addressing with linear probing, and a FIFO
- * ring that evicts the oldest key when full, so memory stays fixed however long a feed runs. Allocation
- * free after construction.
+ * ring that evicts the oldest key when full, so memory stays bounded however long a feed runs. It may start
+ * smaller and double up to its capacity, so that memory follows the keys added (one per instrument: most
+ * instruments never need the whole capacity). Allocation free once grown.
  */
 public final class RecentKeys {
     private static final long EMPTY = 0;
 
-    private final long[] table;
-    private final int mask;
-    private final long[] ring;
+    private final int capacity;
+    private long[] table;
+    private int mask;
+    private long[] ring;
     private int ringHead;
     private int size;
 
     /** @param capacity how many keys are remembered; rounded up to a power of two */
     public RecentKeys(int capacity) {
-        int c = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
-        this.ring = new long[c];
-        this.table = new long[c * 2];
-        this.mask = table.length - 1;
+        this(capacity, capacity);
+    }
+
+    /** Starts with room for {@code initial} keys and doubles, as keys come, up to {@code capacity}. */
+    public RecentKeys(int initial, int capacity) {
+        this.capacity = powerOfTwo(capacity);
+        allocate(Math.min(powerOfTwo(initial), this.capacity));
+    }
+
+    private static int powerOfTwo(int n) {
+        return Integer.highestOneBit(Math.max(2, n - 1)) << 1;
+    }
+
+    private void allocate(int length) {
+        ring = new long[length];
+        table = new long[length * 2];
+        mask = table.length - 1;
+    }
+
+    /** Doubles the ring (full, never yet wrapped: its keys are in order from 0) and re-inserts every key. */
+    private void grow() {
+        long[] old = ring;
+        allocate(old.length * 2);
+        System.arraycopy(old, 0, ring, 0, old.length);
+        for (long key : old) {
+            int i = slot(key);
+            while (table[i] != EMPTY) {
+                i = (i + 1) & mask;
+            }
+            table[i] = key;
+        }
+        ringHead = old.length;
     }
 
     /** Adds the key; returns false when it was already present (a duplicate). */
@@ -36,7 +66,13 @@ public final class RecentKeys {
             }
             i = (i + 1) & mask;
         }
-        if (size == ring.length) {
+        if (size == ring.length && ring.length < capacity) {
+            grow();
+            i = slot(key);
+            while (table[i] != EMPTY) {
+                i = (i + 1) & mask;
+            }
+        } else if (size == ring.length) {
             remove(ring[ringHead]);
             // the removal shifts entries back and may open a slot earlier in this key's probe run
             i = slot(key);

@@ -6,13 +6,19 @@ import java.util.Arrays;
 /**
  * Recognises a trade seen before by its venue trade id (DESIGN.md). Ids mostly rise per instrument (Binance
  * aggregate ids are consecutive), so the common case costs a comparison: an id above every id seen is new.
- * The last {@value #RECENT} ids of each instrument are kept in order for a binary search, and ids that arrive
- * out of order (archives with interleaved rows, backfills) go to a shared set of the most recent such ids.
- * An instrument's buffer starts small and doubles up to {@value #RECENT}, so that memory follows the trades
+ * The last {@value #RECENT} rising ids of each instrument are kept in order for a binary search, and ids that
+ * arrive out of order (archives with interleaved rows, backfills) go to the instrument's set of its last
+ * {@code lateCapacity} such ids. Both start small and double up to their size, so that memory follows the trades
  * seen, not the instruments: a flood of made-up symbols with a trade each costs little each.
+ *
+ * <p>Every horizon is the instrument's own, counted in its own trades: whether a trade is a repeat depends on
+ * that instrument's trades only, in their order, never on how busy the others are. The Flink job keys its
+ * deduplicator by instrument and keeps the same three things per key (Dedupe), so the two agree trade for trade.
  */
 public final class TradeDeduplicator {
-    static final int RECENT = 2048;
+    public static final int RECENT = 2048;
+    /** Out-of-order ids remembered per instrument by default. */
+    public static final int LATE = 1 << 16;
     private static final int FIRST_RING = 8;
 
     private long[] maxId = new long[64];
@@ -21,14 +27,16 @@ public final class TradeDeduplicator {
     private long[][] recent = new long[64][];
     private int[] recentHead = new int[64];
     private int[] recentSize = new int[64];
-    private final RecentKeys late;
+    /** Per instrument, its last out-of-order ids; made on its first one. */
+    private RecentKeys[] late = new RecentKeys[64];
+    private final int lateCapacity;
 
     public TradeDeduplicator(int lateCapacity) {
-        this.late = new RecentKeys(lateCapacity);
+        this.lateCapacity = lateCapacity;
     }
 
     public TradeDeduplicator() {
-        this(1 << 16);
+        this(LATE);
     }
 
     /** True the first time this trade id is seen for its instrument, false for a repeat. */
@@ -49,7 +57,12 @@ public final class TradeDeduplicator {
         if (containsRecent(instrument, id)) {
             return false;
         }
-        return late.add(id * 0x9E3779B97F4A7C15L + instrument);
+        RecentKeys ids = late[instrument];
+        if (ids == null) {
+            ids = new RecentKeys(FIRST_RING, lateCapacity);
+            late[instrument] = ids;
+        }
+        return ids.add(id);
     }
 
     private void append(int instrument, long id) {
@@ -102,5 +115,6 @@ public final class TradeDeduplicator {
         recent = Arrays.copyOf(recent, n);
         recentHead = Arrays.copyOf(recentHead, n);
         recentSize = Arrays.copyOf(recentSize, n);
+        late = Arrays.copyOf(late, n);
     }
 }

@@ -85,4 +85,19 @@ class DeduplicatorTest {
         assertThat(dedupe.isNew(7, 3_000 - TradeDeduplicator.RECENT + 1)).isFalse(); // the oldest kept
         assertThat(dedupe.isNew(8, 1)).isTrue(); // another instrument's ids are its own
     }
+
+    @Test
+    void shouldKeepEachInstrumentsLiquidationsWhateverTheOthersDo() {
+        LiquidationDeduplicator dedupe = new LiquidationDeduplicator();
+        long t = 1_749_132_000_000_000L;
+        var quiet = liquidation(eth, Side.SHORT, 3, 2_500, t);
+        assertThat(dedupe.isNew(quiet)).isTrue();
+        for (int i = 0; i < 10 * LiquidationDeduplicator.RECENT; i++) {
+            assertThat(dedupe.isNew(liquidation(btc, Side.LONG, 1, 100_000 + i, t + i))).isTrue();
+        }
+        assertThat(dedupe.isNew(quiet)).as("a busy coin never pushes a quiet one's out").isFalse();
+        assertThat(dedupe.isNew(liquidation(btc, Side.LONG, 1, 100_000 + 9 * LiquidationDeduplicator.RECENT, t + 9 * LiquidationDeduplicator.RECENT)))
+                .as("within BTC's own last RECENT").isFalse();
+        assertThat(dedupe.isNew(liquidation(btc, Side.LONG, 1, 100_000, t))).as("beyond BTC's own horizon").isTrue();
+    }
 }

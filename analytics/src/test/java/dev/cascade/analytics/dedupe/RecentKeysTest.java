@@ -32,7 +32,16 @@ class RecentKeysTest {
     /** Against a model: a HashSet plus a FIFO queue of the last capacity insertions. */
     @Property(tries = 100)
     void shouldBehaveLikeAFifoBoundedSet(@ForAll @Size(max = 3000) List<@LongRange(min = -50, max = 400) Long> ops) {
-        RecentKeys keys = new RecentKeys(64);
+        behaveLikeAFifoBoundedSet(new RecentKeys(64), ops);
+    }
+
+    /** Starting at 2 and doubling as keys come changes nothing but memory. */
+    @Property(tries = 100)
+    void shouldBehaveTheSameWhenGrowingToItsCapacity(@ForAll @Size(max = 3000) List<@LongRange(min = -50, max = 400) Long> ops) {
+        behaveLikeAFifoBoundedSet(new RecentKeys(2, 64), ops);
+    }
+
+    private static void behaveLikeAFifoBoundedSet(RecentKeys keys, List<Long> ops) {
         Set<Long> model = new HashSet<>();
         ArrayDeque<Long> order = new ArrayDeque<>();
         for (long k : ops) {
