@@ -82,8 +82,7 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
 
     /** Every key names an option of some command, and each value is one that option takes. */
     private void check(CommandLine root) {
-        CommandLine probe = new CommandLine(new Main()); // a command line of its own, to convert values on
-        probe.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine probe = Main.commandLine(); // a command line of its own, to convert values on
         for (Map.Entry<String, String> e : values.entrySet()) {
             String key = e.getKey();
             int dot = key.indexOf('.');

@@ -63,10 +63,9 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams; returns the exit code. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
         if (args.length > 0 && !args[0].startsWith("-") && !cli.getSubcommands().containsKey(args[0])) {
             // picocli would let a --help after an unknown command print the main usage and exit 0
             return usage(cli, "unknown command '" + args[0] + "' (commands: "
@@ -101,6 +100,13 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+
+    /** The command line as every run parses it (enum values in any case: --format JSON, --format json). */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
 
     /** A usage error: one line naming the option and the rule, then where the help is; exit code 1. */
     private static int usage(CommandLine line, String message) {
