@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Crypto-derivatives market monitor: liquidations, taker flow, open interest, heatmaps.",
         subcommands = {ReplayCommand.class, LiveCommand.class, RecordCommand.class, SimulateCommand.class,
             LiqPriceCommand.class, ServeCommand.class, ReportCommand.class, DemoCommand.class, KafkaCommand.class,
-            PublishCommand.class})
+            PublishCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
