@@ -30,6 +30,22 @@ import picocli.CommandLine.Option;
 final class ExportCommand implements Callable<Integer> {
     enum Format { CSV, JSONL }
 
+    /** csv or jsonl; parquet is refused with the reason and the way to get one (README, "Export"). */
+    static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            if (value.equalsIgnoreCase("parquet")) {
+                throw new CommandLine.TypeConversionException("parquet is not written by Cascade (the embedded QuestDB "
+                        + "refuses COPY TO on a store opened read-only); export csv and convert it, e.g. with DuckDB");
+            }
+            try {
+                return Format.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not csv or jsonl");
+            }
+        }
+    }
+
     @Option(names = "--store", paramLabel = "DIR", description = "The store to read (read-only).")
     Path store;
 
@@ -46,7 +62,7 @@ final class ExportCommand implements Callable<Integer> {
             + "last stored.")
     String to;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|jsonl",
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|jsonl", converter = FormatConverter.class,
             description = "csv (the default; a header line, RFC 4180) or jsonl (one JSON object a line).")
     Format format;
 
@@ -85,7 +101,8 @@ final class ExportCommand implements Callable<Integer> {
                     toMicros, rows);
         }
         if (n == 0) {
-            err.println("cascade: no " + name() + " in " + store + period());
+            err.println("cascade: no " + name() + " in " + store + period() + (what == StoreExport.What.TRADES
+                    ? " (trades are kept only by a writer given --store-trades)" : ""));
             err.flush();
             return Main.NOTHING_USABLE;
         }

@@ -145,6 +145,11 @@ class ExportCommandTest {
         assertThat(backwards.exitCode()).isEqualTo(1);
         assertThat(backwards.err()).startsWith("cascade: --from 2025-06-06T00:00:00Z must be before --to 2025-06-05T00:00:00Z\n");
 
+        Cli parquet = Cli.run("export", "--store", store.toString(), "--what", "bars", "--format", "parquet");
+        assertThat(parquet.exitCode()).isEqualTo(1);
+        assertThat(parquet.err()).startsWith("cascade: Invalid value for option '--format': parquet is not written by "
+                + "Cascade (the embedded QuestDB refuses COPY TO on a store opened read-only)");
+
         Path notAStore = Files.createDirectory(dir.resolve("photos"));
         Cli wrong = Cli.run("export", "--store", notAStore.toString(), "--what", "bars");
         assertThat(wrong.exitCode()).isEqualTo(1);
