@@ -54,6 +54,24 @@ class ConfigFileTest {
     }
 
     @Test
+    void shouldSetTheLogLevelOfEveryCommandFromTheFileUnderTheFlag() throws IOException {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Level level = root.getLevel();
+        Path file = config("log-level = error\n");
+        try {
+            assertThat(Cli.run("replay", "--config", file.toString(), sample.toString()).exitCode()).isZero();
+            assertThat(root.getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
+
+            assertThat(Cli.run("replay", "--config", file.toString(), "--log-level", "info", sample.toString())
+                    .exitCode()).isZero();
+            assertThat(root.getLevel()).as("the flag wins").isEqualTo(ch.qos.logback.classic.Level.INFO);
+        } finally {
+            root.setLevel(level);
+        }
+    }
+
+    @Test
     void shouldRefuseAnUnknownKeyInOneLine() throws IOException {
         Path file = config("replay.topp = 3\n");
         Cli typo = Cli.run("replay", "--config", file.toString(), sample.toString());
