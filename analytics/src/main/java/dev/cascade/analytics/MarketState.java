@@ -231,6 +231,16 @@ public final class MarketState implements MarketListener {
         liquidations.evictBefore(micros);
     }
 
+    /**
+     * Keeps the per-minute liquidation detail a live run keeps ({@link #LIVE_LIQUIDATION_DETAIL_MICROS} before the
+     * latest event): what a live read-out, a restart from the store and a read-out between turns all stand on.
+     */
+    public void keepLiveDetail() {
+        if (counts.events() > 0) {
+            evictLiquidationMinutesBefore(counts.lastMicros() - LIVE_LIQUIDATION_DETAIL_MICROS);
+        }
+    }
+
     public EventCounts counts() {
         return counts;
     }

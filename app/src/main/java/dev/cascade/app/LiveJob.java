@@ -281,7 +281,7 @@ final class LiveJob implements AutoCloseable {
         LiquidationTotals totals = state.liquidations();
         Map<String, LiquidationSummary> windows = new LinkedHashMap<>();
         settings.figures().liquidationWindows().forEach((name, length) -> windows.put(name, totals.window(now, length)));
-        state.evictLiquidationMinutesBefore(now - MarketState.LIVE_LIQUIDATION_DETAIL_MICROS);
+        state.keepLiveDetail();
         long wall = System.currentTimeMillis();
         if (settings.storage() != null) {
             settings.storage().storeBarsEvery(state.bars(), wall);
@@ -354,8 +354,12 @@ final class LiveJob implements AutoCloseable {
         return recorder == null ? List.of() : recorder.files();
     }
 
-    /** The run's totals in the shape of a replay, for the final report (call after {@link #close()}). */
+    /**
+     * The run's totals, for the final report (after {@link #close()}) or, on the pipeline thread, a read-out
+     * between turns: the state then stands as a turn leaves it (the live detail kept), whatever came since.
+     */
     RunResult result() {
+        state.keepLiveDetail();
         return new RunResult(List.of(), new dev.cascade.ingest.ReadStats(), state, dedupe.duplicateLiquidations(),
                 dedupe.duplicateTrades());
     }

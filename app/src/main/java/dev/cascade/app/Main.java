@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Crypto-derivatives market monitor: liquidations, taker flow, open interest, heatmaps.",
         subcommands = {ReplayCommand.class, LiveCommand.class, RecordCommand.class, SimulateCommand.class,
             LiqPriceCommand.class, ServeCommand.class, ReportCommand.class, DemoCommand.class, KafkaCommand.class,
-            PublishCommand.class})
+            PublishCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -45,6 +45,12 @@ public final class Main implements Runnable {
         }
     }
 
+    /** Read before the command line is parsed (see {@link ConfigFile#find}); declared here for the help and the parser. */
+    @CommandLine.Option(names = "--config", scope = CommandLine.ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Options from a properties file: KEY = VALUE, the key an option's long name without dashes, "
+                    + "for every command (store = DIR) or one (serve.port = 8080); flags given here win (README).")
+    java.nio.file.Path config;
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -57,21 +63,49 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams; returns the exit code. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
         if (args.length > 0 && !args[0].startsWith("-") && !cli.getSubcommands().containsKey(args[0])) {
             // picocli would let a --help after an unknown command print the main usage and exit 0
             return usage(cli, "unknown command '" + args[0] + "' (commands: "
                     + String.join(", ", cli.getSubcommands().keySet()) + ")");
         }
-        cli.setParameterExceptionHandler((e, rest) -> usage(e.getCommandLine(), message(e)));
+        ConfigFile config;
+        try {
+            java.nio.file.Path file = ConfigFile.find(args);
+            config = file == null ? null : ConfigFile.load(file, cli);
+        } catch (ConfigFile.ConfigException | Checks.PathException e) {
+            err.println("cascade: " + e.getMessage());
+            err.flush();
+            return USAGE;
+        }
+        if (config != null) {
+            cli.setDefaultValueProvider(config); // under the flags: a flag given wins over the file
+        }
+        cli.setParameterExceptionHandler((e, rest) -> {
+            String source = config == null ? null : config.sourceOf(e.getCommandLine(), message(e));
+            if (source == null) {
+                return usage(e.getCommandLine(), message(e));
+            }
+            // the value to fix is in the file, not on the command line: one line naming both
+            err.println("cascade: " + source + ": " + message(e));
+            err.flush();
+            return USAGE;
+        });
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("cascade: " + message(e));
             return USAGE;
         });
         return cli.execute(args);
+    }
+
+
+    /** The command line as every run parses it (enum values in any case: --format JSON, --format json). */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
     }
 
     /** A usage error: one line naming the option and the rule, then where the help is; exit code 1. */

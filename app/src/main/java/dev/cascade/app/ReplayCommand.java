@@ -91,6 +91,9 @@ final class ReplayCommand implements Callable<Integer> {
             result = replayFiles(totalBytes);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (!result.isUsable()) {
+            return exitCode(result, spec.commandLine().getErr()); // a table of zeros would say nothing: one line does
+        }
         if (format == Format.JSON) {
             out.println(RunJson.MAPPER.writeValueAsString(RunJson.render(result, settings)));
         } else {
@@ -105,20 +108,56 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /**
-     * What became of the input, said on stderr (each damaged input, or that nothing usable was read) and as the
-     * exit code every reading command shares (see {@link Main}).
+     * What became of the input, said on stderr (each damaged input, or in one line that nothing usable was read and
+     * why) and as the exit code every reading command shares (see {@link Main}).
      */
     static int exitCode(RunResult result, PrintWriter err) {
-        for (ReadStats.Damage d : result.read().damaged()) {
-            err.println("cascade: " + d.input() + ": " + d.reason());
-        }
         if (!result.isUsable()) {
-            err.println("cascade: nothing usable was read");
+            err.println("cascade: " + nothingUsable(result));
             err.flush();
             return Main.NOTHING_USABLE;
         }
+        for (ReadStats.Damage d : result.read().damaged()) {
+            err.println("cascade: " + d.input() + ": " + d.reason());
+        }
         err.flush();
         return result.read().damaged().isEmpty() ? Main.READ : Main.DAMAGED;
+    }
+
+    /** Inputs named in the one line of {@link #nothingUsable}; the rest are counted. */
+    private static final int NAMED_INPUTS = 3;
+
+    /**
+     * "nothing usable was read (passwd: unknown format)": what each input was taken for, the damage and the reasons
+     * of the rejections, in one line.
+     */
+    static String nothingUsable(RunResult r) {
+        List<String> why = new java.util.ArrayList<>();
+        java.util.Set<String> damaged = new java.util.HashSet<>();
+        for (ReadStats.Damage d : r.read().damaged()) {
+            damaged.add(d.input());
+            why.add(d.input() + ": " + d.reason());
+        }
+        for (dev.cascade.ingest.OpenedInput in : r.inputs()) {
+            if (!damaged.contains(in.name())) {
+                why.add(in.name() + ": " + in.description());
+            }
+        }
+        if (why.size() > NAMED_INPUTS) {
+            int more = why.size() - NAMED_INPUTS;
+            why = new java.util.ArrayList<>(why.subList(0, NAMED_INPUTS));
+            why.add("and " + more + " more");
+        }
+        StringBuilder rejected = new StringBuilder();
+        r.events().rejectsByReason().forEach((reason, n) -> {
+            if (!reason.equals("unknown-format") && !reason.equals("empty-file")) { // said by the input's description
+                rejected.append(rejected.length() == 0 ? "rejected: " : ", ").append(reason).append(' ').append(n);
+            }
+        });
+        if (rejected.length() > 0) {
+            why.add(rejected.toString());
+        }
+        return "nothing usable was read" + (why.isEmpty() ? "" : " (" + String.join("; ", why) + ")");
     }
 
     /** The files, after what the store holds when {@code --store} is given (read only: nothing is added to it). */

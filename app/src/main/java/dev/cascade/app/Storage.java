@@ -207,9 +207,7 @@ final class Storage implements AutoCloseable {
      * detail a live run keeps, so that the detectors see what the run that wrote the store saw.
      */
     static void settle(MarketState state) {
-        if (state.counts().events() > 0) {
-            state.evictLiquidationMinutesBefore(state.counts().lastMicros() - MarketState.LIVE_LIQUIDATION_DETAIL_MICROS);
-        }
+        state.keepLiveDetail();
     }
 
     /**

@@ -42,19 +42,50 @@ class ExitCodesTest {
 
     @Test
     void shouldExitTwoWhenAPictureIsAllThereIsToRead() {
+        String nothing = "cascade: nothing usable was read (picture.png: unknown format (binary data))\n";
         Cli replay = Cli.run("replay", picture.toString());
         assertThat(replay.exitCode()).isEqualTo(2);
-        assertThat(replay.err()).isEqualTo("cascade: nothing usable was read\n");
+        assertThat(replay.err()).isEqualTo(nothing);
+        assertThat(replay.out()).as("no table of zeros").isEmpty();
+
+        Cli json = Cli.run("replay", "--format", "json", picture.toString());
+        assertThat(json.exitCode()).isEqualTo(2);
+        assertThat(json.err()).isEqualTo(nothing);
+        assertThat(json.out()).isEmpty();
 
         Cli report = Cli.run("report", "--out", dir.resolve("recap").toString(), picture.toString());
         assertThat(report.exitCode()).isEqualTo(2);
-        assertThat(report.err()).isEqualTo("cascade: nothing usable was read\n");
+        assertThat(report.err()).isEqualTo(nothing);
+        assertThat(report.out()).isEmpty();
         assertThat(dir.resolve("recap")).as("no recap of nothing").doesNotExist();
 
         Cli serve = Cli.run("serve", "--port", "0", picture.toString());
         assertThat(serve.exitCode()).isEqualTo(2);
-        assertThat(serve.err()).isEqualTo("cascade: nothing usable was read\n");
+        assertThat(serve.err()).isEqualTo(nothing);
         assertThat(serve.out()).as("nothing served").isEmpty();
+    }
+
+    @Test
+    void shouldExitTwoWithOneLineOnATextFileThatIsNoMarketData() throws IOException {
+        Path passwd = Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n"
+                + "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n");
+
+        Cli replay = Cli.run("replay", passwd.toString());
+
+        assertThat(replay.exitCode()).isEqualTo(2);
+        assertThat(replay.err()).isEqualTo("cascade: nothing usable was read (passwd: unknown format)\n");
+        assertThat(replay.out()).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheDamageWhenAnArchiveEndsBeforeItsFirstFrame() throws IOException {
+        Path stub = Files.write(dir.resolve("stub.jsonl.gz"), Arrays.copyOf(Files.readAllBytes(truncated), 12));
+
+        Cli replay = Cli.run("replay", stub.toString());
+
+        assertThat(replay.exitCode()).isEqualTo(2);
+        assertThat(replay.err()).startsWith("cascade: nothing usable was read (stub.jsonl.gz: ").hasLineCount(1);
+        assertThat(replay.out()).isEmpty();
     }
 
     @Test

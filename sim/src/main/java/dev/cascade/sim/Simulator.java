@@ -54,13 +54,26 @@ public final class Simulator implements AutoCloseable {
         return p == null ? feed.market().instruments(venue) : p.stream().filter(i -> i.venue() == venue).toList();
     }
 
-    /** An overview document: the scripted market's, or in playback the latest the scenario published. */
-    private String overview(String kind, java.util.function.Supplier<String> scripted) {
+    /** What the overview endpoints ask a client to wait, in seconds, before a scenario has published a document. */
+    static final int NOT_PUBLISHED_RETRY_SECONDS = 2;
+
+    /**
+     * An overview document: the scripted market's, or in playback the latest the scenario published; before the
+     * scenario has published one, 404 with a Retry-After (a client says "not yet", not "bad document").
+     */
+    private void overview(Context ctx, String kind, java.util.function.Supplier<String> scripted) {
         if (playbackInstruments == null) {
-            return scripted.get();
+            rest(ctx, scripted);
+            return;
         }
         String doc = playbackDocuments.get(kind);
-        return doc != null ? doc : "{}";
+        if (doc == null) {
+            stats.restRequests.incrementAndGet();
+            ctx.status(404).header("Retry-After", Integer.toString(NOT_PUBLISHED_RETRY_SECONDS))
+                    .contentType("application/json").result("{\"error\":\"no " + kind + " document published yet\"}");
+            return;
+        }
+        rest(ctx, () -> doc);
     }
 
     /**
@@ -110,12 +123,12 @@ public final class Simulator implements AutoCloseable {
                 }
             };
             SimWires.ALL.forEach(w -> w.routes(routes));
-            c.routes.get("/coingecko/api/v3/global", ctx -> s.rest(ctx,
-                    () -> s.overview("global", () -> OverviewWire.global(s.feed.market(), System.currentTimeMillis()))));
-            c.routes.get("/coingecko/api/v3/coins/markets", ctx -> s.rest(ctx,
-                    () -> s.overview("markets", () -> OverviewWire.markets(s.feed.market(), System.currentTimeMillis()))));
-            c.routes.get("/alternative-me/fng/", ctx -> s.rest(ctx,
-                    () -> s.overview("fng", () -> OverviewWire.fearGreed(s.feed.market(), System.currentTimeMillis()))));
+            c.routes.get("/coingecko/api/v3/global", ctx -> s.overview(ctx, "global",
+                    () -> OverviewWire.global(s.feed.market(), System.currentTimeMillis())));
+            c.routes.get("/coingecko/api/v3/coins/markets", ctx -> s.overview(ctx, "markets",
+                    () -> OverviewWire.markets(s.feed.market(), System.currentTimeMillis())));
+            c.routes.get("/alternative-me/fng/", ctx -> s.overview(ctx, "fng",
+                    () -> OverviewWire.fearGreed(s.feed.market(), System.currentTimeMillis())));
         }).start(config.host(), config.port());
         if (playback == null) {
             s.feed.start();

@@ -209,6 +209,19 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** For {@link StoreExport}: the engine, its context and a table's token (null when the store has no such table). */
+    CairoEngine engine() {
+        return engine;
+    }
+
+    SqlExecutionContext context() {
+        return context;
+    }
+
+    TableToken token(String table) {
+        return tokens.get(table);
+    }
+
     /** Rows of a table. */
     public long count(String table) throws IOException {
         return tokens.get(checked(table)) == null ? 0 : single("SELECT count() FROM " + table);

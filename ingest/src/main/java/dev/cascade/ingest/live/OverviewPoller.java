@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * {@code /global} and first {@code /coins/markets} page (top 100 by market cap) every 10 minutes, and
  * alternative.me's {@code /fng/} every hour (it changes once a day). CoinGecko's keyless API allows a few
  * calls a minute; this makes 12 an hour. A failed fetch is logged and counted, and the next one is on time.
+ * A 404 with a Retry-After says that the document is not published yet (the simulator's playback answers so
+ * until its scenario has one): that is said once per source, at info, and asked again after the Retry-After.
  */
 public final class OverviewPoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OverviewPoller.class);
@@ -46,6 +48,9 @@ public final class OverviewPoller implements AutoCloseable {
     });
     private final AtomicLong fetched = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong notYet = new AtomicLong();
+    /** The sources whose "not published yet" was said, until they publish. */
+    private final java.util.Set<Source> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public OverviewPoller(RestClient rest, Sink sink, List<Source> sources) {
         this.rest = rest;
@@ -77,11 +82,38 @@ public final class OverviewPoller implements AutoCloseable {
             RestClient.Response r = rest.get(uri);
             sink.onDocument(s.name(), s.path(), Micros.of(Instant.now()), r.body());
             fetched.incrementAndGet();
+            waiting.remove(s);
+        } catch (RestClient.RestException e) {
+            if (e.status() == 404 && e.retryAfterMillis() > 0) {
+                notPublishedYet(s, uri, e.retryAfterMillis());
+            } else {
+                failed(uri, e);
+            }
         } catch (IOException | RuntimeException e) {
-            failed.incrementAndGet();
-            LOG.warn("market overview: {} failed: {}", uri, e.getMessage());
+            failed(uri, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void failed(URI uri, Exception e) {
+        failed.incrementAndGet();
+        LOG.warn("market overview: {} failed: {}", uri, e.getMessage());
+    }
+
+    /** Said once per source; asked again after the Retry-After when that comes before the next scheduled fetch. */
+    private void notPublishedYet(Source s, URI uri, long retryAfterMillis) {
+        notYet.incrementAndGet();
+        if (waiting.add(s)) {
+            LOG.info("market overview: {} has no document yet (HTTP 404, Retry-After {} s); asking again until it has",
+                    uri, retryAfterMillis / 1000.0);
+        }
+        if (retryAfterMillis < s.every().toMillis() && !timer.isShutdown()) {
+            try {
+                timer.schedule(() -> fetch(s), retryAfterMillis, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // closing: nothing more to ask
+            }
         }
     }
 
@@ -96,6 +128,11 @@ public final class OverviewPoller implements AutoCloseable {
 
     public long failed() {
         return failed.get();
+    }
+
+    /** Answers that the document is not published yet (404 with a Retry-After); not failures. */
+    public long notPublishedYet() {
+        return notYet.get();
     }
 
     @Override

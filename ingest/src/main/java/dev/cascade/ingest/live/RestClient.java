@@ -33,14 +33,25 @@ public final class RestClient {
     /** Thrown when the venue keeps refusing or failing after the allowed attempts or wait. */
     public static final class RestException extends IOException {
         private final int status;
+        private final long retryAfterMillis;
 
         public RestException(String message, int status) {
+            this(message, status, 0);
+        }
+
+        public RestException(String message, int status, long retryAfterMillis) {
             super(message);
             this.status = status;
+            this.retryAfterMillis = retryAfterMillis;
         }
 
         public int status() {
             return status;
+        }
+
+        /** The answer's Retry-After, in milliseconds; 0 when it had none. */
+        public long retryAfterMillis() {
+            return retryAfterMillis;
         }
     }
 
@@ -105,7 +116,9 @@ public final class RestClient {
                     waitMillis = backoff.delayMillis(attempt);
                     last = new RestException(uri.getPath() + ": HTTP " + status, status);
                 } else {
-                    throw new RestException(uri.getPath() + ": HTTP " + status, status);
+                    // not retried here; a Retry-After with it (a document not published yet) is the caller's to honour
+                    throw new RestException(uri.getPath() + ": HTTP " + status, status,
+                            retryAfterMillis(r.headers().firstValue("Retry-After")));
                 }
             } catch (RestException e) {
                 throw e;
