@@ -98,6 +98,12 @@ public class VenueDecodeBenchmark {
             + "\"amount\":\"37722.858\",\"ts\":\"1749132000120\"}],\"arg\":{\"instType\":\"usdt-futures\","
             + "\"topic\":\"liquidation\"},\"action\":\"update\",\"ts\":1749132000120}");
 
+    private FrameDecoder htx;
+    private final byte[] htxLiquidation = bytes("{\"op\":\"notify\",\"topic\":\"public.BTC-USDT.liquidation_orders\","
+            + "\"ts\":1749132000150,\"data\":[{\"symbol\":\"BTC\",\"contract_code\":\"BTC-USDT\",\"direction\":\"sell\","
+            + "\"offset\":\"close\",\"volume\":227,\"price\":103010.5,\"created_at\":1749132000120,\"amount\":0.227,"
+            + "\"trade_turnover\":23383.3835}]}");
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -111,9 +117,12 @@ public class VenueDecodeBenchmark {
         instruments.define(InstrumentSpec.inverse(Venue.KRAKEN_FUTURES, "PI_XBTUSD", Coin.of("XBT"), 1));
         instruments.define(InstrumentSpec.linear(Venue.DYDX, "BTC-USD", Coin.of("BTC")));
         instruments.define(InstrumentSpec.linear(Venue.BITGET_USDTM, "BTCUSDT", Coin.of("BTC")));
+        instruments.define(new InstrumentSpec(Venue.HTX_LINEAR, "BTC-USDT", Coin.of("BTC"), dev.cascade.model.ContractType.LINEAR,
+                0.001, "BTC", true));
         VenueDecoders decoders = new VenueDecoders(instruments);
         dydx = decoders.forVenue(Venue.DYDX);
         bitget = decoders.forVenue(Venue.BITGET_USDTM);
+        htx = decoders.forVenue(Venue.HTX_LINEAR);
         kraken = decoders.forVenue(Venue.KRAKEN_FUTURES);
         bitmex = decoders.forVenue(Venue.BITMEX);
         deribit = decoders.forVenue(Venue.DERIBIT);
@@ -170,5 +179,11 @@ public class VenueDecodeBenchmark {
     @Benchmark
     public Object bitgetLiquidation() {
         return decode(bitget, bitgetLiquidation);
+    }
+
+    /** The frame as the feed hands it on, already inflated from gzip (inflating is the transport's, off this path). */
+    @Benchmark
+    public Object htxLiquidation() {
+        return decode(htx, htxLiquidation);
     }
 }

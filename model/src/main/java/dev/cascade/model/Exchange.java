@@ -9,7 +9,8 @@ public enum Exchange {
     DERIBIT("deribit", "Deribit"),
     KRAKEN("kraken", "Kraken"),
     DYDX("dydx", "dYdX"),
-    BITGET("bitget", "Bitget");
+    BITGET("bitget", "Bitget"),
+    HTX("htx", "HTX");
 
     private final String id;
     private final String displayName;

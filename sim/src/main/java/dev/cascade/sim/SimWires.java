@@ -13,7 +13,8 @@ final class SimWires {
             new DeribitWire(),
             new KrakenWire(),
             new DydxWire(),
-            new BitgetWire());
+            new BitgetWire(),
+            new HtxWire());
 
     private SimWires() {
     }

@@ -8,6 +8,7 @@ import dev.cascade.venues.bitmex.BitmexModule;
 import dev.cascade.venues.bybit.BybitModule;
 import dev.cascade.venues.deribit.DeribitModule;
 import dev.cascade.venues.dydx.DydxModule;
+import dev.cascade.venues.htx.HtxModule;
 import dev.cascade.venues.kraken.KrakenModule;
 import dev.cascade.venues.okx.OkxModule;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ public final class VenueRegistry {
             new DeribitModule(),
             new KrakenModule(),
             new DydxModule(),
-            new BitgetModule());
+            new BitgetModule(),
+            new HtxModule());
 
     private VenueRegistry() {
     }
