@@ -104,6 +104,10 @@ public class VenueDecodeBenchmark {
             + "\"offset\":\"close\",\"volume\":227,\"price\":103010.5,\"created_at\":1749132000120,\"amount\":0.227,"
             + "\"trade_turnover\":23383.3835}]}");
 
+    private FrameDecoder bitfinex;
+    private final byte[] bitfinexLiquidation = bytes("[91684,[[\"pos\",143683674,1749132000120,null,\"tBTCF0:USTF0\","
+            + "0.2268657,107135.97,null,0,1,null,103010.5]]]");
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -123,6 +127,7 @@ public class VenueDecodeBenchmark {
         dydx = decoders.forVenue(Venue.DYDX);
         bitget = decoders.forVenue(Venue.BITGET_USDTM);
         htx = decoders.forVenue(Venue.HTX_LINEAR);
+        bitfinex = decoders.forVenue(Venue.BITFINEX);
         kraken = decoders.forVenue(Venue.KRAKEN_FUTURES);
         bitmex = decoders.forVenue(Venue.BITMEX);
         deribit = decoders.forVenue(Venue.DERIBIT);
@@ -185,5 +190,10 @@ public class VenueDecodeBenchmark {
     @Benchmark
     public Object htxLiquidation() {
         return decode(htx, htxLiquidation);
+    }
+
+    @Benchmark
+    public Object bitfinexLiquidation() {
+        return decode(bitfinex, bitfinexLiquidation);
     }
 }

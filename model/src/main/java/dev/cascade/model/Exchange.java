@@ -10,7 +10,8 @@ public enum Exchange {
     KRAKEN("kraken", "Kraken"),
     DYDX("dydx", "dYdX"),
     BITGET("bitget", "Bitget"),
-    HTX("htx", "HTX");
+    HTX("htx", "HTX"),
+    BITFINEX("bitfinex", "Bitfinex");
 
     private final String id;
     private final String displayName;

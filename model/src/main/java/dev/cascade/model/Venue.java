@@ -20,7 +20,8 @@ public enum Venue {
     DYDX("dydx-v4", Exchange.DYDX, true, "dYdX v4"),
     BITGET_USDTM("bitget-usdtm", Exchange.BITGET, false, "Bitget USDT-M"),
     HTX_LINEAR("htx-linear", Exchange.HTX, true, "HTX USDT-M"),
-    HTX_INVERSE("htx-inverse", Exchange.HTX, true, "HTX coin-M");
+    HTX_INVERSE("htx-inverse", Exchange.HTX, true, "HTX coin-M"),
+    BITFINEX("bitfinex", Exchange.BITFINEX, true, "Bitfinex derivatives");
 
     private static final Venue[] ALL = values();
 

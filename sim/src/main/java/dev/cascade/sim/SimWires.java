@@ -14,7 +14,8 @@ final class SimWires {
             new KrakenWire(),
             new DydxWire(),
             new BitgetWire(),
-            new HtxWire());
+            new HtxWire(),
+            new BitfinexWire());
 
     private SimWires() {
     }

@@ -3,6 +3,7 @@ package dev.cascade.venues;
 import dev.cascade.model.Exchange;
 import dev.cascade.model.Venue;
 import dev.cascade.venues.binance.BinanceModule;
+import dev.cascade.venues.bitfinex.BitfinexModule;
 import dev.cascade.venues.bitget.BitgetModule;
 import dev.cascade.venues.bitmex.BitmexModule;
 import dev.cascade.venues.bybit.BybitModule;
@@ -29,7 +30,8 @@ public final class VenueRegistry {
             new KrakenModule(),
             new DydxModule(),
             new BitgetModule(),
-            new HtxModule());
+            new HtxModule(),
+            new BitfinexModule());
 
     private VenueRegistry() {
     }
