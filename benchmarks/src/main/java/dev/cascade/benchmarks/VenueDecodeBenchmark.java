@@ -108,6 +108,11 @@ public class VenueDecodeBenchmark {
     private final byte[] bitfinexLiquidation = bytes("[91684,[[\"pos\",143683674,1749132000120,null,\"tBTCF0:USTF0\","
             + "0.2268657,107135.97,null,0,1,null,103010.5]]]");
 
+    private FrameDecoder gate;
+    private final byte[] gateLiquidation = bytes("{\"channel\":\"futures.public_liquidates\",\"event\":\"update\","
+            + "\"time\":1749132000,\"time_ms\":1749132000150,\"result\":[{\"price\":\"103010.5\",\"size\":\"-124\","
+            + "\"time\":1749132000120,\"contract\":\"BTC_USDT\"}]}");
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -123,11 +128,14 @@ public class VenueDecodeBenchmark {
         instruments.define(InstrumentSpec.linear(Venue.BITGET_USDTM, "BTCUSDT", Coin.of("BTC")));
         instruments.define(new InstrumentSpec(Venue.HTX_LINEAR, "BTC-USDT", Coin.of("BTC"), dev.cascade.model.ContractType.LINEAR,
                 0.001, "BTC", true));
+        instruments.define(new InstrumentSpec(Venue.GATE_LINEAR, "BTC_USDT", Coin.of("BTC"), dev.cascade.model.ContractType.LINEAR,
+                0.0001, "BTC", true));
         VenueDecoders decoders = new VenueDecoders(instruments);
         dydx = decoders.forVenue(Venue.DYDX);
         bitget = decoders.forVenue(Venue.BITGET_USDTM);
         htx = decoders.forVenue(Venue.HTX_LINEAR);
         bitfinex = decoders.forVenue(Venue.BITFINEX);
+        gate = decoders.forVenue(Venue.GATE_LINEAR);
         kraken = decoders.forVenue(Venue.KRAKEN_FUTURES);
         bitmex = decoders.forVenue(Venue.BITMEX);
         deribit = decoders.forVenue(Venue.DERIBIT);
@@ -195,5 +203,10 @@ public class VenueDecodeBenchmark {
     @Benchmark
     public Object bitfinexLiquidation() {
         return decode(bitfinex, bitfinexLiquidation);
+    }
+
+    @Benchmark
+    public Object gateLiquidation() {
+        return decode(gate, gateLiquidation);
     }
 }

@@ -11,7 +11,8 @@ public enum Exchange {
     DYDX("dydx", "dYdX"),
     BITGET("bitget", "Bitget"),
     HTX("htx", "HTX"),
-    BITFINEX("bitfinex", "Bitfinex");
+    BITFINEX("bitfinex", "Bitfinex"),
+    GATE("gate", "Gate");
 
     private final String id;
     private final String displayName;

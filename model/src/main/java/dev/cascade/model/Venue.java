@@ -21,7 +21,8 @@ public enum Venue {
     BITGET_USDTM("bitget-usdtm", Exchange.BITGET, false, "Bitget USDT-M"),
     HTX_LINEAR("htx-linear", Exchange.HTX, true, "HTX USDT-M"),
     HTX_INVERSE("htx-inverse", Exchange.HTX, true, "HTX coin-M"),
-    BITFINEX("bitfinex", Exchange.BITFINEX, true, "Bitfinex derivatives");
+    BITFINEX("bitfinex", Exchange.BITFINEX, true, "Bitfinex derivatives"),
+    GATE_LINEAR("gate-linear", Exchange.GATE, true, "Gate USDT futures");
 
     private static final Venue[] ALL = values();
 

@@ -15,7 +15,8 @@ final class SimWires {
             new DydxWire(),
             new BitgetWire(),
             new HtxWire(),
-            new BitfinexWire());
+            new BitfinexWire(),
+            new GateWire());
 
     private SimWires() {
     }

@@ -9,6 +9,7 @@ import dev.cascade.venues.bitmex.BitmexModule;
 import dev.cascade.venues.bybit.BybitModule;
 import dev.cascade.venues.deribit.DeribitModule;
 import dev.cascade.venues.dydx.DydxModule;
+import dev.cascade.venues.gate.GateModule;
 import dev.cascade.venues.htx.HtxModule;
 import dev.cascade.venues.kraken.KrakenModule;
 import dev.cascade.venues.okx.OkxModule;
@@ -31,7 +32,8 @@ public final class VenueRegistry {
             new DydxModule(),
             new BitgetModule(),
             new HtxModule(),
-            new BitfinexModule());
+            new BitfinexModule(),
+            new GateModule());
 
     private VenueRegistry() {
     }

@@ -21,6 +21,7 @@ public final class OkxModule implements VenueModule {
     private static final byte[] ARG = Ascii.bytes("arg");
     private static final byte[] EVENT = Ascii.bytes("event");
     private static final byte[] CHANNEL = Ascii.bytes("channel");
+    private static final byte[] TIME = Ascii.bytes("time");
 
     @Override
     public Exchange exchange() {
@@ -64,11 +65,14 @@ public final class OkxModule implements VenueModule {
                 ? new OkxInstrumentsDecoder() : null;
     }
 
-    /** Frames whose {@code arg} names a {@code channel}, and event replies without an {@code arg} (errors). */
+    /**
+     * Frames whose {@code arg} names a {@code channel}, and event replies without an {@code arg} (errors) or a
+     * {@code time} (Gate's replies have one).
+     */
     @Override
     public boolean isOwnFrame(JsonTape t, int probe) {
         int arg = t.member(probe, ARG);
-        return t.member(arg, CHANNEL) >= 0 || arg < 0 && t.member(probe, EVENT) >= 0;
+        return t.member(arg, CHANNEL) >= 0 || arg < 0 && t.member(probe, EVENT) >= 0 && t.member(probe, TIME) < 0;
     }
 
     @Override
