@@ -1,6 +1,7 @@
 package dev.cascade.ingest.live;
 
 import dev.cascade.model.Instrument;
+import dev.cascade.model.Liquidation;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Trade;
 import dev.cascade.model.Venue;
@@ -12,13 +13,17 @@ import dev.cascade.venues.feed.Endpoints;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
  * The one paging loop behind every venue's trade backfill, driven by the {@link BackfillRule} its venue module
  * declares. Pages never reach past the gap (a recorded page then holds only what the run lacked, so replaying the
  * recording adds nothing else); each is recorded as it arrives and the trades in the range are delivered in id
- * order at the end. Rare and small (a reconnect's worth), so a page's trades are kept as copies meanwhile.
+ * order at the end, then the liquidations those trades carried (Deribit flags them on trades), so that the live
+ * run counts what a replay of its recording counts. Rare and small (a reconnect's worth), so a page's events are
+ * kept as copies meanwhile.
  *
  * <pre>
  *   FORWARD   next = fromId       page [next, next+limit)     next = highest id seen + 1    until next > toId
@@ -64,6 +69,7 @@ public final class RestBackfill implements TradeGaps.Backfill {
         for (Trade t : page.inRange.values()) {
             out.onTrade(t);
         }
+        page.liquidations.forEach(out::onLiquidation);
         return page.inRange.size();
     }
 
@@ -95,6 +101,9 @@ public final class RestBackfill implements TradeGaps.Backfill {
         private final long fromId;
         private final long toId;
         final TreeMap<Long, Trade> inRange = new TreeMap<>();
+        /** Those of the trades in range: a page's liquidations follow the trade that carries them. */
+        final List<Liquidation> liquidations = new ArrayList<>();
+        private boolean isLastTradeNew;
         long lowestId;
         long highestId;
 
@@ -106,13 +115,22 @@ public final class RestBackfill implements TradeGaps.Backfill {
 
         @Override
         public void onTrade(Trade t) {
+            isLastTradeNew = false;
             if (t.instrument() != instrument) {
                 return;
             }
             lowestId = Math.min(lowestId, t.firstId());
             highestId = Math.max(highestId, t.id());
-            if (t.id() >= fromId && t.id() <= toId) {
-                inRange.putIfAbsent(t.id(), t.copy());
+            isLastTradeNew = t.id() >= fromId && t.id() <= toId && !inRange.containsKey(t.id());
+            if (isLastTradeNew) {
+                inRange.put(t.id(), t.copy());
+            }
+        }
+
+        @Override
+        public void onLiquidation(Liquidation l) {
+            if (l.instrument() == instrument && isLastTradeNew) {
+                liquidations.add(l.copy());
             }
         }
     }

@@ -37,12 +37,14 @@ class RestBackfillTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        sim = Simulator.start(SimConfig.defaults().withRates(400, 1));
+        sim = Simulator.start(SimConfig.defaults().withRates(400, 20));
         RestClient rest = RestClient.standard(HttpClient.newHttpClient());
         byte[] instruments = rest.get(URI.create(sim.uri() + "/okx/api/v5/public/instruments?instType=SWAP")).body();
         decoders.loadMetadata("/api/v5/public/instruments?instType=SWAP", instruments, 0, instruments.length);
         byte[] exchangeInfo = rest.get(URI.create(sim.uri() + "/binance-usdm/fapi/v1/exchangeInfo")).body();
         decoders.loadMetadata("/fapi/v1/exchangeInfo", exchangeInfo, 0, exchangeInfo.length);
+        byte[] deribit = rest.get(URI.create(sim.uri() + "/deribit/api/v2/public/get_instruments?currency=any&kind=future")).body();
+        decoders.loadMetadata("/api/v2/public/get_instruments?currency=any&kind=future", deribit, 0, deribit.length);
         RestRecorder recorder = new RestRecorder() {
             @Override
             public void metadata(Venue venue, String path, long receiveMicros, byte[] body) {
@@ -137,5 +139,27 @@ class RestBackfillTest {
                 0, 7, dev.cascade.venues.bybit.BybitSymbols.INSTANCE);
         assertThat(backfill.fill(bybit, 1, 10, new CapturingListener())).isZero();
         assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldFillADeribitGapBySequenceWithTheLiquidationsItsTradesCarried() throws Exception {
+        long first = awaitTrades(Venue.DERIBIT, "BTC-PERPETUAL", 1200);
+        Instrument perpetual = decoders.instruments().find(Venue.DERIBIT.exchange(), "BTC-PERPETUAL");
+        CapturingListener out = new CapturingListener();
+
+        long delivered = backfill.fill(perpetual, first, first + 1099, out);
+
+        assertThat(delivered).isEqualTo(1100);
+        assertThat(out.trades).extracting(Trade::id)
+                .containsExactlyElementsOf(LongStream.rangeClosed(first, first + 1099).boxed().toList());
+        assertThat(recorded).containsExactly(
+                "deribit /api/v2/public/get_last_trades_by_instrument?instrument_name=BTC-PERPETUAL&start_seq=" + first
+                        + "&count=1000&sorting=asc",
+                "deribit /api/v2/public/get_last_trades_by_instrument?instrument_name=BTC-PERPETUAL&start_seq=" + (first + 1000)
+                        + "&count=100&sorting=asc");
+        assertThat(out.liquidations).as("flagged trades in the gap").isNotEmpty();
+        assertThat(out.liquidations).allSatisfy(l -> assertThat(out.trades)
+                .anyMatch(t -> t.exchangeMicros() == l.exchangeMicros() && t.price() == l.price() && t.quantity() == l.quantity()));
     }
 }

@@ -62,6 +62,26 @@ class BackfillRulesTest {
     }
 
     @Test
+    void shouldPageDeribitForwardBySequenceAndReadTheLiquidationsItsTradesCarry() {
+        BackfillRule rule = VenueRegistry.of(Venue.DERIBIT).backfillRule(Venue.DERIBIT);
+        String path = rule.path("BTC-PERPETUAL", 40782080, 2);
+        assertThat(path).isEqualTo("/api/v2/public/get_last_trades_by_instrument?instrument_name=BTC-PERPETUAL&start_seq=40782080"
+                + "&count=2&sorting=asc");
+        assertThat(rule.direction()).isEqualTo(BackfillRule.Direction.FORWARD);
+        byte[] body = ("{\"jsonrpc\":\"2.0\",\"result\":{\"trades\":[{\"trade_seq\":40782080,\"trade_id\":\"66460626\","
+                + "\"timestamp\":1584058067675,\"tick_direction\":3,\"price\":4458.5,\"liquidation\":\"M\",\"instrument_name\":"
+                + "\"BTC-PERPETUAL\",\"index_price\":4793.6,\"direction\":\"buy\",\"amount\":2500},{\"trade_seq\":40782081,"
+                + "\"trade_id\":\"66460627\",\"timestamp\":1584058067676,\"price\":4458,\"instrument_name\":\"BTC-PERPETUAL\","
+                + "\"direction\":\"sell\",\"amount\":10}],\"has_more\":true}}").getBytes(StandardCharsets.UTF_8);
+        JsonTape tape = new JsonTape();
+        assertThat(tape.parse(body, 0, body.length)).isTrue();
+        CapturingListener out = new CapturingListener();
+        assertThat(Decode.withMetadata().decodeRest(path, tape, 0, Decode.RECEIVED, out)).isEqualTo(FrameKind.DATA);
+        assertThat(out.trades).extracting(Trade::id).containsExactly(40782080L, 40782081L);
+        assertThat(out.onlyLiquidation().side()).as("M with a taker buy: a long").isEqualTo(dev.cascade.model.Side.LONG);
+    }
+
+    @Test
     void shouldRefuseATemplateThatCannotNameItsPage() {
         assertThatThrownBy(() -> new BackfillRule("/trades?symbol={symbol}", BackfillRule.Direction.FORWARD, 10,
                 (i, p, t, b, r, o) -> FrameKind.IGNORED)).isInstanceOf(IllegalArgumentException.class);
