@@ -28,6 +28,7 @@ public final class BinanceModule implements VenueModule {
     private static final byte[] RESULT = Ascii.bytes("result");
     private static final byte[] OP = Ascii.bytes("op");
     private static final byte[] JSONRPC = Ascii.bytes("jsonrpc");
+    private static final byte[] CHANNEL = Ascii.bytes("channel");
 
     @Override
     public Exchange exchange() {
@@ -73,11 +74,15 @@ public final class BinanceModule implements VenueModule {
         return root.path("symbols").isArray() ? new BinanceExchangeInfoDecoder() : null;
     }
 
-    /** Combined-stream envelopes, bare events ({@code e}), and {@code {"result":...,"id":n}} replies (a JSON-RPC reply is not one). */
+    /**
+     * Combined-stream envelopes, bare events ({@code e}), and {@code {"result":...,"id":n}} replies (a JSON-RPC reply
+     * is not one, nor a Gate frame, whose {@code result} comes with a {@code channel}).
+     */
     @Override
     public boolean isOwnFrame(JsonTape t, int probe) {
         return t.member(probe, STREAM) >= 0 || t.member(probe, EVENT_TYPE) >= 0
-                || t.member(probe, RESULT) >= 0 && t.member(probe, OP) < 0 && t.member(probe, JSONRPC) < 0;
+                || t.member(probe, RESULT) >= 0 && t.member(probe, OP) < 0 && t.member(probe, JSONRPC) < 0
+                && t.member(probe, CHANNEL) < 0;
     }
 
     /** Aggregate trade ids are consecutive per symbol. */
