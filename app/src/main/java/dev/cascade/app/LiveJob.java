@@ -7,19 +7,17 @@ import dev.cascade.analytics.LiquidationTotals;
 import dev.cascade.analytics.MarketState;
 import dev.cascade.analytics.dedupe.DedupingListener;
 import dev.cascade.analytics.figures.Figures;
-import dev.cascade.ingest.live.BinanceBackfill;
 import dev.cascade.ingest.live.FeedStats;
 import dev.cascade.ingest.live.InstrumentDiscovery;
 import dev.cascade.ingest.live.LiveFeeds;
 import dev.cascade.ingest.live.LivePipeline;
-import dev.cascade.ingest.live.OkxBackfill;
+import dev.cascade.ingest.live.RestBackfill;
 import dev.cascade.ingest.live.OverviewPoller;
 import dev.cascade.ingest.live.RecordingWriter;
 import dev.cascade.ingest.live.RestClient;
 import dev.cascade.ingest.live.RestRecorder;
 import dev.cascade.ingest.live.TradeGaps;
 import dev.cascade.ingest.live.WebSocketFeed;
-import dev.cascade.model.Exchange;
 import dev.cascade.model.InstrumentRegistry;
 import dev.cascade.model.Liquidation;
 import dev.cascade.model.MarketListener;
@@ -135,10 +133,7 @@ final class LiveJob implements AutoCloseable {
         RestRecorder restRecorder = recorder != null ? recorder : RestRecorder.NONE;
         rest = RestClient.standard(http);
         InstrumentDiscovery discovery = new InstrumentDiscovery(rest, decoders, settings.endpoints(), restRecorder);
-        TradeGaps.Backfill binance = new BinanceBackfill(rest, settings.endpoints(), decoders, restRecorder);
-        TradeGaps.Backfill okx = new OkxBackfill(rest, settings.endpoints(), decoders, restRecorder);
-        TradeGaps gaps = new TradeGaps(dedupe, (instrument, from, to, out) -> instrument.exchange() == Exchange.OKX
-                ? okx.fill(instrument, from, to, out) : binance.fill(instrument, from, to, out), feedStats);
+        TradeGaps gaps = new TradeGaps(dedupe, new RestBackfill(rest, settings.endpoints(), decoders, restRecorder), feedStats);
         pipeline = new LivePipeline(decoders, gaps, recorder, feedStats, 1 << 16, this::publish, 500);
         if (settings.serve() != null) { // before anything is loaded: a port in use is said at once
             Server.Settings s = settings.serve();

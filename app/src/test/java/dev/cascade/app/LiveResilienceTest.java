@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The live feeds against the loopback simulator through hundreds of forced disconnects and stalls on every
  * venue, with every 37th Binance aggTrade frame dropped and Binance connections rotated every 4 s: no Binance
- * aggTrade and no OKX trade lost or duplicated (ids continuous after backfill), no liquidation duplicated.
+ * aggTrade, OKX or Deribit trade lost or duplicated (ids continuous after backfill), no liquidation duplicated, and
+ * 0 unfillable gaps on every venue whose registry rules allow backfill.
  */
 class LiveResilienceTest {
 
@@ -63,7 +64,10 @@ class LiveResilienceTest {
             assertTradesContinuousAndUnique(h.tap.trades, 5, Venue.BINANCE_USDM, Venue.BINANCE_COINM);
             assertTradesContinuousAndUnique(h.tap.trades, 4, Venue.OKX_SWAP);
             assertLiquidationsUniqueAndPublished(h.tap.liquidations, h.sim.publishedLiquidations());
-            for (Venue v : new Venue[] {Venue.BINANCE_USDM, Venue.BINANCE_COINM, Venue.OKX_SWAP}) { // filled from REST
+            assertTradesContinuousAndUnique(h.tap.trades, 3, Venue.DERIBIT);
+            List<Venue> backfilled = VenueRegistry.venues().stream().filter(v -> VenueRegistry.of(v).backfillRule(v) != null).toList();
+            assertThat(backfilled).contains(Venue.BINANCE_USDM, Venue.BINANCE_COINM, Venue.OKX_SWAP, Venue.DERIBIT);
+            for (Venue v : backfilled) { // every venue whose rules allow it is filled from REST
                 assertThat(stats.of(v).gapsFound.get()).as(v + " gaps").isPositive();
                 assertThat(stats.of(v).gapsFilled.get()).as(v + " gaps filled").isEqualTo(stats.of(v).gapsFound.get());
                 assertThat(stats.of(v).gapsUnfillable.get()).as(v + " gaps unfillable").isZero();
@@ -108,7 +112,8 @@ class LiveResilienceTest {
         try (LiveHarness h = new LiveHarness(20, null, false)) {
             h.start();
             FeedStats stats = h.job.feedStats();
-            h.sim.faults().refuse(12);
+            int refusals = 2 * h.connections(); // every connection refused twice in a row: its backoff must grow
+            h.sim.faults().refuse(refusals);
             h.sim.faults().delay(Duration.ofMillis(150));
             h.sim.faults().close(null);
             h.awaitRecovered(h.connections(), Duration.ofSeconds(30));
@@ -116,13 +121,13 @@ class LiveResilienceTest {
             Thread.sleep(1000);
             assertThat(stats.total(s -> s.frames)).as("delayed frames still arrive").isGreaterThan(framesBefore + 50);
             h.job.close();
-            assertThat(h.sim.stats().refused.get()).isEqualTo(12);
-            assertThat(stats.total(s -> s.connectFailures)).isEqualTo(12);
+            assertThat(h.sim.stats().refused.get()).isEqualTo(refusals);
+            assertThat(stats.total(s -> s.connectFailures)).isEqualTo(refusals);
             List<Long> delays = new ArrayList<>();
             for (Venue v : Venue.values()) {
                 delays.addAll(stats.of(v).backoffMillis());
             }
-            assertThat(delays).hasSize(12 + h.connections()).allSatisfy(d -> assertThat(d)
+            assertThat(delays).hasSize(refusals + h.connections()).allSatisfy(d -> assertThat(d)
                     .isGreaterThanOrEqualTo(LiveHarness.BACKOFF_FLOOR.toMillis()));
             assertThat(delays.stream().mapToLong(Long::longValue).max().orElseThrow())
                     .as("backoff grows with refusals").isGreaterThan(2 * LiveHarness.BACKOFF_FLOOR.toMillis());

@@ -89,7 +89,7 @@ class UsageErrorsTest {
                 + "bybit-inverse or okx-swap, not 'kraken'");
         assertUsage(Cli.run("live", "--venues", "coinbase", "--simulator"), "cascade live", "--venues: unknown venue "
                 + "'coinbase' (known: binance-usdm, binance-coinm, bybit-linear, bybit-inverse, okx-swap, bitmex, deribit, "
-                + "kraken-futures, dydx-v4, bitget-usdtm)");
+                + "kraken-futures, dydx-v4, bitget-usdtm, htx-linear, htx-inverse, bitfinex, gate-linear)");
     }
 
     @Test

@@ -98,6 +98,21 @@ public class VenueDecodeBenchmark {
             + "\"amount\":\"37722.858\",\"ts\":\"1749132000120\"}],\"arg\":{\"instType\":\"usdt-futures\","
             + "\"topic\":\"liquidation\"},\"action\":\"update\",\"ts\":1749132000120}");
 
+    private FrameDecoder htx;
+    private final byte[] htxLiquidation = bytes("{\"op\":\"notify\",\"topic\":\"public.BTC-USDT.liquidation_orders\","
+            + "\"ts\":1749132000150,\"data\":[{\"symbol\":\"BTC\",\"contract_code\":\"BTC-USDT\",\"direction\":\"sell\","
+            + "\"offset\":\"close\",\"volume\":227,\"price\":103010.5,\"created_at\":1749132000120,\"amount\":0.227,"
+            + "\"trade_turnover\":23383.3835}]}");
+
+    private FrameDecoder bitfinex;
+    private final byte[] bitfinexLiquidation = bytes("[91684,[[\"pos\",143683674,1749132000120,null,\"tBTCF0:USTF0\","
+            + "0.2268657,107135.97,null,0,1,null,103010.5]]]");
+
+    private FrameDecoder gate;
+    private final byte[] gateLiquidation = bytes("{\"channel\":\"futures.public_liquidates\",\"event\":\"update\","
+            + "\"time\":1749132000,\"time_ms\":1749132000150,\"result\":[{\"price\":\"103010.5\",\"size\":\"-124\","
+            + "\"time\":1749132000120,\"contract\":\"BTC_USDT\"}]}");
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -111,9 +126,16 @@ public class VenueDecodeBenchmark {
         instruments.define(InstrumentSpec.inverse(Venue.KRAKEN_FUTURES, "PI_XBTUSD", Coin.of("XBT"), 1));
         instruments.define(InstrumentSpec.linear(Venue.DYDX, "BTC-USD", Coin.of("BTC")));
         instruments.define(InstrumentSpec.linear(Venue.BITGET_USDTM, "BTCUSDT", Coin.of("BTC")));
+        instruments.define(new InstrumentSpec(Venue.HTX_LINEAR, "BTC-USDT", Coin.of("BTC"), dev.cascade.model.ContractType.LINEAR,
+                0.001, "BTC", true));
+        instruments.define(new InstrumentSpec(Venue.GATE_LINEAR, "BTC_USDT", Coin.of("BTC"), dev.cascade.model.ContractType.LINEAR,
+                0.0001, "BTC", true));
         VenueDecoders decoders = new VenueDecoders(instruments);
         dydx = decoders.forVenue(Venue.DYDX);
         bitget = decoders.forVenue(Venue.BITGET_USDTM);
+        htx = decoders.forVenue(Venue.HTX_LINEAR);
+        bitfinex = decoders.forVenue(Venue.BITFINEX);
+        gate = decoders.forVenue(Venue.GATE_LINEAR);
         kraken = decoders.forVenue(Venue.KRAKEN_FUTURES);
         bitmex = decoders.forVenue(Venue.BITMEX);
         deribit = decoders.forVenue(Venue.DERIBIT);
@@ -170,5 +192,21 @@ public class VenueDecodeBenchmark {
     @Benchmark
     public Object bitgetLiquidation() {
         return decode(bitget, bitgetLiquidation);
+    }
+
+    /** The frame as the feed hands it on, already inflated from gzip (inflating is the transport's, off this path). */
+    @Benchmark
+    public Object htxLiquidation() {
+        return decode(htx, htxLiquidation);
+    }
+
+    @Benchmark
+    public Object bitfinexLiquidation() {
+        return decode(bitfinex, bitfinexLiquidation);
+    }
+
+    @Benchmark
+    public Object gateLiquidation() {
+        return decode(gate, gateLiquidation);
     }
 }

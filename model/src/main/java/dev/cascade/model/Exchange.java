@@ -9,7 +9,10 @@ public enum Exchange {
     DERIBIT("deribit", "Deribit"),
     KRAKEN("kraken", "Kraken"),
     DYDX("dydx", "dYdX"),
-    BITGET("bitget", "Bitget");
+    BITGET("bitget", "Bitget"),
+    HTX("htx", "HTX"),
+    BITFINEX("bitfinex", "Bitfinex"),
+    GATE("gate", "Gate");
 
     private final String id;
     private final String displayName;

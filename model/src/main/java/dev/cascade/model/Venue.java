@@ -18,7 +18,11 @@ public enum Venue {
     DERIBIT("deribit", Exchange.DERIBIT, true, "Deribit"),
     KRAKEN_FUTURES("kraken-futures", Exchange.KRAKEN, true, "Kraken Futures"),
     DYDX("dydx-v4", Exchange.DYDX, true, "dYdX v4"),
-    BITGET_USDTM("bitget-usdtm", Exchange.BITGET, false, "Bitget USDT-M");
+    BITGET_USDTM("bitget-usdtm", Exchange.BITGET, false, "Bitget USDT-M"),
+    HTX_LINEAR("htx-linear", Exchange.HTX, true, "HTX USDT-M"),
+    HTX_INVERSE("htx-inverse", Exchange.HTX, true, "HTX coin-M"),
+    BITFINEX("bitfinex", Exchange.BITFINEX, true, "Bitfinex derivatives"),
+    GATE_LINEAR("gate-linear", Exchange.GATE, true, "Gate USDT futures");
 
     private static final Venue[] ALL = values();
 

@@ -2,7 +2,6 @@ package dev.cascade.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cascade.model.Venue;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -14,6 +13,7 @@ import java.util.SplittableRandom;
  * <pre>
  *   ws   /deribit/ws/api/v2   (public/subscribe, public/test)
  *   rest /deribit/api/v2/public/get_instruments?currency=any&amp;kind=future
+ *        /deribit/api/v2/public/get_last_trades_by_instrument?instrument_name=&amp;start_seq=&amp;count=&amp;sorting=asc
  *   trades.future.any.100ms: every trade; EVERY liquidation is a trade flagged T (the taker's order), M (the
  *   maker's) or now and then MT (one long and one short at once); ticker.NAME.100ms once a second
  * </pre>
@@ -38,6 +38,35 @@ final class DeribitWire implements SimWire {
     public void routes(Routes r) {
         r.socket("/deribit/ws/api/v2", Venue.DERIBIT, false);
         r.get("/deribit/api/v2/public/get_instruments", ctx -> instruments(r.instruments(Venue.DERIBIT)));
+        r.get("/deribit/api/v2/public/get_last_trades_by_instrument", ctx -> lastTrades(r, ctx));
+    }
+
+    /** Trades from {@code start_seq} up, oldest first, at most {@code count} (1000), with their liquidation flags. */
+    private static String lastTrades(Routes r, io.javalin.http.Context ctx) {
+        String name = ctx.queryParam("instrument_name");
+        TradeHistory h = name == null ? null : r.history(Venue.DERIBIT, name);
+        if (h == null) {
+            ctx.status(400);
+            return "{\"jsonrpc\":\"2.0\",\"error\":{\"message\":\"Invalid params\",\"code\":-32602}}";
+        }
+        long start;
+        int count;
+        try {
+            start = Long.parseLong(ctx.queryParamAsClass("start_seq", String.class).getOrDefault(Long.toString(h.firstId())));
+            count = (int) Math.min(1000, Math.max(1, Long.parseLong(ctx.queryParamAsClass("count", String.class).getOrDefault("10"))));
+        } catch (NumberFormatException e) {
+            ctx.status(400);
+            return "{\"jsonrpc\":\"2.0\",\"error\":{\"message\":\"Invalid params\",\"code\":-32602}}";
+        }
+        SimInstrument i = r.instruments(Venue.DERIBIT).stream().filter(x -> x.symbol().equals(name)).findFirst().orElseThrow();
+        List<TradeHistory.Row> rows = h.from(start, count + 1);
+        StringBuilder sb = new StringBuilder("{\"jsonrpc\":\"2.0\",\"result\":{\"trades\":[");
+        for (int k = 0; k < Math.min(count, rows.size()); k++) {
+            TradeHistory.Row row = rows.get(k);
+            sb.append(k == 0 ? "" : ",").append(trade(i, row.id(), row.millis(), row.price(), row.quantity(), !row.isBuyerMaker(), row.flag()));
+        }
+        return sb.append("],\"has_more\":").append(rows.size() > count).append("},\"usIn\":0,\"usOut\":0,\"usDiff\":0,\"testnet\":false}")
+                .toString();
     }
 
     @Override
@@ -59,15 +88,17 @@ final class DeribitWire implements SimWire {
 
     @Override
     public VenueFeed feed(Venue venue, SimConfig config, Out out, SplittableRandom random) {
-        Map<SimInstrument, long[]> seqs = new HashMap<>();
+        Map<SimInstrument, TradeHistory> histories = new java.util.concurrent.ConcurrentHashMap<>();
         return new VenueFeed() {
-            private long nextSeq(SimInstrument i) {
-                return seqs.computeIfAbsent(i, k -> new long[] {40_000_000L})[0]++;
+            @Override
+            public TradeHistory history(SimInstrument i) { // trade_seq is consecutive: get_last_trades_by_instrument pages by it
+                return histories.computeIfAbsent(i, k -> new TradeHistory(config.historyCapacity(), 40_000_000L));
             }
 
             @Override
             public void trade(SimInstrument i, long millis, double price, double contracts, boolean isBuy) {
-                out.publish(venue, TRADES, notification(TRADES, DeribitWire.trade(i, nextSeq(i), millis, price, contracts, isBuy, null)), false);
+                long seq = history(i).add(price, contracts, millis, !isBuy, null);
+                out.publish(venue, TRADES, notification(TRADES, DeribitWire.trade(i, seq, millis, price, contracts, isBuy, null)), false);
             }
 
             @Override
@@ -85,7 +116,8 @@ final class DeribitWire implements SimWire {
                     isBuy = flag.equals("T") != p.isLong();
                     out.published(p);
                 }
-                out.publish(venue, TRADES, notification(TRADES, DeribitWire.trade(i, nextSeq(i), p.millis(), p.price(), p.contracts(),
+                long seq = history(i).add(p.price(), p.contracts(), p.millis(), !isBuy, flag);
+                out.publish(venue, TRADES, notification(TRADES, DeribitWire.trade(i, seq, p.millis(), p.price(), p.contracts(),
                         isBuy, flag)), false);
             }
 

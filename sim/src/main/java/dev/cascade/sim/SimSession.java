@@ -77,11 +77,30 @@ final class SimSession {
             return;
         }
         try {
-            ctx.send(frame);
+            if (wire.isGzipBinary()) {
+                ctx.send(java.nio.ByteBuffer.wrap(gzip(frame)));
+            } else {
+                ctx.send(frame);
+            }
             stats.framesSent.incrementAndGet();
         } catch (RuntimeException e) {
             isClosed = true; // the client went away mid-send
         }
+    }
+
+    private static byte[] gzip(String frame) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(frame.length() / 2 + 32);
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(bytes)) {
+            z.write(frame.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // in memory: cannot happen
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The client answered one of the venue's application-level pings. */
+    void keepaliveAnswered() {
+        stats.keepaliveReplies.incrementAndGet();
     }
 
     synchronized void ping() {

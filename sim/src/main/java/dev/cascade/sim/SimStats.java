@@ -16,4 +16,6 @@ public final class SimStats {
     public final AtomicLong trades = new AtomicLong();
     public final AtomicLong liquidations = new AtomicLong();
     public final AtomicLong liquidationsPublished = new AtomicLong();
+    /** Replies to the venues' application-level pings (HTX {"op":"pong"}). */
+    public final AtomicLong keepaliveReplies = new AtomicLong();
 }

@@ -33,6 +33,11 @@ interface SimWire {
         return payload;
     }
 
+    /** Whether every frame goes out gzip-compressed as a binary message (HTX). */
+    default boolean isGzipBinary() {
+        return false;
+    }
+
     /** Whether the server sends WebSocket pings to this exchange's clients (Binance, every few minutes). */
     default boolean hasServerPings() {
         return false;

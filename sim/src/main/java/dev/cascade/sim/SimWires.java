@@ -13,7 +13,10 @@ final class SimWires {
             new DeribitWire(),
             new KrakenWire(),
             new DydxWire(),
-            new BitgetWire());
+            new BitgetWire(),
+            new HtxWire(),
+            new BitfinexWire(),
+            new GateWire());
 
     private SimWires() {
     }

@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * The last {@code capacity} trades of one instrument with consecutive ids, kept so that REST can serve
- * {@code aggTrades?fromId=} the way Binance does and {@code history-trades?after=} the way OKX does: the source
+ * {@code aggTrades?fromId=} the way Binance does, {@code history-trades?after=} the way OKX does and
+ * {@code get_last_trades_by_instrument?start_seq=} the way Deribit does (with its liquidation flags): the source
  * of truth the client's gap recovery is checked against. Primitive ring buffers; thread-safe.
  */
 final class TradeHistory {
-    record Row(long id, double price, double quantity, long millis, boolean isBuyerMaker) {
+    /** {@code flag}: what else the venue says of the trade (Deribit's liquidation flag), or null. */
+    record Row(long id, double price, double quantity, long millis, boolean isBuyerMaker, String flag) {
     }
 
     private final long[] ids;
@@ -18,6 +20,7 @@ final class TradeHistory {
     private final long[] millis;
     private final boolean[] makers;
     private final long[] sentNanos;
+    private final String[] flags;
     private long nextId;
     private long count;
 
@@ -28,11 +31,17 @@ final class TradeHistory {
         millis = new long[capacity];
         makers = new boolean[capacity];
         sentNanos = new long[capacity];
+        flags = new String[capacity];
         nextId = firstId;
     }
 
     /** Records the next trade; returns its id. */
     synchronized long add(double price, double quantity, long time, boolean isBuyerMaker) {
+        return add(price, quantity, time, isBuyerMaker, null);
+    }
+
+    /** Records the next trade with a flag (null for none); returns its id. */
+    synchronized long add(double price, double quantity, long time, boolean isBuyerMaker, String flag) {
         int slot = (int) (count % ids.length);
         long id = nextId++;
         ids[slot] = id;
@@ -41,6 +50,7 @@ final class TradeHistory {
         millis[slot] = time;
         makers[slot] = isBuyerMaker;
         sentNanos[slot] = System.nanoTime();
+        flags[slot] = flag;
         count++;
         return id;
     }
@@ -51,7 +61,7 @@ final class TradeHistory {
         long oldest = nextId - Math.min(count, ids.length);
         for (long id = Math.max(fromId, oldest); id < nextId && rows.size() < limit; id++) {
             int slot = (int) ((count - (nextId - id)) % ids.length);
-            rows.add(new Row(ids[slot], prices[slot], quantities[slot], millis[slot], makers[slot]));
+            rows.add(new Row(ids[slot], prices[slot], quantities[slot], millis[slot], makers[slot], flags[slot]));
         }
         return rows;
     }
@@ -62,7 +72,7 @@ final class TradeHistory {
         long oldest = nextId - Math.min(count, ids.length);
         for (long id = Math.min(beforeId, nextId) - 1; id >= oldest && rows.size() < limit; id--) {
             int slot = (int) ((count - (nextId - id)) % ids.length);
-            rows.add(new Row(ids[slot], prices[slot], quantities[slot], millis[slot], makers[slot]));
+            rows.add(new Row(ids[slot], prices[slot], quantities[slot], millis[slot], makers[slot], flags[slot]));
         }
         return rows;
     }

@@ -6,6 +6,7 @@ import dev.cascade.model.InstrumentRegistry;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Venue;
 import dev.cascade.venues.codec.JsonTape;
+import dev.cascade.venues.feed.BackfillRule;
 import dev.cascade.venues.feed.Endpoint;
 import dev.cascade.venues.feed.FeedPlan;
 import java.util.List;
@@ -58,11 +59,31 @@ public interface VenueModule {
     }
 
     /**
-     * Decodes a recorded REST answer that is not an instrument list (a trade backfill page); IGNORED when the
-     * exchange backfills nothing or the path is not one of its backfills.
+     * The trade-id rule: whether a venue's trade ids are consecutive per instrument (Binance aggregate ids, OKX
+     * trade ids), so that a hole in them is a lost trade. Elsewhere (UUIDs, ids unique but not dense) no gap can
+     * be seen.
+     */
+    default boolean hasConsecutiveTradeIds(Venue venue) {
+        return false;
+    }
+
+    /** How a venue's missing trades are fetched by id, or null when its REST API cannot page by trade id. */
+    default BackfillRule backfillRule(Venue venue) {
+        return null;
+    }
+
+    /**
+     * Decodes a recorded REST answer that is not an instrument list: a page of one of this exchange's
+     * {@link #backfillRule backfill rules}; IGNORED when the path is none of them.
      */
     default FrameKind decodeRest(InstrumentRegistry instruments, String restPath, JsonTape tape, int body,
                                  long receiveMicros, MarketListener out) {
+        for (Venue v : venues()) {
+            BackfillRule rule = backfillRule(v);
+            if (rule != null && rule.isPageOf(restPath)) {
+                return rule.decoder().decode(instruments, restPath, tape, body, receiveMicros, out);
+            }
+        }
         return FrameKind.IGNORED;
     }
 

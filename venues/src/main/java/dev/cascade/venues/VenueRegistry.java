@@ -3,11 +3,14 @@ package dev.cascade.venues;
 import dev.cascade.model.Exchange;
 import dev.cascade.model.Venue;
 import dev.cascade.venues.binance.BinanceModule;
+import dev.cascade.venues.bitfinex.BitfinexModule;
 import dev.cascade.venues.bitget.BitgetModule;
 import dev.cascade.venues.bitmex.BitmexModule;
 import dev.cascade.venues.bybit.BybitModule;
 import dev.cascade.venues.deribit.DeribitModule;
 import dev.cascade.venues.dydx.DydxModule;
+import dev.cascade.venues.gate.GateModule;
+import dev.cascade.venues.htx.HtxModule;
 import dev.cascade.venues.kraken.KrakenModule;
 import dev.cascade.venues.okx.OkxModule;
 import java.util.ArrayList;
@@ -27,7 +30,10 @@ public final class VenueRegistry {
             new DeribitModule(),
             new KrakenModule(),
             new DydxModule(),
-            new BitgetModule());
+            new BitgetModule(),
+            new HtxModule(),
+            new BitfinexModule(),
+            new GateModule());
 
     private VenueRegistry() {
     }

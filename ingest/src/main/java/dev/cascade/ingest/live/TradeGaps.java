@@ -5,15 +5,16 @@ import dev.cascade.model.Instrument;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Trade;
 import dev.cascade.model.Venue;
+import dev.cascade.venues.VenueRegistry;
 import java.util.Arrays;
 
 /**
- * Finds holes in trade id sequences and fills them. Binance aggregate ids and OKX trade ids are consecutive per
- * instrument (an OKX event covers {@code firstId..id}): after a reconnect, a rotation or a lost frame, the missing
- * ids are fetched over REST ({@link Backfill}: Binance {@code aggTrades?fromId=}, OKX {@code history-trades} by
- * trade id) and delivered, in id order, before the trade that revealed the gap. Bybit's ids are UUIDs, so its
- * gaps cannot be seen. Ids at or below the last one pass on to the
- * deduplicator. Runs on the pipeline thread; everything else goes straight downstream.
+ * Finds holes in trade id sequences and fills them, on the venues whose module says their trade ids are consecutive
+ * per instrument (an event covers {@code firstId..id}): after a reconnect, a rotation or a lost frame, the missing
+ * ids are fetched over REST ({@link Backfill}, by the venue's backfill rule) and delivered, in id order, before the
+ * trade that revealed the gap. Elsewhere (Bybit's UUIDs) gaps cannot be seen and trades pass straight on. Ids at or
+ * below the last one pass on to the deduplicator. Runs on the pipeline thread; everything else goes straight
+ * downstream.
  */
 public final class TradeGaps extends ForwardingListener {
     /** Fetches a venue's missing trades [fromId, toId] into {@code out}; returns how many it delivered. */
@@ -26,6 +27,8 @@ public final class TradeGaps extends ForwardingListener {
     public static final long MAX_BACKFILL = 20_000;
 
     private final Backfill backfill;
+    /** By venue ordinal, asked of the registry once: the hot path reads an array. */
+    private final boolean[] isConsecutive = new boolean[Venue.values().length];
     private final FeedStats stats;
     private long[] lastId = new long[64];
     private boolean[] hasLast = new boolean[64];
@@ -34,13 +37,14 @@ public final class TradeGaps extends ForwardingListener {
         super(downstream);
         this.backfill = backfill;
         this.stats = stats;
+        for (Venue v : Venue.values()) {
+            isConsecutive[v.ordinal()] = VenueRegistry.of(v).hasConsecutiveTradeIds(v);
+        }
     }
 
     @Override
     public void onTrade(Trade t) {
-        Venue venue = t.venue();
-        boolean isBinance = venue == Venue.BINANCE_USDM || venue == Venue.BINANCE_COINM;
-        if (!isBinance && venue != Venue.OKX_SWAP) {
+        if (!isConsecutive[t.venue().ordinal()]) {
             downstream.onTrade(t);
             return;
         }

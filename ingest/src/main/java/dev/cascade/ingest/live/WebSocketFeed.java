@@ -30,8 +30,11 @@ import org.slf4j.LoggerFactory;
  *      └──── backoff delay (floor..cap, jittered) <──────────────┘
  * </pre>
  *
- * Frames of a text message arriving in parts are joined. Pings are answered by the JDK client; every frame,
- * ping and pong counts as a sign of life. Thread-safe: callbacks arrive on the HTTP client's threads, the
+ * Frames of a message arriving in parts are joined. Binary messages that are gzip streams (HTX compresses every
+ * frame) are inflated to text here, at the transport, so that decoders and recordings see JSON as they do for
+ * every other venue; other binary messages are counted and skipped. WebSocket pings are answered by the JDK
+ * client, a venue's pings in text frames by its {@link Keepalive#replyTo} rule; every frame, ping and pong counts
+ * as a sign of life. Thread-safe: callbacks arrive on the HTTP client's threads, the
  * watchdog on the scheduler's.
  */
 public final class WebSocketFeed implements AutoCloseable {
@@ -242,6 +245,22 @@ public final class WebSocketFeed implements AutoCloseable {
         }
     }
 
+    /** The most a gzip frame may inflate to: far beyond any venue's frame, short of a decompression bomb. */
+    static final int MAX_INFLATED_BYTES = 16 << 20;
+
+    /** Inflates a gzip message to UTF-8 text, or returns null when it is not gzip, is corrupt or is too large. */
+    static String inflate(byte[] b, int len) {
+        if (len < 2 || (b[0] & 0xff) != 0x1f || (b[1] & 0xff) != 0x8b) {
+            return null;
+        }
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(b, 0, len))) {
+            byte[] out = in.readNBytes(MAX_INFLATED_BYTES + 1);
+            return out.length > MAX_INFLATED_BYTES ? null : new String(out, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
     private static long micros(Instant now) {
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
@@ -257,6 +276,7 @@ public final class WebSocketFeed implements AutoCloseable {
         volatile long lastKeepaliveNanos;
         volatile ScheduledFuture<?> keepalive;
         private final StringBuilder text = new StringBuilder();
+        private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
         private CompletableFuture<WebSocket> sends = CompletableFuture.completedFuture(null);
 
         Session(int id) {
@@ -324,19 +344,8 @@ public final class WebSocketFeed implements AutoCloseable {
             if (last) {
                 String frame = text.toString();
                 text.setLength(0);
-                lastNanos = System.nanoTime();
-                if (!isDead) {
-                    stats.frames.incrementAndGet();
-                    if (!hasData) {
-                        hasData = true;
-                        firstData(this);
-                    }
-                    try {
-                        sink.onFrame(spec, micros(Instant.now()), frame);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return null;
-                    }
+                if (!deliver(frame)) {
+                    return null;
                 }
             }
             webSocket.request(1);
@@ -346,11 +355,47 @@ public final class WebSocketFeed implements AutoCloseable {
         @Override
         public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
             lastNanos = System.nanoTime();
+            if (binary.size() <= MAX_INFLATED_BYTES) {
+                byte[] part = new byte[data.remaining()];
+                data.get(part);
+                binary.writeBytes(part);
+            }
             if (last) {
-                stats.binaryFrames.incrementAndGet(); // no venue Cascade reads sends binary: counted, skipped
+                byte[] b = binary.toByteArray();
+                binary.reset();
+                String frame = inflate(b, b.length);
+                if (frame == null) {
+                    stats.binaryFrames.incrementAndGet(); // not gzip (no venue Cascade reads sends such): counted, skipped
+                } else if (!deliver(frame)) {
+                    return null;
+                }
             }
             webSocket.request(1);
             return null;
+        }
+
+        /** Hands a complete text frame on, answering the venue's ping first; false when interrupted. */
+        private boolean deliver(String frame) {
+            lastNanos = System.nanoTime();
+            if (isDead) {
+                return true;
+            }
+            stats.frames.incrementAndGet();
+            if (!hasData) {
+                hasData = true;
+                firstData(this);
+            }
+            String reply = spec.keepalive().replyTo(frame);
+            if (reply != null) {
+                send(reply);
+            }
+            try {
+                sink.onFrame(spec, micros(Instant.now()), frame);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            return true;
         }
 
         @Override

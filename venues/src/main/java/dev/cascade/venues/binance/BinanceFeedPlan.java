@@ -52,12 +52,6 @@ public final class BinanceFeedPlan implements FeedPlan {
         return venue == Venue.BINANCE_USDM ? "/fapi/v1/exchangeInfo" : "/dapi/v1/exchangeInfo";
     }
 
-    /** The REST path of aggregate trades from an id, for gap recovery (at most 1000 a page). */
-    public String aggTradesPath(String symbol, long fromId, int limit) {
-        return (venue == Venue.BINANCE_USDM ? "/fapi/v1/aggTrades" : "/dapi/v1/aggTrades") + "?symbol=" + symbol
-                + "&fromId=" + fromId + "&limit=" + limit;
-    }
-
     @Override
     public List<ConnectionSpec> connections(URI base, List<String> symbols, Channels channels) {
         List<String> streams = new ArrayList<>();

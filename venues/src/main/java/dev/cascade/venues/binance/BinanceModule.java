@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cascade.model.Exchange;
 import dev.cascade.model.Instrument;
 import dev.cascade.model.InstrumentRegistry;
-import dev.cascade.model.MarketListener;
 import dev.cascade.model.Venue;
 import dev.cascade.venues.FrameDecoder;
-import dev.cascade.venues.FrameKind;
 import dev.cascade.venues.MetadataDecoder;
 import dev.cascade.venues.VenueDecoders;
 import dev.cascade.venues.VenueModule;
 import dev.cascade.venues.codec.Ascii;
 import dev.cascade.venues.codec.JsonTape;
+import dev.cascade.venues.feed.BackfillRule;
 import dev.cascade.venues.feed.Endpoint;
 import dev.cascade.venues.feed.FeedPlan;
 import java.net.URI;
@@ -21,7 +20,7 @@ import java.util.List;
 
 /**
  * Binance USDⓈ-M and COIN-M futures (research/formats.md §1-2): one frame decoder for both (the symbol
- * decides), exchangeInfo for instruments, and {@code aggTrades?fromId=} pages as the recorded backfill.
+ * decides), exchangeInfo for instruments, and {@code aggTrades?fromId=} pages as the backfill rule.
  */
 public final class BinanceModule implements VenueModule {
     private static final byte[] STREAM = Ascii.bytes("stream");
@@ -29,6 +28,7 @@ public final class BinanceModule implements VenueModule {
     private static final byte[] RESULT = Ascii.bytes("result");
     private static final byte[] OP = Ascii.bytes("op");
     private static final byte[] JSONRPC = Ascii.bytes("jsonrpc");
+    private static final byte[] CHANNEL = Ascii.bytes("channel");
 
     @Override
     public Exchange exchange() {
@@ -74,28 +74,37 @@ public final class BinanceModule implements VenueModule {
         return root.path("symbols").isArray() ? new BinanceExchangeInfoDecoder() : null;
     }
 
-    /** Combined-stream envelopes, bare events ({@code e}), and {@code {"result":...,"id":n}} replies (a JSON-RPC reply is not one). */
+    /**
+     * Combined-stream envelopes, bare events ({@code e}), and {@code {"result":...,"id":n}} replies (a JSON-RPC reply
+     * is not one, nor a Gate frame, whose {@code result} comes with a {@code channel}).
+     */
     @Override
     public boolean isOwnFrame(JsonTape t, int probe) {
         return t.member(probe, STREAM) >= 0 || t.member(probe, EVENT_TYPE) >= 0
-                || t.member(probe, RESULT) >= 0 && t.member(probe, OP) < 0 && t.member(probe, JSONRPC) < 0;
+                || t.member(probe, RESULT) >= 0 && t.member(probe, OP) < 0 && t.member(probe, JSONRPC) < 0
+                && t.member(probe, CHANNEL) < 0;
     }
 
-    /** {@code aggTrades} pages; the symbol is in the path's query, COIN-M's under {@code /dapi/}. */
+    /** Aggregate trade ids are consecutive per symbol. */
     @Override
-    public FrameKind decodeRest(InstrumentRegistry instruments, String restPath, JsonTape tape, int body,
-                                long receiveMicros, MarketListener out) {
-        if (!restPath.contains("/v1/aggTrades?")) {
-            return FrameKind.IGNORED;
-        }
-        String symbol = VenueDecoders.queryParameter(restPath, "symbol");
-        Instrument instrument = null;
-        if (symbol != null) {
-            byte[] b = symbol.getBytes(StandardCharsets.UTF_8);
-            instrument = instruments.resolve(restPath.contains("/dapi/") ? Venue.BINANCE_COINM : Venue.BINANCE_USDM,
-                    b, 0, b.length, BinanceSymbols.INSTANCE);
-        }
-        return new BinanceRestAggTradesDecoder(instruments).decode(tape, body, instrument, receiveMicros, out);
+    public boolean hasConsecutiveTradeIds(Venue venue) {
+        return true;
+    }
+
+    /** {@code aggTrades?fromId=} pages, oldest first, at most 1000; the symbol is in the page's query. */
+    @Override
+    public BackfillRule backfillRule(Venue venue) {
+        String endpoint = venue == Venue.BINANCE_USDM ? "/fapi/v1/aggTrades" : "/dapi/v1/aggTrades";
+        return new BackfillRule(endpoint + "?symbol={symbol}&fromId={id}&limit={limit}", BackfillRule.Direction.FORWARD, 1000,
+                (instruments, path, tape, body, receive, out) -> {
+                    String symbol = VenueDecoders.queryParameter(path, "symbol");
+                    Instrument instrument = null;
+                    if (symbol != null) {
+                        byte[] b = symbol.getBytes(StandardCharsets.UTF_8);
+                        instrument = instruments.resolve(venue, b, 0, b.length, BinanceSymbols.INSTANCE);
+                    }
+                    return new BinanceRestAggTradesDecoder(instruments).decode(tape, body, instrument, receive, out);
+                });
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.List;
 
 /** Bybit v5 linear and inverse (research/formats.md §3): one decoder for both, instruments-info with pages. */
 public final class BybitModule implements VenueModule {
+    private static final byte[] SUCCESS = Ascii.bytes("success");
+    private static final byte[] CONN_ID = Ascii.bytes("conn_id");
     private static final byte[] TOPIC = Ascii.bytes("topic");
     private static final byte[] OP = Ascii.bytes("op");
 
@@ -64,9 +66,14 @@ public final class BybitModule implements VenueModule {
         return root.path("result").path("list").isArray() ? new BybitInstrumentsDecoder() : null;
     }
 
+    /**
+     * Data frames name a {@code topic} and have no {@code op}; replies have an {@code op} with {@code success} or
+     * {@code conn_id} (HTX frames have an {@code op} and a {@code topic} or {@code ts}, and neither of those).
+     */
     @Override
     public boolean isOwnFrame(JsonTape t, int probe) {
-        return t.member(probe, TOPIC) >= 0 || t.member(probe, OP) >= 0;
+        int op = t.member(probe, OP);
+        return op < 0 ? t.member(probe, TOPIC) >= 0 : t.member(probe, SUCCESS) >= 0 || t.member(probe, CONN_ID) >= 0;
     }
 
     @Override

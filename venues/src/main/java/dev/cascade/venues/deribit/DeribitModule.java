@@ -9,6 +9,7 @@ import dev.cascade.venues.MetadataDecoder;
 import dev.cascade.venues.VenueModule;
 import dev.cascade.venues.codec.Ascii;
 import dev.cascade.venues.codec.JsonTape;
+import dev.cascade.venues.feed.BackfillRule;
 import dev.cascade.venues.feed.Endpoint;
 import dev.cascade.venues.feed.FeedPlan;
 import java.net.URI;
@@ -66,5 +67,23 @@ public final class DeribitModule implements VenueModule {
     @Override
     public boolean isOwnFrame(JsonTape t, int probe) {
         return t.member(probe, JSONRPC) >= 0;
+    }
+
+    /** {@code trade_seq} is consecutive per instrument (the trade id events carry). */
+    @Override
+    public boolean hasConsecutiveTradeIds(Venue venue) {
+        return true;
+    }
+
+    /**
+     * {@code public/get_last_trades_by_instrument} pages by sequence: {@code start_seq} up, oldest first
+     * ({@code sorting=asc}), at most 1000; its rows are the trades channel's, liquidation flags included, so a
+     * backfill recovers the liquidations of the gap too.
+     */
+    @Override
+    public BackfillRule backfillRule(Venue venue) {
+        return new BackfillRule("/api/v2/public/get_last_trades_by_instrument?instrument_name={symbol}&start_seq={id}"
+                + "&count={limit}&sorting=asc", BackfillRule.Direction.FORWARD, 1000,
+                (instruments, path, tape, body, receive, out) -> new DeribitTradeDecoder(instruments).decodePage(tape, body, receive, out));
     }
 }

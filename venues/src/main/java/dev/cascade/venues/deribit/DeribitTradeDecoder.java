@@ -32,11 +32,14 @@ import dev.cascade.venues.codec.JsonTape;
  *                     "instrument_name":"BTC-PERPETUAL", ...}]}}
  * </pre>
  * The trade is always emitted; a flagged trade also emits one liquidation per liquidated side, of the
- * trade's amount at its price and time ({@link #liquidatedSide}).
+ * trade's amount at its price and time ({@link #liquidatedSide}). A backfill page of
+ * {@code public/get_last_trades_by_instrument} holds the same rows under {@code result.trades}.
  */
 public final class DeribitTradeDecoder {
     private static final byte[] PARAMS = Ascii.bytes("params");
     private static final byte[] DATA = Ascii.bytes("data");
+    private static final byte[] RESULT = Ascii.bytes("result");
+    private static final byte[] TRADES = Ascii.bytes("trades");
     private static final byte[] INSTRUMENT = Ascii.bytes("instrument_name");
     private static final byte[] SEQ = Ascii.bytes("trade_seq");
     private static final byte[] TIMESTAMP = Ascii.bytes("timestamp");
@@ -70,7 +73,15 @@ public final class DeribitTradeDecoder {
     }
 
     public FrameKind decode(JsonTape t, int frame, long receiveMicros, MarketListener out) {
-        int data = t.member(t.member(frame, PARAMS), DATA);
+        return decodeRows(t, t.member(t.member(frame, PARAMS), DATA), receiveMicros, out);
+    }
+
+    /** A recorded or fetched {@code get_last_trades_by_instrument} page: {@code {"result":{"trades":[...]}}}. */
+    public FrameKind decodePage(JsonTape t, int body, long receiveMicros, MarketListener out) {
+        return decodeRows(t, t.member(t.member(body, RESULT), TRADES), receiveMicros, out);
+    }
+
+    private FrameKind decodeRows(JsonTape t, int data, long receiveMicros, MarketListener out) {
         if (!t.isArray(data)) {
             out.onReject(data < 0 ? Reject.MISSING_FIELD : Reject.WRONG_TYPE);
             return FrameKind.REJECTED;

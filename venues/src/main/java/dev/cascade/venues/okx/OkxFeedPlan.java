@@ -36,15 +36,6 @@ public final class OkxFeedPlan implements FeedPlan {
         return "/api/v5/public/instruments?instType=SWAP";
     }
 
-    /**
-     * A page of trades older than {@code beforeId} (history-trades pages by trade id with {@code type=1}; {@code
-     * after} means "older than", newest first, at most 100): gaps are filled by walking down from the trade that
-     * revealed them, as {@code before} cannot page upward from an old id (research/venues-next.md §14).
-     */
-    public static String historyTradesPath(String instId, long beforeId, int limit) {
-        return "/api/v5/market/history-trades?instId=" + instId + "&type=1&after=" + beforeId + "&limit=" + limit;
-    }
-
     @Override
     public List<ConnectionSpec> connections(URI base, List<String> instIds, Channels channels) {
         List<ConnectionSpec> specs = new ArrayList<>();

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cascade.model.Exchange;
 import dev.cascade.model.InstrumentRegistry;
 import dev.cascade.model.Venue;
-import dev.cascade.model.MarketListener;
 import dev.cascade.venues.FrameDecoder;
-import dev.cascade.venues.FrameKind;
 import dev.cascade.venues.MetadataDecoder;
 import dev.cascade.venues.VenueModule;
 import dev.cascade.venues.codec.Ascii;
 import dev.cascade.venues.codec.JsonTape;
+import dev.cascade.venues.feed.BackfillRule;
 import dev.cascade.venues.feed.Endpoint;
 import dev.cascade.venues.feed.FeedPlan;
 import java.net.URI;
@@ -22,6 +21,7 @@ public final class OkxModule implements VenueModule {
     private static final byte[] ARG = Ascii.bytes("arg");
     private static final byte[] EVENT = Ascii.bytes("event");
     private static final byte[] CHANNEL = Ascii.bytes("channel");
+    private static final byte[] TIME = Ascii.bytes("time");
 
     @Override
     public Exchange exchange() {
@@ -65,11 +65,14 @@ public final class OkxModule implements VenueModule {
                 ? new OkxInstrumentsDecoder() : null;
     }
 
-    /** Frames whose {@code arg} names a {@code channel}, and event replies without an {@code arg} (errors). */
+    /**
+     * Frames whose {@code arg} names a {@code channel}, and event replies without an {@code arg} (errors) or a
+     * {@code time} (Gate's replies have one).
+     */
     @Override
     public boolean isOwnFrame(JsonTape t, int probe) {
         int arg = t.member(probe, ARG);
-        return t.member(arg, CHANNEL) >= 0 || arg < 0 && t.member(probe, EVENT) >= 0;
+        return t.member(arg, CHANNEL) >= 0 || arg < 0 && t.member(probe, EVENT) >= 0 && t.member(probe, TIME) < 0;
     }
 
     @Override
@@ -77,14 +80,22 @@ public final class OkxModule implements VenueModule {
         return Ascii.equals(b, off, off + len, PONG);
     }
 
-    /** A recorded {@code history-trades} backfill page: the trades channel's fields, one fill a row. */
+    /** OKX trade ids are consecutive per instrument; a {@code trades} event covers {@code tradeId-count+1..tradeId}. */
     @Override
-    public FrameKind decodeRest(InstrumentRegistry instruments, String restPath, JsonTape tape, int body,
-                                long receiveMicros, MarketListener out) {
-        if (!restPath.contains("/api/v5/market/history-trades?")) {
-            return FrameKind.IGNORED;
-        }
-        return new OkxTradeDecoder(instruments).decode(tape, body, receiveMicros, out);
+    public boolean hasConsecutiveTradeIds(Venue venue) {
+        return true;
+    }
+
+    /**
+     * {@code history-trades} pages by trade id with {@code type=1}: {@code after} means "older than", newest first,
+     * at most 100, so gaps are filled walking down from the trade that revealed them ({@code before} cannot page
+     * upward from an old id; research/venues-next.md §14). A page has the trades channel's fields, one fill a row.
+     */
+    @Override
+    public BackfillRule backfillRule(Venue venue) {
+        return new BackfillRule("/api/v5/market/history-trades?instId={symbol}&type=1&after={id}&limit={limit}",
+                BackfillRule.Direction.BACKWARD, 100,
+                (instruments, path, tape, body, receive, out) -> new OkxTradeDecoder(instruments).decode(tape, body, receive, out));
     }
 
     @Override

@@ -64,8 +64,6 @@ class FeedPlansTest {
         assertThat(specs).hasSize(1);
         assertThat(specs.get(0).uri()).isEqualTo(URI.create("wss://dstream.binance.com/stream"));
         assertThat(params(specs.get(0), "params")).containsExactly("\"!forceOrder@arr\"", "\"btcusd_perp@markPrice@1s\"");
-        assertThat(BinanceFeedPlan.coinm().aggTradesPath("BTCUSD_PERP", 77, 1000))
-                .isEqualTo("/dapi/v1/aggTrades?symbol=BTCUSD_PERP&fromId=77&limit=1000");
     }
 
     @Test
