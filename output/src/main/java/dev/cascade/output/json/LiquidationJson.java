@@ -116,9 +116,12 @@ public final class LiquidationJson {
         o.put("longCount", t.longCount());
         o.put("shortCount", t.shortCount());
         Estimate x = e == null ? new Estimate(t.usd(), t.usd(), t.usd(), t.usd()) : e;
-        o.put("estimatedUsd", usd(x.usd()));
-        o.put("estimatedLowUsd", usd(x.lowUsd()));
-        o.put("estimatedHighUsd", usd(x.highUsd()));
+        // the estimate is never below what was reported: rounded on its own it could read a cent under the total
+        // made of the sides' cents
+        BigDecimal total = longUsd.add(shortUsd);
+        o.put("estimatedUsd", usd(x.usd()).max(total));
+        o.put("estimatedLowUsd", usd(x.lowUsd()).max(total));
+        o.put("estimatedHighUsd", usd(x.highUsd()).max(total));
         return o;
     }
 
