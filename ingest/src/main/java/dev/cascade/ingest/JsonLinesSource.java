@@ -49,7 +49,9 @@ final class JsonLinesSource extends LineSource {
         Ascii.bytes("updatedTime")};
 
     private final VenueDecoders decoders;
-    private final JsonTape tape = new JsonTape();
+    /** The current line's tokens: a read-ahead slot's tape, or {@link #ownTape}. */
+    private JsonTape tape;
+    private final JsonTape ownTape = new JsonTape();
     private final FrameIntake intake;
     // the current item
     private FrameKind fixedKind;
@@ -64,6 +66,46 @@ final class JsonLinesSource extends LineSource {
         super(name, stream, maxLineBytes, 1 << 18, stats);
         this.decoders = decoders;
         this.intake = new FrameIntake(decoders);
+        this.tape = ownTape;
+    }
+
+    /** On the reader thread: tokenizes the JSON that {@link #read} would (the same range, by {@link #jsonStart}). */
+    @Override
+    ReadAhead.Tokenizer tokenizer() {
+        return (slot, isFirstLine) -> {
+            byte[] b = slot.bytes;
+            int e = slot.length;
+            int from = jsonStart(b, contentStart(b, 0, e, isFirstLine), e);
+            if (from >= 0) {
+                slot.isTokenized = slot.tape.parse(b, from, e - from);
+                slot.tokenFrom = from;
+                slot.tokenTo = e;
+            }
+        };
+    }
+
+    /** Where the JSON of a non-blank line {@code b[s, e)} starts as {@link #read} sees it, or -1 if it has none. */
+    private static int jsonStart(byte[] b, int s, int e) {
+        if (s == e || startsWith(b, s, e, "https://") || startsWith(b, s, e, "http://") || startsWith(b, s, e, "wss://")
+                || startsWith(b, s, e, "configuration: ")) {
+            return -1;
+        }
+        if (b[s] >= '0' && b[s] <= '9') {
+            int colon = indexOf(b, s, e, (byte) ':');
+            return colon < 0 ? -1 : colon + 1;
+        }
+        return s;
+    }
+
+    /** Tokenizes {@code b[s, e)}, or takes the tokens the reader thread made of exactly that. */
+    private boolean tokenize(byte[] b, int s, int e) {
+        ReadAhead.Slot slot = slot();
+        if (slot != null && slot.bytes == b && slot.tokenFrom == s && slot.tokenTo == e) {
+            tape = slot.tape;
+            return slot.isTokenized;
+        }
+        tape = ownTape;
+        return tape.parse(b, s, e - s);
     }
 
     @Override
@@ -94,7 +136,7 @@ final class JsonLinesSource extends LineSource {
             }
             s = colon + 1;
         }
-        if (!tape.parse(b, s, e - s)) {
+        if (!tokenize(b, s, e)) {
             return reject(tape.error());
         }
         return tape.isObject(0) && tape.member(0, FRAME) >= 0 ? envelope() : raw(cryptofeedReceive);
@@ -177,6 +219,7 @@ final class JsonLinesSource extends LineSource {
         if (Checks.time(t, fileMicros) != null) {
             return reject(Reject.IMPLAUSIBLE_TIME);
         }
+        tape = ownTape;
         if (!tape.parse(b, bodyStart + 1, e - bodyStart - 1)) {
             return reject(tape.error());
         }
