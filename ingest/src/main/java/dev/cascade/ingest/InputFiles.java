@@ -94,6 +94,7 @@ public final class InputFiles implements Closeable {
         for (OpenedInput part : parts) {
             if (part.source() instanceof LineSource lines) {
                 lines.limitTimes(fileMicros);
+                open.add(lines); // closing it first stops its read-ahead threads, even when a read ended early
             }
         }
         return parts;
@@ -401,9 +402,9 @@ public final class InputFiles implements Closeable {
 
     @Override
     public void close() {
-        for (Closeable c : open) {
+        for (int i = open.size() - 1; i >= 0; i--) { // a source before its streams: its threads stop first
             try {
-                c.close();
+                open.get(i).close();
             } catch (IOException ignored) {
                 // read-only inputs
             }

@@ -58,6 +58,10 @@ final class JsonLinesSource extends LineSource {
     private FrameDecoder decoder;
     private Venue venue;
     private int frame;
+    /** The envelope's other members (-1 when absent), found with {@link #frame} in one pass. */
+    private int tsToken;
+    private int venueToken;
+    private int restToken;
     private String restPath;
     private boolean isOverview;
     private long receiveMicros;
@@ -139,7 +143,7 @@ final class JsonLinesSource extends LineSource {
         if (!tokenize(b, s, e)) {
             return reject(tape.error());
         }
-        return tape.isObject(0) && tape.member(0, FRAME) >= 0 ? envelope() : raw(cryptofeedReceive);
+        return tape.isObject(0) && envelopeMembers() ? envelope() : raw(cryptofeedReceive);
     }
 
     @Override
@@ -160,18 +164,42 @@ final class JsonLinesSource extends LineSource {
         return decoder.decode(tape, frame, receiveMicros, out);
     }
 
+    /**
+     * Finds the envelope's members in one pass over the top-level keys (the first of a repeated key counts, as
+     * {@link JsonTape#member} would have it); true when there is a frame, which makes the line a recording's.
+     */
+    private boolean envelopeMembers() {
+        tsToken = -1;
+        venueToken = -1;
+        frame = -1;
+        restToken = -1;
+        byte[] b = tape.buffer();
+        for (int k = tape.firstKey(0); k >= 0; k = tape.nextKey(0, k)) {
+            int length = tape.length(k);
+            byte first = length == 0 ? 0 : b[tape.start(k)];
+            if (first == 'f' && frame < 0 && tape.equalsBytes(k, FRAME)) {
+                frame = k + 1;
+            } else if (first == 't' && tsToken < 0 && tape.equalsBytes(k, TS)) {
+                tsToken = k + 1;
+            } else if (first == 'v' && venueToken < 0 && tape.equalsBytes(k, VENUE)) {
+                venueToken = k + 1;
+            } else if (first == 'r' && restToken < 0 && tape.equalsBytes(k, REST)) {
+                restToken = k + 1;
+            }
+        }
+        return frame >= 0;
+    }
+
     private boolean envelope() {
-        long ts = tape.integer(tape.member(0, TS));
-        int venueToken = tape.member(0, VENUE);
+        long ts = tape.integer(tsToken);
         if (!Micros.isPlausible(ts)) {
-            return reject(ts == Ascii.NOT_A_LONG ? tape.numberProblem(tape.member(0, TS)) : Reject.BAD_TIMESTAMP);
+            return reject(ts == Ascii.NOT_A_LONG ? tape.numberProblem(tsToken) : Reject.BAD_TIMESTAMP);
         }
         if (Checks.time(ts, fileMicros) != null) {
             return reject(Reject.IMPLAUSIBLE_TIME); // received after the file was written: a forged line
         }
         Venue venue = tape.isString(venueToken)
                 ? Venue.byId(tape.buffer(), tape.start(venueToken), tape.length(venueToken)) : null;
-        frame = tape.member(0, FRAME);
         if (venue == null && tape.isString(venueToken) && OverviewDocuments.isSource(tape.string(venueToken))) {
             isOverview = true; // a CoinGecko or alternative.me answer the recorder fetched
             receiveMicros = ts;
@@ -186,9 +214,8 @@ final class JsonLinesSource extends LineSource {
         receiveMicros = ts;
         time = ts;
         lastTime = Math.max(lastTime, ts);
-        int rest = tape.member(0, REST);
-        if (rest >= 0) {
-            return metadata(tape.string(rest));
+        if (restToken >= 0) {
+            return metadata(tape.string(restToken));
         }
         decoder = decoders.forVenue(venue);
         return true;

@@ -129,4 +129,15 @@ class ReadAheadTest {
         }
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().contains("big.jsonl.gz"));
     }
+
+    @Test
+    void shouldStopTheThreadsOfASourceLeftHalfReadWhenTheFilesAreClosed() throws IOException {
+        Path file = Files.write(dir.resolve("left.jsonl.gz"), gzip(hostileSample()));
+        try (InputFiles opener = new InputFiles(new VenueDecoders(new InstrumentRegistry()), new ReadStats(), 4096)) {
+            FrameSource source = opener.open(file, new CapturingListener()).get(0).source();
+            source.readAhead();
+            assertThat(source.advance()).isTrue(); // then abandoned, as by a failure further up
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().contains("left.jsonl.gz"));
+    }
 }
