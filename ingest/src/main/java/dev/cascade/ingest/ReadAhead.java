@@ -47,6 +47,11 @@ final class ReadAhead implements Runnable {
     }
 
     private static final int BATCH = 32;
+    /**
+     * A side that had to wait is woken only when this many slots are ready for it (or at the end): each wake-up
+     * costs a trip through the scheduler, which on a busy machine takes longer than the slots' work.
+     */
+    private static final int WAKE_AFTER = 128;
 
     private final LineReader lines;
     private final Tokenizer tokenizer;
@@ -56,6 +61,9 @@ final class ReadAhead implements Runnable {
     private final AtomicLong released = new AtomicLong();
     private volatile boolean isConsumerWaiting;
     private volatile boolean isProducerWaiting;
+    /** What the waiting side waits for: the published count the caller, the released count the reader. */
+    private volatile long consumerWants;
+    private volatile long producerWants;
     private volatile boolean isStopped;
     private volatile Thread consumer;
     private Thread producer;
@@ -87,12 +95,12 @@ final class ReadAhead implements Runnable {
     Slot take() {
         // the previous slot is done with: the first `taken` slots may be refilled
         if ((taken & (BATCH - 1)) == 0) {
-            release(taken);
+            release(taken, false);
         }
         if (taken == visible) {
             visible = published.get();
             if (taken == visible) {
-                release(taken);
+                release(taken, true);
                 visible = awaitPublished(taken + 1);
             }
         }
@@ -125,7 +133,7 @@ final class ReadAhead implements Runnable {
         while (!isStopped) {
             if (seq == free) {
                 published.set(seq);
-                wakeConsumer();
+                wakeConsumer(seq, true);
                 free = awaitReleased(seq - ring.length + 1) + ring.length;
                 continue;
             }
@@ -135,12 +143,12 @@ final class ReadAhead implements Runnable {
             seq++;
             if (slot.kind >= FAILED || slot.crash != null) {
                 published.set(seq);
-                wakeConsumer();
+                wakeConsumer(seq, true);
                 return;
             }
             if ((seq & (BATCH - 1)) == 0) {
                 published.set(seq);
-                wakeConsumer();
+                wakeConsumer(seq, false);
             }
         }
     }
@@ -177,15 +185,15 @@ final class ReadAhead implements Runnable {
         }
     }
 
-    private void release(long upTo) {
+    private void release(long upTo, boolean isAlways) {
         released.set(upTo);
-        if (isProducerWaiting) {
+        if (isProducerWaiting && (isAlways || upTo >= producerWants)) {
             LockSupport.unpark(producer);
         }
     }
 
-    private void wakeConsumer() {
-        if (isConsumerWaiting) {
+    private void wakeConsumer(long publishedCount, boolean isAlways) {
+        if (isConsumerWaiting && (isAlways || publishedCount >= consumerWants)) {
             LockSupport.unpark(consumer);
         }
     }
@@ -196,6 +204,7 @@ final class ReadAhead implements Runnable {
         for (int spin = 0; (p = published.get()) < count && spin < 200; spin++) {
             Thread.onSpinWait();
         }
+        consumerWants = count - 1 + WAKE_AFTER;
         while ((p = published.get()) < count) {
             isConsumerWaiting = true;
             if ((p = published.get()) < count) {
@@ -212,6 +221,7 @@ final class ReadAhead implements Runnable {
         for (int spin = 0; (r = released.get()) < count && spin < 200 && !isStopped; spin++) {
             Thread.onSpinWait();
         }
+        producerWants = count - 1 + WAKE_AFTER;
         while ((r = released.get()) < count && !isStopped) {
             isProducerWaiting = true;
             if ((r = released.get()) < count && !isStopped) {
