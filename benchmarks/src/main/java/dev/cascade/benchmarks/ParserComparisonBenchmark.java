@@ -1,10 +1,15 @@
 package dev.cascade.benchmarks;
 
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONReader;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.cascade.model.InstrumentRegistry;
@@ -29,7 +34,10 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Why the hot path has hand-written parsers: the same aggTrade frame and Tardis row, read into the same
  * values, by Cascade's tape and splitter and by the libraries used everywhere else (Jackson's streaming and
- * tree APIs, FastCSV).
+ * tree APIs, FastCSV). Jackson is also given its best case: fast double parsing on, numbers read as numbers
+ * (prices, sent as strings, straight to {@code double}), a reused {@link ObjectReader} binding to a class; and
+ * fastjson2, the fastest general library in the project's research, beside it. {@link #setUp} checks that
+ * every variant reads the same values.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -42,18 +50,49 @@ public class ParserComparisonBenchmark {
     private final CsvRow row = new CsvRow();
     private final JsonFactory jsonFactory = new JsonFactory();
     private final ObjectMapper mapper = new ObjectMapper();
+    /** Jackson at its fastest for this shape: fast double parsing, a reader built once and reused per frame. */
+    private final JsonFactory fastFactory = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+    private final ObjectReader jacksonReader = new ObjectMapper(fastFactory).readerFor(AggTradeFrame.class);
     private final CsvReader.CsvReaderBuilder csv = CsvReader.builder();
     private byte[] aggTrade;
     private byte[] tardisRow;
     private String tardisLine;
     private TardisTradesDecoder tardis;
 
+    /** The fields every variant reads, bound by Jackson and fastjson2 (public fields, names as sent). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class AggTradeFrame {
+        public AggTrade data;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class AggTrade {
+        public double p;
+        public double q;
+        public long a;
+        public long T;
+        public boolean m;
+
+        @Override
+        public String toString() {
+            return p + " " + q + " " + a + " " + T + " " + m;
+        }
+    }
+
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException {
         aggTrade = Frames.bytes(Frames.AGG_TRADE);
         tardisLine = Frames.TARDIS_ROW;
         tardisRow = Frames.bytes(Frames.TARDIS_ROW);
         tardis = TardisTradesDecoder.trades(new InstrumentRegistry());
+        String expected = "103012.4 0.125 2712345678 1749132000207 true";
+        String jackson = ((AggTradeFrame) jacksonReader.readValue(aggTrade)).data.toString();
+        String fastjson = JSON.parseObject(aggTrade, AggTradeFrame.class).data.toString();
+        AggTrade streamed = new AggTrade();
+        jacksonFastStreaming(streamed);
+        if (!expected.equals(jackson) || !expected.equals(fastjson) || !expected.equals(streamed.toString())) {
+            throw new IllegalStateException("variants disagree: " + jackson + " / " + fastjson + " / " + streamed);
+        }
     }
 
     @Benchmark
@@ -89,6 +128,71 @@ public class ParserComparisonBenchmark {
                 }
             }
         }
+    }
+
+    /** Jackson's streaming API at its best: fast doubles, numbers as numbers, canonical field names. */
+    @Benchmark
+    public Object aggTradeJacksonStreamingFast() throws IOException {
+        return jacksonFastStreaming(new AggTrade());
+    }
+
+    private AggTrade jacksonFastStreaming(AggTrade out) throws IOException {
+        try (JsonParser p = fastFactory.createParser(aggTrade)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    switch (name) {
+                        case "p" -> out.p = p.getValueAsDouble();
+                        case "q" -> out.q = p.getValueAsDouble();
+                        case "a" -> out.a = p.getLongValue();
+                        case "T" -> out.T = p.getLongValue();
+                        case "m" -> out.m = p.getBooleanValue();
+                        default -> { }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Jackson databind with a reused {@link ObjectReader} into a class: how a service would normally read it. */
+    @Benchmark
+    public Object aggTradeJacksonObjectReader() throws IOException {
+        return jacksonReader.readValue(aggTrade);
+    }
+
+    /** fastjson2 binding the same class. */
+    @Benchmark
+    public Object aggTradeFastjson2() {
+        return JSON.parseObject(aggTrade, AggTradeFrame.class);
+    }
+
+    /** fastjson2's streaming reader, field by field (the closest to the tape's work). */
+    @Benchmark
+    public Object aggTradeFastjson2Reader() {
+        AggTrade out = new AggTrade();
+        try (JSONReader r = JSONReader.of(aggTrade)) {
+            r.nextIfObjectStart();
+            while (!r.nextIfObjectEnd()) {
+                if ("data".equals(r.readFieldName())) {
+                    r.nextIfObjectStart();
+                    while (!r.nextIfObjectEnd()) {
+                        switch (r.readFieldName()) {
+                            case "p" -> out.p = r.readDoubleValue();
+                            case "q" -> out.q = r.readDoubleValue();
+                            case "a" -> out.a = r.readInt64Value();
+                            case "T" -> out.T = r.readInt64Value();
+                            case "m" -> out.m = r.readBoolValue();
+                            default -> r.skipValue();
+                        }
+                    }
+                } else {
+                    r.skipValue();
+                }
+            }
+        }
+        return out;
     }
 
     @Benchmark

@@ -18,6 +18,13 @@ public interface FrameSource extends Closeable {
     /** Decodes the current item into events and rejections, and counts what it was. */
     void emit(MarketListener out);
 
+    /**
+     * Asks the source to read ahead on a thread of its own, before the first {@link #advance}; the items and their
+     * order stay the same. Sources that cannot ignore it.
+     */
+    default void readAhead() {
+    }
+
     /** A short name for messages: the file, and the zip entry if any. */
     String name();
 

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -63,7 +64,8 @@ public final class InputFiles implements Closeable {
     private final ReadStats stats;
     private final int maxLineBytes;
     private final List<Closeable> open = new ArrayList<>();
-    private long bytesRead;
+    /** Added to by each source's reader thread when it reads ahead. */
+    private final AtomicLong bytesRead = new AtomicLong();
 
     public InputFiles(VenueDecoders decoders, ReadStats stats, int maxLineBytes) {
         this.decoders = decoders;
@@ -77,7 +79,7 @@ public final class InputFiles implements Closeable {
 
     /** Bytes read from disk so far (compressed bytes for gzip and zip files): for progress. */
     public long bytesRead() {
-        return bytesRead;
+        return bytesRead.get();
     }
 
     /**
@@ -92,6 +94,7 @@ public final class InputFiles implements Closeable {
         for (OpenedInput part : parts) {
             if (part.source() instanceof LineSource lines) {
                 lines.limitTimes(fileMicros);
+                open.add(lines); // closing it first stops its read-ahead threads, even when a read ended early
             }
         }
         return parts;
@@ -129,9 +132,10 @@ public final class InputFiles implements Closeable {
             return parts;
         }
         InputStream in = new Counting(Files.newInputStream(path));
+        BlockReadAhead inflating = null;
         if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
             try {
-                in = new GZIPInputStream(in, 1 << 16);
+                in = inflating = new BlockReadAhead(new GZIPInputStream(in, 1 << 16));
             } catch (IOException e) {
                 in.close();
                 stats.countFile();
@@ -139,7 +143,11 @@ public final class InputFiles implements Closeable {
                 return parts;
             }
         }
-        parts.add(readablePart(name, name, in, rejects));
+        OpenedInput part = readablePart(name, name, in, rejects);
+        if (inflating != null && part.source() instanceof LineSource lines) {
+            lines.inflateAhead(inflating); // inflating gets a thread of its own when the lines are read ahead
+        }
+        parts.add(part);
         return parts;
     }
 
@@ -394,9 +402,9 @@ public final class InputFiles implements Closeable {
 
     @Override
     public void close() {
-        for (Closeable c : open) {
+        for (int i = open.size() - 1; i >= 0; i--) { // a source before its streams: its threads stop first
             try {
-                c.close();
+                open.get(i).close();
             } catch (IOException ignored) {
                 // read-only inputs
             }
@@ -414,7 +422,7 @@ public final class InputFiles implements Closeable {
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0) {
-                bytesRead++;
+                bytesRead.incrementAndGet();
             }
             return b;
         }
@@ -423,7 +431,7 @@ public final class InputFiles implements Closeable {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             if (n > 0) {
-                bytesRead += n;
+                bytesRead.addAndGet(n);
             }
             return n;
         }
@@ -446,7 +454,7 @@ public final class InputFiles implements Closeable {
             if (n > 0) {
                 carry += n * ratio;
                 long whole = (long) carry;
-                bytesRead += whole;
+                bytesRead.addAndGet(whole);
                 carry -= whole;
             }
             return n;

@@ -49,13 +49,19 @@ final class JsonLinesSource extends LineSource {
         Ascii.bytes("updatedTime")};
 
     private final VenueDecoders decoders;
-    private final JsonTape tape = new JsonTape();
+    /** The current line's tokens: a read-ahead slot's tape, or {@link #ownTape}. */
+    private JsonTape tape;
+    private final JsonTape ownTape = new JsonTape();
     private final FrameIntake intake;
     // the current item
     private FrameKind fixedKind;
     private FrameDecoder decoder;
     private Venue venue;
     private int frame;
+    /** The envelope's other members (-1 when absent), found with {@link #frame} in one pass. */
+    private int tsToken;
+    private int venueToken;
+    private int restToken;
     private String restPath;
     private boolean isOverview;
     private long receiveMicros;
@@ -64,6 +70,46 @@ final class JsonLinesSource extends LineSource {
         super(name, stream, maxLineBytes, 1 << 18, stats);
         this.decoders = decoders;
         this.intake = new FrameIntake(decoders);
+        this.tape = ownTape;
+    }
+
+    /** On the reader thread: tokenizes the JSON that {@link #read} would (the same range, by {@link #jsonStart}). */
+    @Override
+    ReadAhead.Tokenizer tokenizer() {
+        return (slot, isFirstLine) -> {
+            byte[] b = slot.bytes;
+            int e = slot.length;
+            int from = jsonStart(b, contentStart(b, 0, e, isFirstLine), e);
+            if (from >= 0) {
+                slot.isTokenized = slot.tape.parse(b, from, e - from);
+                slot.tokenFrom = from;
+                slot.tokenTo = e;
+            }
+        };
+    }
+
+    /** Where the JSON of a non-blank line {@code b[s, e)} starts as {@link #read} sees it, or -1 if it has none. */
+    private static int jsonStart(byte[] b, int s, int e) {
+        if (s == e || startsWith(b, s, e, "https://") || startsWith(b, s, e, "http://") || startsWith(b, s, e, "wss://")
+                || startsWith(b, s, e, "configuration: ")) {
+            return -1;
+        }
+        if (b[s] >= '0' && b[s] <= '9') {
+            int colon = indexOf(b, s, e, (byte) ':');
+            return colon < 0 ? -1 : colon + 1;
+        }
+        return s;
+    }
+
+    /** Tokenizes {@code b[s, e)}, or takes the tokens the reader thread made of exactly that. */
+    private boolean tokenize(byte[] b, int s, int e) {
+        ReadAhead.Slot slot = slot();
+        if (slot != null && slot.bytes == b && slot.tokenFrom == s && slot.tokenTo == e) {
+            tape = slot.tape;
+            return slot.isTokenized;
+        }
+        tape = ownTape;
+        return tape.parse(b, s, e - s);
     }
 
     @Override
@@ -94,10 +140,10 @@ final class JsonLinesSource extends LineSource {
             }
             s = colon + 1;
         }
-        if (!tape.parse(b, s, e - s)) {
+        if (!tokenize(b, s, e)) {
             return reject(tape.error());
         }
-        return tape.isObject(0) && tape.member(0, FRAME) >= 0 ? envelope() : raw(cryptofeedReceive);
+        return tape.isObject(0) && envelopeMembers() ? envelope() : raw(cryptofeedReceive);
     }
 
     @Override
@@ -118,18 +164,42 @@ final class JsonLinesSource extends LineSource {
         return decoder.decode(tape, frame, receiveMicros, out);
     }
 
+    /**
+     * Finds the envelope's members in one pass over the top-level keys (the first of a repeated key counts, as
+     * {@link JsonTape#member} would have it); true when there is a frame, which makes the line a recording's.
+     */
+    private boolean envelopeMembers() {
+        tsToken = -1;
+        venueToken = -1;
+        frame = -1;
+        restToken = -1;
+        byte[] b = tape.buffer();
+        for (int k = tape.firstKey(0); k >= 0; k = tape.nextKey(0, k)) {
+            int length = tape.length(k);
+            byte first = length == 0 ? 0 : b[tape.start(k)];
+            if (first == 'f' && frame < 0 && tape.equalsBytes(k, FRAME)) {
+                frame = k + 1;
+            } else if (first == 't' && tsToken < 0 && tape.equalsBytes(k, TS)) {
+                tsToken = k + 1;
+            } else if (first == 'v' && venueToken < 0 && tape.equalsBytes(k, VENUE)) {
+                venueToken = k + 1;
+            } else if (first == 'r' && restToken < 0 && tape.equalsBytes(k, REST)) {
+                restToken = k + 1;
+            }
+        }
+        return frame >= 0;
+    }
+
     private boolean envelope() {
-        long ts = tape.integer(tape.member(0, TS));
-        int venueToken = tape.member(0, VENUE);
+        long ts = tape.integer(tsToken);
         if (!Micros.isPlausible(ts)) {
-            return reject(ts == Ascii.NOT_A_LONG ? tape.numberProblem(tape.member(0, TS)) : Reject.BAD_TIMESTAMP);
+            return reject(ts == Ascii.NOT_A_LONG ? tape.numberProblem(tsToken) : Reject.BAD_TIMESTAMP);
         }
         if (Checks.time(ts, fileMicros) != null) {
             return reject(Reject.IMPLAUSIBLE_TIME); // received after the file was written: a forged line
         }
         Venue venue = tape.isString(venueToken)
                 ? Venue.byId(tape.buffer(), tape.start(venueToken), tape.length(venueToken)) : null;
-        frame = tape.member(0, FRAME);
         if (venue == null && tape.isString(venueToken) && OverviewDocuments.isSource(tape.string(venueToken))) {
             isOverview = true; // a CoinGecko or alternative.me answer the recorder fetched
             receiveMicros = ts;
@@ -144,9 +214,8 @@ final class JsonLinesSource extends LineSource {
         receiveMicros = ts;
         time = ts;
         lastTime = Math.max(lastTime, ts);
-        int rest = tape.member(0, REST);
-        if (rest >= 0) {
-            return metadata(tape.string(rest));
+        if (restToken >= 0) {
+            return metadata(tape.string(restToken));
         }
         decoder = decoders.forVenue(venue);
         return true;
@@ -177,6 +246,7 @@ final class JsonLinesSource extends LineSource {
         if (Checks.time(t, fileMicros) != null) {
             return reject(Reject.IMPLAUSIBLE_TIME);
         }
+        tape = ownTape;
         if (!tape.parse(b, bodyStart + 1, e - bodyStart - 1)) {
             return reject(tape.error());
         }

@@ -1,5 +1,6 @@
 package dev.cascade.ingest;
 
+import dev.cascade.venues.codec.WordScan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -39,12 +40,11 @@ public final class LineReader {
         isTooLong = false;
         int scanFrom = start;
         while (true) {
-            for (int i = scanFrom; i < limit; i++) {
-                if (buf[i] == '\n') {
-                    setLine(start, i);
-                    start = i + 1;
-                    return true;
-                }
+            int i = WordScan.indexOf(buf, scanFrom, limit, (byte) '\n');
+            if (i < limit) {
+                setLine(start, i);
+                start = i + 1;
+                return true;
             }
             scanFrom = limit;
             if (isEof) {

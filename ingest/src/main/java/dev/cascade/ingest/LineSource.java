@@ -17,6 +17,12 @@ abstract class LineSource implements FrameSource {
     private final String name;
     private final InputStream stream;
     private final LineReader lines;
+    /** Set by {@link #readAhead}: lines come from the reader thread's ring instead of {@link #lines}. */
+    private ReadAhead ahead;
+    /** The inflating stream under {@link #lines}, started with the read-ahead; null for a plain file. */
+    private BlockReadAhead inflating;
+    private boolean isStarted;
+    private ReadAhead.Slot slot;
     final ReadStats stats;
     private boolean isDone;
     private Reject pending;
@@ -49,6 +55,45 @@ abstract class LineSource implements FrameSource {
     /** Decodes the current item into events and says what it was. */
     abstract FrameKind decode(MarketListener out);
 
+    /**
+     * Runs on the reader thread of {@link #readAhead}: what can be made of a line from its bytes alone. Nothing by
+     * default.
+     */
+    ReadAhead.Tokenizer tokenizer() {
+        return (slot, isFirstLine) -> { };
+    }
+
+    /** The current line's read-ahead slot (its bytes are what {@link #read} was given), or null. */
+    final ReadAhead.Slot slot() {
+        return slot;
+    }
+
+    /** The stream under the lines inflates on a thread of its own too when they are read ahead. */
+    final void inflateAhead(BlockReadAhead stream) {
+        inflating = stream;
+    }
+
+    @Override
+    public final void readAhead() {
+        if (!isStarted && ahead == null) {
+            ahead = new ReadAhead(lines, tokenizer(), 256);
+        }
+    }
+
+    /**
+     * Where a line's content starts: after a UTF-8 byte order mark on the first line (as some editors and Windows
+     * tools write) and after leading blanks; {@code e} for a blank line.
+     */
+    static int contentStart(byte[] b, int s, int e, boolean isFirstLine) {
+        if (isFirstLine && e - s >= 3 && b[s] == (byte) 0xEF && b[s + 1] == (byte) 0xBB && b[s + 2] == (byte) 0xBF) {
+            s += 3;
+        }
+        while (s < e && (b[s] == ' ' || b[s] == '\t' || b[s] == '\r')) {
+            s++;
+        }
+        return s;
+    }
+
     /** Makes the current item a rejection, ordered at the last good time. */
     final boolean reject(Reject reason) {
         pending = reason;
@@ -59,30 +104,52 @@ abstract class LineSource implements FrameSource {
     @Override
     public final boolean advance() {
         pending = null;
+        if (!isStarted) {
+            isStarted = true;
+            if (ahead != null) {
+                if (inflating != null) {
+                    inflating.start(name);
+                }
+                ahead.start(name);
+            }
+        }
         while (!isDone) {
-            try {
-                if (!lines.next()) {
+            byte[] b;
+            int s;
+            int e;
+            if (ahead != null) {
+                slot = ahead.take();
+                if (slot.kind == ReadAhead.END) {
                     isDone = true;
                     return false;
                 }
-            } catch (IOException e) { // the rest is lost; what was read counts, and the damage is reported
-                isDone = true;
-                stats.damage(name, InputFiles.describe(e) + " (after line " + String.format("%,d", lines.lineNumber()) + ")");
-                return reject(InputFiles.rejectOf(e));
+                if (slot.kind == ReadAhead.FAILED) {
+                    return damaged(slot.failure, slot.lineNumber);
+                }
+                if (slot.kind == ReadAhead.TOO_LONG) {
+                    return reject(Reject.LINE_TOO_LONG);
+                }
+                b = slot.bytes;
+                s = 0;
+                e = slot.length;
+            } else {
+                try {
+                    if (!lines.next()) {
+                        isDone = true;
+                        return false;
+                    }
+                } catch (IOException failure) {
+                    return damaged(failure, lines.lineNumber());
+                }
+                if (lines.isTooLong()) {
+                    return reject(Reject.LINE_TOO_LONG);
+                }
+                b = lines.buffer();
+                s = lines.start();
+                e = lines.end();
             }
-            if (lines.isTooLong()) {
-                return reject(Reject.LINE_TOO_LONG);
-            }
-            byte[] b = lines.buffer();
-            int s = lines.start();
-            int e = lines.end();
-            if (isFirstLine && e - s >= 3 && b[s] == (byte) 0xEF && b[s + 1] == (byte) 0xBB && b[s + 2] == (byte) 0xBF) {
-                s += 3; // a UTF-8 byte order mark, as some editors and Windows tools write
-            }
+            s = contentStart(b, s, e, isFirstLine);
             isFirstLine = false;
-            while (s < e && (b[s] == ' ' || b[s] == '\t' || b[s] == '\r')) {
-                s++;
-            }
             if (s == e) {
                 stats.countBlankLine();
             } else if (read(b, s, e)) {
@@ -90,6 +157,13 @@ abstract class LineSource implements FrameSource {
             }
         }
         return false;
+    }
+
+    /** The rest is lost; what was read counts, and the damage is reported. */
+    private boolean damaged(IOException e, long lineNumber) {
+        isDone = true;
+        stats.damage(name, InputFiles.describe(e) + " (after line " + String.format("%,d", lineNumber) + ")");
+        return reject(InputFiles.rejectOf(e));
     }
 
     @Override
@@ -115,6 +189,9 @@ abstract class LineSource implements FrameSource {
 
     @Override
     public final void close() {
+        if (ahead != null) {
+            ahead.stop();
+        }
         try {
             stream.close();
         } catch (IOException ignored) {

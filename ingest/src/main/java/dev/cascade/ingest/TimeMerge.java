@@ -15,6 +15,8 @@ public final class TimeMerge {
     }
 
     public static final int PROGRESS_EVERY = 1 << 16;
+    /** Up to this many sources each read ahead on a thread of their own (a thread and a ring each: not for hundreds). */
+    static final int MAX_READ_AHEAD = 4;
 
     private TimeMerge() {
     }
@@ -24,6 +26,11 @@ public final class TimeMerge {
         int n = sources.size();
         FrameSource[] src = sources.toArray(new FrameSource[0]);
         long items = 0;
+        if (n <= MAX_READ_AHEAD) {
+            for (FrameSource s : src) {
+                s.readAhead();
+            }
+        }
         if (n == 1) { // the common case needs no heap
             FrameSource s = src[0];
             while (s.advance()) {

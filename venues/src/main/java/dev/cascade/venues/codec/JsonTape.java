@@ -30,17 +30,10 @@ public final class JsonTape {
     /** A string with backslash escapes: compares as raw bytes, {@link #string} unescapes it. */
     private static final byte ESCAPED_STRING = 8;
 
-    /** Bytes that end a run of plain string content: the quote, the backslash and control characters. */
-    private static final boolean[] STRING_STOP = new boolean[256];
     /** JSON whitespace. */
     private static final boolean[] SPACE = new boolean[256];
 
     static {
-        for (int c = 0; c < 0x20; c++) {
-            STRING_STOP[c] = true;
-        }
-        STRING_STOP['"'] = true;
-        STRING_STOP['\\'] = true;
         SPACE[' '] = true;
         SPACE['\n'] = true;
         SPACE['\r'] = true;
@@ -177,9 +170,7 @@ public final class JsonTape {
     private static int scanString(byte[] b, int i, int limit) {
         int escaped = 0;
         while (true) {
-            while (i < limit && !STRING_STOP[b[i] & 0xff]) {
-                i++;
-            }
+            i = WordScan.stringStop(b, i, limit);
             if (i >= limit) {
                 return MALFORMED;
             }
@@ -225,18 +216,13 @@ public final class JsonTape {
         if (b[i] == '0') {
             i++;
         } else if (b[i] >= '1' && b[i] <= '9') {
-            i++;
-            while (i < limit && b[i] >= '0' && b[i] <= '9') {
-                i++;
-            }
+            i = WordScan.digitsEnd(b, i + 1, limit);
         } else {
             return MALFORMED;
         }
         if (i < limit && b[i] == '.') {
             int digits = ++i;
-            while (i < limit && b[i] >= '0' && b[i] <= '9') {
-                i++;
-            }
+            i = WordScan.digitsEnd(b, i, limit);
             if (i == digits) {
                 return MALFORMED;
             }
@@ -374,15 +360,22 @@ public final class JsonTape {
         return t >= 0 && (rawKind(t) == STRING || rawKind(t) == ESCAPED_STRING);
     }
 
-    /** The value of member {@code key} of object {@code obj}, or -1 when absent (or obj is not an object). */
+    /**
+     * The value of member {@code key} of object {@code obj}, or -1 when absent (or obj is not an object). Keys are
+     * compared by length and first byte before their bytes: most keys differ there.
+     */
     public int member(int obj, byte[] key) {
         if (obj < 0 || rawKind(obj) != OBJECT) {
             return -1;
         }
-        int stop = next(obj);
-        for (int k = obj + 1; k < stop; k = next(k + 1)) {
-            if (equalsBytes(k, key)) {
-                return k + 1;
+        int[] tk = tokens;
+        byte[] b = buf;
+        int n = key.length;
+        int stop = tk[(obj << 2) + NEXT];
+        for (int k = obj + 1; k < stop; k = tk[((k + 1) << 2) + NEXT]) {
+            int s = tk[(k << 2) + START];
+            if (tk[(k << 2) + END] - s == n && (n == 0 || b[s] == key[0]) && Ascii.equals(b, s, s + n, key)) {
+                return k + 1; // a key is always a string token, so its raw bytes are what equalsBytes compares
             }
         }
         return -1;
