@@ -225,6 +225,13 @@ public final class RecapWriter {
                             + " total was higher: Cascade estimates %s (95%% range %s to %s).", money(e.usd()),
                     money(e.lowUsd()), money(e.highUsd())));
         }
+        if (e.count() >= 1) {
+            // the article's "N traders were liquidated", only ever from the estimate and called one
+            s.append(String.format(" Counting positions rather than orders received, about %s traders were"
+                            + " liquidated: an estimate from the %,d orders received (95%% range %,d to %,d).",
+                    about(e.count()), total.count(), (long) Math.floor(e.lowCount() + 1e-6),
+                    (long) Math.ceil(e.highCount() - 1e-6)));
+        }
         List<Map.Entry<String, SideTotals>> coins = new ArrayList<>(r.byCoin().entrySet());
         if (coins.size() >= 2) {
             Map.Entry<String, SideTotals> a = coins.get(0);
@@ -255,6 +262,15 @@ public final class RecapWriter {
         }
         out.add(String.join(" ", told));
         return out;
+    }
+
+    /** A count rounded as an estimate deserves: to three significant figures ("127,000"). */
+    static String about(double count) {
+        if (count < 1_000) {
+            return String.format("%,d", Math.round(count));
+        }
+        double unit = Math.pow(10, Math.floor(Math.log10(count)) - 2);
+        return String.format("%,d", Math.round(Math.round(count / unit) * unit));
     }
 
     private static String largest(LargestLiquidation l, Times t) {

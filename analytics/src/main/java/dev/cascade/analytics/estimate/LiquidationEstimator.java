@@ -16,6 +16,14 @@ package dev.cascade.analytics.estimate;
  * bound is capped at {@link #CAP} times the reported amount: beyond that the feed says nothing. Minutes are
  * added up bound by bound, as if their errors went together, so the range is conservative. Venues that publish
  * everything (Bybit allLiquidation) are taken as they are: estimate = low = high = reported.
+ *
+ * <p>Positions liquidated are estimated the same way: a throttled feed pushes one order per second with a
+ * liquidation, so the orders received in a minute are {@code k} and the estimate is {@code k x m}
+ * ({@code = -60 ln(1 - p)}, the Poisson count behind k busy seconds). In a saturated minute (54 or more seconds
+ * pushed) presence can say at most about five times what was received, while a cascade hides far more: there the
+ * complete venue calibrates the rest. Its count and USD for the same coin and minute, times the ratio of the
+ * throttled symbol's estimate to the complete venue's report over the window's unsaturated minutes, replace the
+ * presence figures where they are larger; the complete venue's Poisson error gives the range.
  */
 public final class LiquidationEstimator {
     /** The largest multiplier an upper bound uses. */
@@ -23,7 +31,7 @@ public final class LiquidationEstimator {
     private static final double Z = 1.96;
     private static final int N = 60;
 
-    // accumulator layout
+    // accumulator layout: USD per side, then the same four pairs for counts (USD slot + COUNTS)
     static final int REPORTED_LONG = 0;
     static final int REPORTED_SHORT = 1;
     static final int ESTIMATED_LONG = 2;
@@ -32,13 +40,30 @@ public final class LiquidationEstimator {
     static final int LOW_SHORT = 5;
     static final int HIGH_LONG = 6;
     static final int HIGH_SHORT = 7;
-    static final int CHECK_ACTUAL = 8;
-    static final int CHECK_THROTTLED = 9;
-    static final int CHECK_ESTIMATED = 10;
-    static final int CHECK_LOW = 11;
-    static final int CHECK_HIGH = 12;
-    static final int SATURATED = 13;
-    static final int SLOTS = 14;
+    static final int COUNTS = 8;
+    static final int REPORTED_COUNT_LONG = REPORTED_LONG + COUNTS;
+    static final int REPORTED_COUNT_SHORT = REPORTED_SHORT + COUNTS;
+    static final int COUNT_LONG = ESTIMATED_LONG + COUNTS;
+    static final int COUNT_SHORT = ESTIMATED_SHORT + COUNTS;
+    static final int LOW_COUNT_LONG = LOW_LONG + COUNTS;
+    static final int LOW_COUNT_SHORT = LOW_SHORT + COUNTS;
+    static final int HIGH_COUNT_LONG = HIGH_LONG + COUNTS;
+    static final int HIGH_COUNT_SHORT = HIGH_SHORT + COUNTS;
+    static final int CHECK_ACTUAL = 16;
+    static final int CHECK_THROTTLED = 17;
+    static final int CHECK_ESTIMATED = 18;
+    static final int CHECK_LOW = 19;
+    static final int CHECK_HIGH = 20;
+    static final int CHECK_ACTUAL_COUNT = 21;
+    static final int CHECK_THROTTLED_COUNT = 22;
+    static final int CHECK_ESTIMATED_COUNT = 23;
+    static final int CHECK_LOW_COUNT = 24;
+    static final int CHECK_HIGH_COUNT = 25;
+    static final int SATURATED = 26;
+    static final int CALIBRATED = 27;
+    static final int SLOTS = 28;
+    /** From this many of 60 seconds with a push on, a minute is saturated: presence says little there. */
+    static final int SATURATION = N - 6;
 
     private LiquidationEstimator() {
     }
@@ -73,37 +98,96 @@ public final class LiquidationEstimator {
         return Math.min(1, Math.max(0, (centre + sign * half) / (1 + z2 / N)));
     }
 
-    /** Adds row {@code i} of {@code s} into {@code acc} (layout above). */
+    /** Adds row {@code i} of {@code s} into {@code acc} (layout above) by presence alone. */
     static void accumulate(PresenceSeries s, int i, double[] acc) {
+        accumulate(s, i, acc, null);
+    }
+
+    /**
+     * Adds row {@code i} of {@code s} into {@code acc}; a saturated minute of a throttled venue takes the
+     * {@code calibration} (what the complete venue saw in that minute, scaled) where it says more than presence.
+     */
+    static void accumulate(PresenceSeries s, int i, double[] acc, Calibration calibration) {
         double longs = s.longUsd(i);
         double shorts = s.shortUsd(i);
+        long longCount = s.longCount(i);
+        long shortCount = s.shortCount(i);
         acc[REPORTED_LONG] += longs;
         acc[REPORTED_SHORT] += shorts;
+        acc[REPORTED_COUNT_LONG] += longCount;
+        acc[REPORTED_COUNT_SHORT] += shortCount;
+        int k = s.secondsPresent(i);
         if (s.isComplete()) {
-            for (int k = 0; k < 3; k++) {
-                acc[ESTIMATED_LONG + 2 * k] += longs;
-                acc[ESTIMATED_SHORT + 2 * k] += shorts;
+            for (int j = 1; j < 4; j++) {
+                acc[REPORTED_LONG + 2 * j] += longs;
+                acc[REPORTED_SHORT + 2 * j] += shorts;
+                acc[REPORTED_COUNT_LONG + 2 * j] += longCount;
+                acc[REPORTED_COUNT_SHORT + 2 * j] += shortCount;
             }
-            // the check: throttle this complete minute as Binance would, and estimate it back
-            int k = s.secondsPresent(i);
+            // the check: throttle this complete minute as Binance would (k pushes, the latest of each second), and
+            // estimate it back
             double throttled = s.throttledUsd(i);
             acc[CHECK_ACTUAL] += longs + shorts;
             acc[CHECK_THROTTLED] += throttled;
             acc[CHECK_ESTIMATED] += throttled * multiplier(k);
             acc[CHECK_LOW] += throttled * lowMultiplier(k);
             acc[CHECK_HIGH] += throttled * highMultiplier(k);
+            acc[CHECK_ACTUAL_COUNT] += longCount + shortCount;
+            acc[CHECK_THROTTLED_COUNT] += k;
+            acc[CHECK_ESTIMATED_COUNT] += k * multiplier(k);
+            acc[CHECK_LOW_COUNT] += k * lowMultiplier(k);
+            acc[CHECK_HIGH_COUNT] += k * highMultiplier(k);
             return;
         }
-        int k = s.secondsPresent(i);
         double m = multiplier(k);
         double lo = lowMultiplier(k);
         double hi = highMultiplier(k);
-        acc[ESTIMATED_LONG] += longs * m;
-        acc[ESTIMATED_SHORT] += shorts * m;
-        acc[LOW_LONG] += longs * lo;
-        acc[LOW_SHORT] += shorts * lo;
-        acc[HIGH_LONG] += longs * hi;
-        acc[HIGH_SHORT] += shorts * hi;
-        acc[SATURATED] += k >= N - 6 ? 1 : 0; // 90 % of the seconds or more: the estimate is weak there
+        double[] usd = {m, lo, hi};
+        double[] count = {m, lo, hi};
+        boolean isSaturated = k >= SATURATION;
+        acc[SATURATED] += isSaturated ? 1 : 0;
+        if (isSaturated && calibration != null && calibration.completeCount() > 0) {
+            // the complete venue's count in this minute, scaled by how this symbol compares with it elsewhere;
+            // its Poisson error gives the range
+            double b = calibration.completeCount();
+            double spread = Z * Math.sqrt(b);
+            long reported = longCount + shortCount;
+            boolean isUsed = false;
+            if (Double.isFinite(calibration.countRatio()) && reported > 0) {
+                isUsed |= widen(count, calibration.countRatio() * b / reported,
+                        calibration.countRatio() * (b - spread) / reported, calibration.countRatio() * (b + spread) / reported);
+            }
+            double reportedUsd = longs + shorts;
+            if (Double.isFinite(calibration.usdRatio()) && reportedUsd > 0) {
+                double c = calibration.usdRatio() * calibration.completeUsd() / reportedUsd;
+                isUsed |= widen(usd, c, c * (1 - spread / b), c * (1 + spread / b));
+            }
+            acc[CALIBRATED] += isUsed ? 1 : 0;
+        }
+        for (int j = 0; j < 3; j++) {
+            acc[ESTIMATED_LONG + 2 * j] += longs * usd[j];
+            acc[ESTIMATED_SHORT + 2 * j] += shorts * usd[j];
+            acc[COUNT_LONG + 2 * j] += longCount * count[j];
+            acc[COUNT_SHORT + 2 * j] += shortCount * count[j];
+        }
+    }
+
+    /** Takes a calibrated multiplier (and range) in place of presence's where it is larger; true if it did. */
+    private static boolean widen(double[] m, double estimate, double low, double high) {
+        if (!(estimate > m[0])) {
+            return false;
+        }
+        m[0] = estimate;
+        m[1] = Math.min(estimate, Math.max(m[1], low));
+        m[2] = Math.max(estimate, Math.max(m[2], high));
+        return true;
+    }
+
+    /**
+     * What a venue that publishes everything saw of the same coin in a saturated minute, and how a throttled
+     * symbol compares with it over the window's unsaturated minutes (its presence estimate over the complete
+     * venue's report there): NaN ratios when there is too little to compare.
+     */
+    record Calibration(double completeCount, double completeUsd, double countRatio, double usdRatio) {
     }
 }

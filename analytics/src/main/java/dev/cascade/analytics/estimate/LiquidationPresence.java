@@ -24,6 +24,8 @@ import java.util.function.Function;
  * by symbol (as a keyed stream does) or that lag each other by less than the retention.
  */
 public final class LiquidationPresence implements MarketListener {
+    /** The fewest complete-venue liquidations a calibration ratio rests on. */
+    static final int MIN_REFERENCE = 30;
     private final long retentionMinutes;
     private PresenceSeries[] byKey = new PresenceSeries[64];
     private Instrument[] instruments = new Instrument[64];
@@ -126,6 +128,7 @@ public final class LiquidationPresence implements MarketListener {
         Map<String, double[]> byCoin = new LinkedHashMap<>();
         Map<String, double[]> byExchange = new LinkedHashMap<>();
         Map<String, double[]> byVenue = new LinkedHashMap<>();
+        Map<String, Map<Long, double[]>> complete = completeMinutes(fromMinute, toMinute);
         for (int key : keys) {
             PresenceSeries s = byKey[key];
             Instrument instrument = instruments[key];
@@ -133,8 +136,12 @@ public final class LiquidationPresence implements MarketListener {
             if (withFolded) {
                 System.arraycopy(s.folded, 0, acc, 0, acc.length);
             }
+            Map<Long, double[]> reference = s.isComplete() ? null : complete.get(instrument.coin().name());
+            double[] ratios = reference == null ? null : ratios(s, fromMinute, toMinute, reference);
             for (int i = s.indexAtOrAfter(fromMinute); i < s.size() && s.minute(i) <= toMinute; i++) {
-                LiquidationEstimator.accumulate(s, i, acc);
+                double[] seen = reference == null ? null : reference.get(s.minute(i));
+                LiquidationEstimator.accumulate(s, i, acc, seen == null ? null
+                        : new LiquidationEstimator.Calibration(seen[0], seen[1], ratios[0], ratios[1]));
             }
             add(all, acc);
             add(byCoin.computeIfAbsent(instrument.coin().name(), k -> new double[acc.length]), acc);
@@ -152,7 +159,59 @@ public final class LiquidationPresence implements MarketListener {
         };
         return new EstimateSummary(Estimate.both(all), Estimate.side(all, 0), Estimate.side(all, 1), split.apply(byCoin),
                 split.apply(byExchange), split.apply(byVenue), EstimateSummary.Check.of(all),
-                (long) all[LiquidationEstimator.SATURATED]);
+                (long) all[LiquidationEstimator.SATURATED], (long) all[LiquidationEstimator.CALIBRATED]);
+    }
+
+    /** Per coin and minute, the liquidations venues that publish everything saw: {count, USD}; totals at key MIN. */
+    private Map<String, Map<Long, double[]>> completeMinutes(long fromMinute, long toMinute) {
+        Map<String, Map<Long, double[]>> out = new java.util.HashMap<>();
+        for (int key : keys) {
+            PresenceSeries s = byKey[key];
+            if (!s.isComplete()) {
+                continue;
+            }
+            Map<Long, double[]> minutes = out.computeIfAbsent(instruments[key].coin().name(), k -> new java.util.HashMap<>());
+            double[] total = minutes.computeIfAbsent(Long.MIN_VALUE, k -> new double[2]);
+            for (int i = s.indexAtOrAfter(fromMinute); i < s.size() && s.minute(i) <= toMinute; i++) {
+                double[] m = minutes.computeIfAbsent(s.minute(i), k -> new double[2]);
+                double count = s.longCount(i) + s.shortCount(i);
+                double usd = s.longUsd(i) + s.shortUsd(i);
+                m[0] += count;
+                m[1] += usd;
+                total[0] += count;
+                total[1] += usd;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * How a throttled symbol compares with the complete venues on its coin over the window's minutes where its own
+     * feed was not saturated: {count ratio, USD ratio}, NaN where the complete venues saw fewer than
+     * {@link #MIN_REFERENCE} liquidations there.
+     */
+    private static double[] ratios(PresenceSeries s, long fromMinute, long toMinute, Map<Long, double[]> reference) {
+        double[] total = reference.get(Long.MIN_VALUE);
+        double count = 0;
+        double usd = 0;
+        double referenceCount = total[0];
+        double referenceUsd = total[1];
+        for (int i = s.indexAtOrAfter(fromMinute); i < s.size() && s.minute(i) <= toMinute; i++) {
+            int k = s.secondsPresent(i);
+            if (k >= LiquidationEstimator.SATURATION) {
+                double[] seen = reference.get(s.minute(i));
+                if (seen != null) {
+                    referenceCount -= seen[0];
+                    referenceUsd -= seen[1];
+                }
+            } else {
+                double m = LiquidationEstimator.multiplier(k);
+                count += (s.longCount(i) + s.shortCount(i)) * m;
+                usd += (s.longUsd(i) + s.shortUsd(i)) * m;
+            }
+        }
+        return referenceCount < MIN_REFERENCE || count <= 0 ? new double[] {Double.NaN, Double.NaN}
+                : new double[] {count / referenceCount, usd / referenceUsd};
     }
 
     private static void add(double[] into, double[] from) {

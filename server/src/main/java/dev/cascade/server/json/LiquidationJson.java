@@ -30,6 +30,8 @@ public final class LiquidationJson {
         ObjectNode o = totals(s.total(), e.total());
         o.put("estimatedLongUsd", usd(e.longs().usd()));
         o.put("estimatedShortUsd", usd(e.shorts().usd()));
+        o.put("estimatedLongCount", Math.round(e.longs().count()));
+        o.put("estimatedShortCount", Math.round(e.shorts().count()));
         o.put("longShare", share(s.total()));
         LargestLiquidation largest = s.largest();
         if (largest == null) {
@@ -53,6 +55,7 @@ public final class LiquidationJson {
         estimate.put("method", "presence");
         estimate.put("confidence", 0.95);
         estimate.put("saturatedMinutes", e.saturatedMinutes());
+        estimate.put("calibratedMinutes", e.calibratedMinutes());
         EstimateSummary.Check c = e.check();
         if (c.actualUsd() > 0) {
             ObjectNode check = estimate.putObject("check");
@@ -64,6 +67,12 @@ public final class LiquidationJson {
             check.put("highUsd", usd(c.highUsd()));
             check.put("throttledShare", ratio(c.throttledShare()));
             check.put("recovered", ratio(c.recovered()));
+            check.put("actualCount", c.actualCount());
+            check.put("throttledCount", c.throttledCount());
+            check.put("estimatedCount", Math.round(c.estimatedCount()));
+            check.put("lowCount", Math.round(c.lowCount()));
+            check.put("highCount", Math.round(c.highCount()));
+            check.put("recoveredCount", ratio(c.recoveredCount()));
         } else {
             estimate.putNull("check");
         }
@@ -96,10 +105,14 @@ public final class LiquidationJson {
         o.put("count", t.count());
         o.put("longCount", t.longCount());
         o.put("shortCount", t.shortCount());
-        Estimate x = e == null ? new Estimate(t.usd(), t.usd(), t.usd(), t.usd()) : e;
+        Estimate x = e == null ? Estimate.exact(t.usd(), t.count()) : e;
         o.put("estimatedUsd", usd(x.usd()));
         o.put("estimatedLowUsd", usd(x.lowUsd()));
         o.put("estimatedHighUsd", usd(x.highUsd()));
+        // positions liquidated (an estimate) beside the orders received ("count")
+        o.put("estimatedCount", Math.round(x.count()));
+        o.put("estimatedLowCount", (long) Math.floor(x.lowCount() + 1e-6));
+        o.put("estimatedHighCount", (long) Math.ceil(x.highCount() - 1e-6));
         return o;
     }
 
