@@ -97,6 +97,7 @@ public final class MarketState implements MarketListener {
         }
         counts.onTrade(e);
         bars.onTrade(e);
+        presence.addTrade(e);
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class ScenarioRecorder {
     private final Map<String, List<BybitWire.Liquidation>> bybitBatches = new LinkedHashMap<>();
     private final Map<String, List<BybitWire.Trade>> bybitTrades = new LinkedHashMap<>();
     private long frames;
+    private long liquidatedLastDay;
 
     private record Pending(SimInstrument instrument, boolean isLong, double contracts, double price, long millis) {
     }
@@ -73,15 +74,34 @@ public final class ScenarioRecorder {
         instruments.put(i.venue().id() + " " + i.coin(), i);
     }
 
-    /** Writes the recording of {@code scenario} to {@code file} (gzip when it ends in .gz); returns frames written. */
-    public static long record(Scenario scenario, Path file) throws IOException {
+    /**
+     * What a recording holds: frames written, and the positions the market model liquidated in its last 24 hours,
+     * the truth behind what the venues published (Binance and OKX a part of it).
+     */
+    public record Result(long frames, long positionsLiquidatedLastDay) {
+    }
+
+    /** Writes the recording of {@code scenario} to {@code file} (gzip when it ends in .gz). */
+    public static Result record(Scenario scenario, Path file) throws IOException {
         try (Writer w = new BufferedWriter(new OutputStreamWriter(file.toString().endsWith(".gz")
-                ? new GZIPOutputStream(Files.newOutputStream(file), 1 << 16) : Files.newOutputStream(file),
+                ? fastGzip(Files.newOutputStream(file)) : Files.newOutputStream(file),
                 StandardCharsets.UTF_8), 1 << 16)) {
             ScenarioRecorder r = new ScenarioRecorder(scenario, new FileOut(w));
             r.run();
-            return r.frames;
+            return new Result(r.frames, r.liquidatedLastDay);
         }
+    }
+
+    /**
+     * Gzip at the fastest level: compression was most of a recording's time at the default level, and the file is
+     * read back far more cheaply than it is written either way.
+     */
+    private static GZIPOutputStream fastGzip(java.io.OutputStream out) throws IOException {
+        return new GZIPOutputStream(out, 1 << 16) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        };
     }
 
     /** The scenario's instruments, as the venues' REST endpoints list them. */
@@ -125,7 +145,7 @@ public final class ScenarioRecorder {
         metadata(first - 2_000);
         history();
         MarketModel model = new MarketModel(scenario.seed(), start, scenario.coins().stream().map(Scenario.CoinScenario::setup)
-                .toList(), scenario.venueSizeFactors());
+                .toList(), scenario.crowd());
         for (Scenario.Whale w : scenario.whales()) {
             model.place(w.coin(), Venue.byId(w.venue()), w.isLong(), w.usd() / w.liquidationPrice(), w.liquidationPrice());
         }
@@ -149,6 +169,9 @@ public final class ScenarioRecorder {
 
             @Override
             public void liquidation(String coin, Venue venue, boolean isLong, double quantity, double price, long millis) {
+                if (millis >= dayBefore) {
+                    liquidatedLastDay++;
+                }
                 writeLiquidation(instrument(venue, coin), isLong, quantity, price, millis);
             }
 

@@ -19,11 +19,14 @@ package dev.cascade.analytics.estimate;
  *
  * <p>Positions liquidated are estimated the same way: a throttled feed pushes one order per second with a
  * liquidation, so the orders received in a minute are {@code k} and the estimate is {@code k x m}
- * ({@code = -60 ln(1 - p)}, the Poisson count behind k busy seconds). In a saturated minute (54 or more seconds
- * pushed) presence can say at most about five times what was received, while a cascade hides far more: there the
- * complete venue calibrates the rest. Its count and USD for the same coin and minute, times the ratio of the
- * throttled symbol's estimate to the complete venue's report over the window's unsaturated minutes, replace the
- * presence figures where they are larger; the complete venue's Poisson error gives the range.
+ * ({@code = -60 ln(1 - p)}, the Poisson count behind k busy seconds).
+ *
+ * <p>Presence assumes liquidations arrive evenly within a minute. A cascade bunches them into seconds, which a
+ * one-per-second feed cannot show, and at p near 1 presence adds at most about five times what was received. So
+ * where a venue that publishes everything (Bybit) saw the same coin liquidated, it calibrates the rest, minute by
+ * minute: its true count times the throttled symbol's trades relative to its own, and its USD times
+ * that and the ratio of mean liquidation sizes (see {@link LiquidationPresence}). The estimate is never below what
+ * was received, and the complete venue's Poisson error gives the range (the ratio's own error is not in it).
  */
 public final class LiquidationEstimator {
     /** The largest multiplier an upper bound uses. */
@@ -103,10 +106,7 @@ public final class LiquidationEstimator {
         accumulate(s, i, acc, null);
     }
 
-    /**
-     * Adds row {@code i} of {@code s} into {@code acc}; a saturated minute of a throttled venue takes the
-     * {@code calibration} (what the complete venue saw in that minute, scaled) where it says more than presence.
-     */
+    /** Adds row {@code i} of {@code s} into {@code acc}; a throttled venue's by {@code calibration} when given. */
     static void accumulate(PresenceSeries s, int i, double[] acc, Calibration calibration) {
         double longs = s.longUsd(i);
         double shorts = s.shortUsd(i);
@@ -125,7 +125,7 @@ public final class LiquidationEstimator {
                 acc[REPORTED_COUNT_SHORT + 2 * j] += shortCount;
             }
             // the check: throttle this complete minute as Binance would (k pushes, the latest of each second), and
-            // estimate it back
+            // estimate it back by presence alone
             double throttled = s.throttledUsd(i);
             acc[CHECK_ACTUAL] += longs + shorts;
             acc[CHECK_THROTTLED] += throttled;
@@ -139,55 +139,68 @@ public final class LiquidationEstimator {
             acc[CHECK_HIGH_COUNT] += k * highMultiplier(k);
             return;
         }
-        double m = multiplier(k);
-        double lo = lowMultiplier(k);
-        double hi = highMultiplier(k);
-        double[] usd = {m, lo, hi};
-        double[] count = {m, lo, hi};
-        boolean isSaturated = k >= SATURATION;
-        acc[SATURATED] += isSaturated ? 1 : 0;
-        if (isSaturated && calibration != null && calibration.completeCount() > 0) {
-            // the complete venue's count in this minute, scaled by how this symbol compares with it elsewhere;
-            // its Poisson error gives the range
-            double b = calibration.completeCount();
-            double spread = Z * Math.sqrt(b);
-            long reported = longCount + shortCount;
-            boolean isUsed = false;
-            if (Double.isFinite(calibration.countRatio()) && reported > 0) {
-                isUsed |= widen(count, calibration.countRatio() * b / reported,
-                        calibration.countRatio() * (b - spread) / reported, calibration.countRatio() * (b + spread) / reported);
-            }
+        acc[SATURATED] += k >= SATURATION ? 1 : 0;
+        if (calibration != null) {
+            double reported = longCount + shortCount;
             double reportedUsd = longs + shorts;
-            if (Double.isFinite(calibration.usdRatio()) && reportedUsd > 0) {
-                double c = calibration.usdRatio() * calibration.completeUsd() / reportedUsd;
-                isUsed |= widen(usd, c, c * (1 - spread / b), c * (1 + spread / b));
+            double[] c = calibration.counts(reported);
+            double[] u = calibration.usd(reportedUsd);
+            for (int j = 0; j < 3; j++) {
+                acc[COUNT_LONG + 2 * j] += c[j] * longCount / reported;
+                acc[COUNT_SHORT + 2 * j] += c[j] * shortCount / reported;
+                acc[ESTIMATED_LONG + 2 * j] += reportedUsd > 0 ? u[j] * longs / reportedUsd : 0;
+                acc[ESTIMATED_SHORT + 2 * j] += reportedUsd > 0 ? u[j] * shorts / reportedUsd : 0;
             }
-            acc[CALIBRATED] += isUsed ? 1 : 0;
+            acc[CALIBRATED]++;
+            return;
         }
+        double[] m = {multiplier(k), lowMultiplier(k), highMultiplier(k)};
         for (int j = 0; j < 3; j++) {
-            acc[ESTIMATED_LONG + 2 * j] += longs * usd[j];
-            acc[ESTIMATED_SHORT + 2 * j] += shorts * usd[j];
-            acc[COUNT_LONG + 2 * j] += longCount * count[j];
-            acc[COUNT_SHORT + 2 * j] += shortCount * count[j];
+            acc[ESTIMATED_LONG + 2 * j] += longs * m[j];
+            acc[ESTIMATED_SHORT + 2 * j] += shorts * m[j];
+            acc[COUNT_LONG + 2 * j] += longCount * m[j];
+            acc[COUNT_SHORT + 2 * j] += shortCount * m[j];
         }
-    }
-
-    /** Takes a calibrated multiplier (and range) in place of presence's where it is larger; true if it did. */
-    private static boolean widen(double[] m, double estimate, double low, double high) {
-        if (!(estimate > m[0])) {
-            return false;
-        }
-        m[0] = estimate;
-        m[1] = Math.min(estimate, Math.max(m[1], low));
-        m[2] = Math.max(estimate, Math.max(m[2], high));
-        return true;
     }
 
     /**
-     * What a venue that publishes everything saw of the same coin in a saturated minute, and how a throttled
-     * symbol compares with it over the window's unsaturated minutes (its presence estimate over the complete
-     * venue's report there): NaN ratios when there is too little to compare.
+     * Adds a minute the throttled symbol pushed nothing in while the complete venue saw its coin liquidated: the
+     * calibrated figures, split by side as the complete venue's were.
      */
-    record Calibration(double completeCount, double completeUsd, double countRatio, double usdRatio) {
+    static void accumulateUnseen(double[] acc, Calibration calibration) {
+        double[] c = calibration.counts(0);
+        double[] u = calibration.usd(0);
+        double longCount = calibration.completeLongCount() / calibration.completeCount();
+        double longUsd = calibration.completeUsd() > 0 ? calibration.completeLongUsd() / calibration.completeUsd() : 0;
+        for (int j = 0; j < 3; j++) {
+            acc[COUNT_LONG + 2 * j] += c[j] * longCount;
+            acc[COUNT_SHORT + 2 * j] += c[j] * (1 - longCount);
+            acc[ESTIMATED_LONG + 2 * j] += u[j] * longUsd;
+            acc[ESTIMATED_SHORT + 2 * j] += u[j] * (1 - longUsd);
+        }
+        acc[CALIBRATED]++;
+    }
+
+    /**
+     * What a venue that publishes everything saw of the same coin in a minute ({@code complete*}), and how a
+     * throttled symbol compares with it over the window, in positions and in USD.
+     */
+    record Calibration(double completeCount, double completeUsd, double completeLongCount, double completeLongUsd,
+                       double countRatio, double usdRatio) {
+        /** {estimate, low, high} of positions, none below the {@code received} orders. */
+        double[] counts(double received) {
+            return scaled(countRatio, completeCount, Z * Math.sqrt(completeCount), received);
+        }
+
+        /** {estimate, low, high} of USD, none below the {@code reported}; the count's relative error. */
+        double[] usd(double reported) {
+            return scaled(usdRatio, completeUsd, completeUsd * Z / Math.sqrt(Math.max(1, completeCount)), reported);
+        }
+
+        private static double[] scaled(double ratio, double seen, double error, double floor) {
+            double estimate = Math.max(floor, ratio * seen);
+            return new double[] {estimate, Math.min(estimate, Math.max(floor, ratio * (seen - error))),
+                Math.max(estimate, ratio * (seen + error))};
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.cascade.model.Liquidation;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Side;
+import dev.cascade.model.Trade;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,7 +16,9 @@ import java.util.function.Function;
 
 /**
  * The state behind estimated liquidation totals: per symbol and minute, the seconds that had a liquidation and
- * the USD reported per side ({@link PresenceSeries}). Read out by {@link #estimate} through the
+ * the USD reported per side ({@link PresenceSeries}), and each instrument's traded USD per hour
+ * ({@link HourlyVolume}), which scales a complete venue's liquidations to a throttled one's. Read out by
+ * {@link #estimate} through the
  * {@link LiquidationEstimator}, for the whole input or a window, split like the reported totals.
  *
  * <p>Pure and mergeable like the other aggregators. Minutes older than the retention (counted back from the
@@ -30,6 +33,8 @@ public final class LiquidationPresence implements MarketListener {
     private PresenceSeries[] byKey = new PresenceSeries[64];
     private Instrument[] instruments = new Instrument[64];
     private final List<Integer> keys = new ArrayList<>();
+    private HourlyVolume[] volumes = new HourlyVolume[64];
+    private final Map<Integer, Instrument> volumeInstruments = new java.util.TreeMap<>();
     private long lastMicros = Long.MIN_VALUE;
     private long lastHour = Long.MIN_VALUE;
     private long cutoff = Long.MIN_VALUE;
@@ -41,6 +46,28 @@ public final class LiquidationPresence implements MarketListener {
     @Override
     public void onLiquidation(Liquidation l) {
         add(l);
+    }
+
+    @Override
+    public void onTrade(Trade t) {
+        addTrade(t);
+    }
+
+    /** A trade: its USD adds to its instrument's hour (each venue's size in each coin). */
+    public void addTrade(Trade t) {
+        double usd = t.usd();
+        if (!(usd >= 0)) {
+            return;
+        }
+        int key = t.instrument().key();
+        if (key >= volumes.length) {
+            volumes = Arrays.copyOf(volumes, Math.max(volumes.length * 2, key + 1));
+        }
+        if (volumes[key] == null) {
+            volumes[key] = new HourlyVolume();
+            volumeInstruments.put(key, t.instrument());
+        }
+        volumes[key].add(Math.floorDiv(t.exchangeMicros(), Micros.PER_HOUR), usd);
     }
 
     public void add(Liquidation l) {
@@ -77,6 +104,9 @@ public final class LiquidationPresence implements MarketListener {
 
     private void evict() {
         cutoff = lastHour * 60 - retentionMinutes;
+        for (int key : volumeInstruments.keySet()) {
+            volumes[key].evictBefore(Math.floorDiv(cutoff, 60));
+        }
         for (int key : keys) {
             PresenceSeries s = byKey[key];
             s.evictBefore(cutoff, (series, row) -> LiquidationEstimator.accumulate(series, row, series.folded));
@@ -103,6 +133,17 @@ public final class LiquidationPresence implements MarketListener {
     public void merge(LiquidationPresence other) {
         for (int key : other.keys) {
             series(other.instruments[key]).merge(other.byKey[key]);
+        }
+        for (Map.Entry<Integer, Instrument> e : other.volumeInstruments.entrySet()) {
+            int key = e.getKey();
+            if (key >= volumes.length) {
+                volumes = Arrays.copyOf(volumes, Math.max(volumes.length * 2, key + 1));
+            }
+            if (volumes[key] == null) {
+                volumes[key] = new HourlyVolume();
+                volumeInstruments.put(key, e.getValue());
+            }
+            volumes[key].merge(other.volumes[e.getKey()]);
         }
         if (other.lastMicros > lastMicros) {
             lastMicros = other.lastMicros;
@@ -137,11 +178,18 @@ public final class LiquidationPresence implements MarketListener {
                 System.arraycopy(s.folded, 0, acc, 0, acc.length);
             }
             Map<Long, double[]> reference = s.isComplete() ? null : complete.get(instrument.coin().name());
-            double[] ratios = reference == null ? null : ratios(s, fromMinute, toMinute, reference);
+            double[] ratios = reference == null ? null : ratios(s, instrument, reference, fromMinute, toMinute);
+            boolean isCalibrated = ratios != null && Double.isFinite(ratios[0]);
             for (int i = s.indexAtOrAfter(fromMinute); i < s.size() && s.minute(i) <= toMinute; i++) {
-                double[] seen = reference == null ? null : reference.get(s.minute(i));
-                LiquidationEstimator.accumulate(s, i, acc, seen == null ? null
-                        : new LiquidationEstimator.Calibration(seen[0], seen[1], ratios[0], ratios[1]));
+                double[] seen = isCalibrated ? reference.get(s.minute(i)) : null;
+                LiquidationEstimator.accumulate(s, i, acc, seen == null ? null : calibration(seen, ratios));
+            }
+            if (isCalibrated) {
+                for (Map.Entry<Long, double[]> e : reference.entrySet()) {
+                    if (row(s, e.getKey()) < 0) {
+                        LiquidationEstimator.accumulateUnseen(acc, calibration(e.getValue(), ratios));
+                    }
+                }
             }
             add(all, acc);
             add(byCoin.computeIfAbsent(instrument.coin().name(), k -> new double[acc.length]), acc);
@@ -162,7 +210,10 @@ public final class LiquidationPresence implements MarketListener {
                 (long) all[LiquidationEstimator.SATURATED], (long) all[LiquidationEstimator.CALIBRATED]);
     }
 
-    /** Per coin and minute, the liquidations venues that publish everything saw: {count, USD}; totals at key MIN. */
+    /**
+     * Per coin and minute of the window, what venues that publish everything saw: {count, USD, seconds with a
+     * liquidation, USD a one-per-second feed would have pushed, long count, long USD}.
+     */
     private Map<String, Map<Long, double[]>> completeMinutes(long fromMinute, long toMinute) {
         Map<String, Map<Long, double[]>> out = new java.util.HashMap<>();
         for (int key : keys) {
@@ -170,48 +221,73 @@ public final class LiquidationPresence implements MarketListener {
             if (!s.isComplete()) {
                 continue;
             }
-            Map<Long, double[]> minutes = out.computeIfAbsent(instruments[key].coin().name(), k -> new java.util.HashMap<>());
-            double[] total = minutes.computeIfAbsent(Long.MIN_VALUE, k -> new double[2]);
+            Map<Long, double[]> minutes = out.computeIfAbsent(instruments[key].coin().name(), k -> new java.util.TreeMap<>());
             for (int i = s.indexAtOrAfter(fromMinute); i < s.size() && s.minute(i) <= toMinute; i++) {
-                double[] m = minutes.computeIfAbsent(s.minute(i), k -> new double[2]);
-                double count = s.longCount(i) + s.shortCount(i);
-                double usd = s.longUsd(i) + s.shortUsd(i);
-                m[0] += count;
-                m[1] += usd;
-                total[0] += count;
-                total[1] += usd;
+                double[] m = minutes.computeIfAbsent(s.minute(i), k -> new double[6]);
+                m[0] += s.longCount(i) + s.shortCount(i);
+                m[1] += s.longUsd(i) + s.shortUsd(i);
+                m[2] = Math.max(m[2], s.secondsPresent(i)); // of the coin's busiest complete symbol
+                m[3] += s.throttledUsd(i);
+                m[4] += s.longCount(i);
+                m[5] += s.longUsd(i);
             }
         }
         return out;
     }
 
+    private static LiquidationEstimator.Calibration calibration(double[] seen, double[] ratios) {
+        return new LiquidationEstimator.Calibration(seen[0], seen[1], seen[4], seen[5], ratios[0], ratios[1]);
+    }
+
+    /** The row of {@code minute} in {@code s}, or -1. */
+    private static int row(PresenceSeries s, long minute) {
+        int i = s.indexAtOrAfter(minute);
+        return i < s.size() && s.minute(i) == minute ? i : -1;
+    }
+
     /**
-     * How a throttled symbol compares with the complete venues on its coin over the window's minutes where its own
-     * feed was not saturated: {count ratio, USD ratio}, NaN where the complete venues saw fewer than
-     * {@link #MIN_REFERENCE} liquidations there.
+     * How a throttled symbol compares with the complete venues on its coin over the window: {count ratio, USD
+     * ratio}. Positions scale with the venues' trades in the coin (research/methods.md section 6: the ratio to a
+     * fully reporting venue, scaled by its share of the trading); USD with that times the ratio of mean liquidation sizes,
+     * the throttled feed's pushes being a size-neutral sample of its liquidations. NaN when the complete venues
+     * saw fewer than {@link #MIN_REFERENCE} liquidations, or either side traded nothing.
      */
-    private static double[] ratios(PresenceSeries s, long fromMinute, long toMinute, Map<Long, double[]> reference) {
-        double[] total = reference.get(Long.MIN_VALUE);
-        double count = 0;
-        double usd = 0;
-        double referenceCount = total[0];
-        double referenceUsd = total[1];
-        for (int i = s.indexAtOrAfter(fromMinute); i < s.size() && s.minute(i) <= toMinute; i++) {
-            int k = s.secondsPresent(i);
-            if (k >= LiquidationEstimator.SATURATION) {
-                double[] seen = reference.get(s.minute(i));
-                if (seen != null) {
-                    referenceCount -= seen[0];
-                    referenceUsd -= seen[1];
-                }
-            } else {
-                double m = LiquidationEstimator.multiplier(k);
-                count += (s.longCount(i) + s.shortCount(i)) * m;
-                usd += (s.longUsd(i) + s.shortUsd(i)) * m;
+    private double[] ratios(PresenceSeries s, Instrument instrument, Map<Long, double[]> reference, long fromMinute,
+                            long toMinute) {
+        long fromHour = fromMinute == Long.MIN_VALUE ? Long.MIN_VALUE : Math.floorDiv(fromMinute, 60);
+        long toHour = toMinute == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(toMinute, 60);
+        double own = 0;
+        double complete = 0;
+        for (Map.Entry<Integer, Instrument> e : volumeInstruments.entrySet()) {
+            Instrument i = e.getValue();
+            if (!i.coin().equals(instrument.coin())) {
+                continue;
+            }
+            // trades, not USD: how many traders a venue has, which its larger traders' size would overstate
+            double trades = volumes[e.getKey()].tradesBetween(fromHour, toHour);
+            if (i.key() == instrument.key()) {
+                own += trades;
+            } else if (i.venue().isLiquidationFeedComplete()) {
+                complete += trades;
             }
         }
-        return referenceCount < MIN_REFERENCE || count <= 0 ? new double[] {Double.NaN, Double.NaN}
-                : new double[] {count / referenceCount, usd / referenceUsd};
+        double seenCount = 0;
+        double seenUsd = 0;
+        for (double[] b : reference.values()) {
+            seenCount += b[0];
+            seenUsd += b[1];
+        }
+        double receivedCount = 0;
+        double receivedUsd = 0;
+        for (int i = s.indexAtOrAfter(fromMinute); i < s.size() && s.minute(i) <= toMinute; i++) {
+            receivedCount += s.longCount(i) + s.shortCount(i);
+            receivedUsd += s.longUsd(i) + s.shortUsd(i);
+        }
+        if (seenCount < MIN_REFERENCE || own <= 0 || complete <= 0 || receivedCount <= 0 || seenUsd <= 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double count = own / complete;
+        return new double[] {count, count * (receivedUsd / receivedCount) / (seenUsd / seenCount)};
     }
 
     private static void add(double[] into, double[] from) {

@@ -14,7 +14,7 @@ class MarketModelTest {
     /** A coin whose anchor falls 2 % over ten minutes after an hour, then holds. */
     private static MarketModel.CoinSetup btc(double depthUsd) {
         return new MarketModel.CoinSetup("BTC", new MarketModel.PricePath(new double[] {0, 3_600, 4_200, 7_200},
-                new double[] {100_000, 100_000, 98_000, 98_000}), 0.0, depthUsd, 600, 2e9, 0.01, 0.6, 2, 20_000,
+                new double[] {100_000, 100_000, 98_000, 98_000}), 0.0, depthUsd, 600, 40_000, 1e9, 0.01, 0.6, 2_000,
                 6 * 3_600, new double[] {5, 10, 25, 50, 100}, new double[] {0.15, 0.3, 0.25, 0.2, 0.1},
                 new double[] {0.5, 0.3, 0.2}, 5, 20_000);
     }
@@ -80,8 +80,8 @@ class MarketModelTest {
     @Test
     void fundingFollowsTheCrowdsLeanAndFallsWhenAFlushClearsTheLongs() {
         MarketModel m = new MarketModel(7, T0, List.of(btc(100e6)));
-        // the positions open at the start are 60 % long: a lean of +0.2 adds 0.02 % to the 0.01 % baseline
-        assertThat(m.fundingRate("BTC")).isCloseTo(0.0003, org.assertj.core.api.Assertions.within(0.00003));
+        // at the lean the day starts with, the 0.01 % baseline
+        assertThat(m.fundingRate("BTC")).isCloseTo(0.0001, org.assertj.core.api.Assertions.within(0.00005));
         Tape tape = new Tape();
         double beforeDrop = 0;
         for (long t = T0 + 1_000; t <= T0 + 7_200_000; t += 1_000) {
@@ -90,7 +90,7 @@ class MarketModelTest {
                 beforeDrop = m.fundingRate("BTC");
             }
         }
-        assertThat(beforeDrop).isBetween(0.0002, 0.0004);
+        assertThat(beforeDrop).isBetween(0.0, 0.0002);
         // the flush liquidated longs and nothing else: the lean, and funding with it, is lower after
         assertThat(tape.longUsd).isPositive();
         assertThat(m.fundingRate("BTC")).isLessThan(beforeDrop);
