@@ -63,7 +63,7 @@ public final class RecapWriter {
         add(sections, "Liquidation heatmap", heatmap(f, lead, t), List.of(hitRateTable(f, lead)));
         add(sections, "Taker flow", taker(f, settings, lead, t), List.of());
         add(sections, "Open interest and funding", openInterest(f, lead, t), List.of(openInterestTable(f, lead)));
-        add(sections, "Market overview and sentiment", overview(f), List.of());
+        add(sections, "Market overview and sentiment", overview(f, t), List.of());
         add(sections, "Verdict", lead == null ? List.of() : List.of(Verdict.paragraph(f.events().flushes(), t)),
                 List.of());
         String period = f.fromMicros() == 0 ? "no data" : Words.dayTime(f.fromMicros()) + " to " + Words.dayTime(f.toMicros());
@@ -417,7 +417,17 @@ public final class RecapWriter {
                 List.of("Coin", "Open interest", "1h change", "Funding"), rows);
     }
 
-    private static List<String> overview(Figures f) {
+    /** Why the index reads what it does: each part's score, weight and input. */
+    private static String components(Sentiment.Index s) {
+        List<String> parts = new ArrayList<>();
+        for (Sentiment.Component c : s.components()) {
+            parts.add(String.format("%s %.0f of 100 (weight %.0f; %s)", c.name(), c.score(), c.weight(),
+                    c.inputDescription()));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static List<String> overview(Figures f, Times t) {
         List<String> out = new ArrayList<>();
         MarketOverview.Overview o = f.overview();
         if (o != null && !Double.isNaN(o.totalMarketCapUsd())) {
@@ -447,10 +457,10 @@ public final class RecapWriter {
         if (s != null && s.published() != null) {
             out.add(String.format("The Fear & Greed Index read \"%s\" (%d)%s.", s.published().classification().toLowerCase(),
                     s.published().value(), s.isComputed() ? String.format("; Cascade's own index, from market data,"
-                    + " read %d (%s)", s.value(), s.classification()) : ""));
+                    + " read %d (%s) at %s: %s", s.value(), s.classification(), t.at(f.toMicros()), components(s)) : ""));
         } else if (s != null && s.isComputed()) {
-            out.add(String.format("Cascade's sentiment index, from market data, read %d (%s).", s.value(),
-                    s.classification()));
+            out.add(String.format("Cascade's sentiment index, from market data, read %d (%s) at %s: %s.", s.value(),
+                    s.classification(), t.at(f.toMicros()), components(s)));
         }
         return out;
     }

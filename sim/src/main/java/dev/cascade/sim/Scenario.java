@@ -69,7 +69,8 @@ public record Scenario(String name, long seed, long startMillis, int hours, List
                     c.path("entrySpread").asDouble(0.02), c.path("longShare").asDouble(0.6),
                     c.path("minPositionUsd").asDouble(), c.path("holdHours").asDouble(12) * 3_600,
                     doubles(j.path("leverages")), doubles(j.path("leverageWeights")), doubles(c.path("venueShares")),
-                    c.path("tradesPerSecond").asDouble(), c.path("meanTradeUsd").asDouble());
+                    c.path("tradesPerSecond").asDouble(), c.path("meanTradeUsd").asDouble(),
+                    c.has("venueSizeFactors") ? doubles(c.path("venueSizeFactors")) : null);
             coins.add(new CoinScenario(setup, c.path("okxContract").asDouble(1), c.path("dayBeforeVolumeRatio").asDouble(1)));
         }
         List<Whale> whales = new ArrayList<>();

@@ -48,12 +48,21 @@ public final class MarketModel {
      * again open over each {@code holdSeconds}, the mean time one is held), each at least {@code minPositionUsd},
      * and {@code backgroundUsd} of open interest beyond reach; {@code leverages} and {@code leverageWeights} the
      * tiers; {@code venueShares} per venue of {@link #VENUES} (positions and trades alike); {@code tradesPerSecond}
-     * of noise of about {@code meanTradeUsd}.
+     * of noise of about {@code meanTradeUsd}; {@code venueSizeFactors}, when given, in place of the crowd's.
      */
     public record CoinSetup(String coin, PricePath anchor, double volatility, double depthUsd, double reversionSeconds,
                             int positions, double backgroundUsd, double entrySpread, double longShare,
                             double minPositionUsd, double holdSeconds, double[] leverages, double[] leverageWeights,
-                            double[] venueShares, double tradesPerSecond, double meanTradeUsd) {
+                            double[] venueShares, double tradesPerSecond, double meanTradeUsd, double[] venueSizeFactors) {
+        /** Without per-coin size factors: the crowd's. */
+        public CoinSetup(String coin, PricePath anchor, double volatility, double depthUsd, double reversionSeconds,
+                         int positions, double backgroundUsd, double entrySpread, double longShare, double minPositionUsd,
+                         double holdSeconds, double[] leverages, double[] leverageWeights, double[] venueShares,
+                         double tradesPerSecond, double meanTradeUsd) {
+            this(coin, anchor, volatility, depthUsd, reversionSeconds, positions, backgroundUsd, entrySpread, longShare,
+                    minPositionUsd, holdSeconds, leverages, leverageWeights, venueShares, tradesPerSecond, meanTradeUsd,
+                    null);
+        }
     }
 
     /**
@@ -335,7 +344,8 @@ public final class MarketModel {
         double longShare = Math.max(0.05, Math.min(0.95, s.longShare() + crowd.leanMomentum() * momentum));
         boolean isLong = c.random.nextDouble() < longShare;
         int v = pick(c.random, s.venueShares());
-        double usd = Math.min(crowd.maxPositionUsd(), crowd.venueSizeFactors()[v] * size(c.random, s.minPositionUsd()));
+        double[] factors = s.venueSizeFactors() != null ? s.venueSizeFactors() : crowd.venueSizeFactors();
+        double usd = Math.min(crowd.maxPositionUsd(), factors[v] * size(c.random, s.minPositionUsd()));
         Venue venue = VENUES[v];
         MarginBrackets brackets = MarginBrackets.defaults(venue);
         MarginBracket first = brackets.brackets().get(0);
