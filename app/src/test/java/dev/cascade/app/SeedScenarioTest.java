@@ -45,7 +45,7 @@ class SeedScenarioTest {
     }
 
     @Test
-    void shouldMeetTheDaysTargetsWithinTenPercent() {
+    void shouldMeetTheDaysTargetsWithinTenPercent() throws Exception {
         JsonNode day = replay.path("windows").path("24h");
         // the article's "127,000 traders": an estimate of positions, above the orders the venues published
         near("positions liquidated in 24h, estimated", day.path("estimatedCount").asDouble(), 127_000);

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Runs a {@link Scenario} through the {@link MarketModel} as fast as the machine allows, without sockets, and
@@ -84,24 +83,12 @@ public final class ScenarioRecorder {
     /** Writes the recording of {@code scenario} to {@code file} (gzip when it ends in .gz). */
     public static Result record(Scenario scenario, Path file) throws IOException {
         try (Writer w = new BufferedWriter(new OutputStreamWriter(file.toString().endsWith(".gz")
-                ? fastGzip(Files.newOutputStream(file)) : Files.newOutputStream(file),
+                ? new CompressingOutput(Files.newOutputStream(file)) : Files.newOutputStream(file),
                 StandardCharsets.UTF_8), 1 << 16)) {
             ScenarioRecorder r = new ScenarioRecorder(scenario, new FileOut(w));
             r.run();
             return new Result(r.frames, r.liquidatedLastDay);
         }
-    }
-
-    /**
-     * Gzip at the fastest level: compression was most of a recording's time at the default level, and the file is
-     * read back far more cheaply than it is written either way.
-     */
-    private static GZIPOutputStream fastGzip(java.io.OutputStream out) throws IOException {
-        return new GZIPOutputStream(out, 1 << 16) {
-            {
-                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
-            }
-        };
     }
 
     /** The scenario's instruments, as the venues' REST endpoints list them. */
