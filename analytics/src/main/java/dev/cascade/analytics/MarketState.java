@@ -97,7 +97,6 @@ public final class MarketState implements MarketListener {
         }
         counts.onTrade(e);
         bars.onTrade(e);
-        presence.addTrade(e);
     }
 
     @Override

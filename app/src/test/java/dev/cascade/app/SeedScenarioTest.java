@@ -220,7 +220,7 @@ class SeedScenarioTest {
         ReportBrowser.Shot phone = ReportBrowser.render(chromium, driver, url, 390, true,
                 java.nio.file.Paths.get("target", "seed-report-phone.png"));
         for (ReportBrowser.Shot shot : new ReportBrowser.Shot[] {desktop, phone}) {
-            assertThat(shot.headline()).startsWith("BTC fell 1.3%");
+            assertThat(shot.headline()).startsWith("BTC fell 1.1%");
             assertThat(shot.images()).isEqualTo(4);
             assertThat(shot.isEveryImageLoaded()).isTrue();
             assertThat(shot.pageWidth()).as("no sideways scrolling at %d px", shot.viewportWidth())

@@ -5,7 +5,6 @@ import dev.cascade.model.Liquidation;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Side;
-import dev.cascade.model.Trade;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,9 +15,7 @@ import java.util.function.Function;
 
 /**
  * The state behind estimated liquidation totals: per symbol and minute, the seconds that had a liquidation and
- * the USD reported per side ({@link PresenceSeries}), and each instrument's traded USD per hour
- * ({@link HourlyVolume}), which scales a complete venue's liquidations to a throttled one's. Read out by
- * {@link #estimate} through the
+ * the USD reported per side ({@link PresenceSeries}). Read out by {@link #estimate} through the
  * {@link LiquidationEstimator}, for the whole input or a window, split like the reported totals.
  *
  * <p>Pure and mergeable like the other aggregators. Minutes older than the retention (counted back from the
@@ -33,8 +30,6 @@ public final class LiquidationPresence implements MarketListener {
     private PresenceSeries[] byKey = new PresenceSeries[64];
     private Instrument[] instruments = new Instrument[64];
     private final List<Integer> keys = new ArrayList<>();
-    private HourlyVolume[] volumes = new HourlyVolume[64];
-    private final Map<Integer, Instrument> volumeInstruments = new java.util.TreeMap<>();
     private long lastMicros = Long.MIN_VALUE;
     private long lastHour = Long.MIN_VALUE;
     private long cutoff = Long.MIN_VALUE;
@@ -46,28 +41,6 @@ public final class LiquidationPresence implements MarketListener {
     @Override
     public void onLiquidation(Liquidation l) {
         add(l);
-    }
-
-    @Override
-    public void onTrade(Trade t) {
-        addTrade(t);
-    }
-
-    /** A trade: its USD adds to its instrument's hour (each venue's size in each coin). */
-    public void addTrade(Trade t) {
-        double usd = t.usd();
-        if (!(usd >= 0)) {
-            return;
-        }
-        int key = t.instrument().key();
-        if (key >= volumes.length) {
-            volumes = Arrays.copyOf(volumes, Math.max(volumes.length * 2, key + 1));
-        }
-        if (volumes[key] == null) {
-            volumes[key] = new HourlyVolume();
-            volumeInstruments.put(key, t.instrument());
-        }
-        volumes[key].add(Math.floorDiv(t.exchangeMicros(), Micros.PER_HOUR), usd);
     }
 
     public void add(Liquidation l) {
@@ -104,9 +77,6 @@ public final class LiquidationPresence implements MarketListener {
 
     private void evict() {
         cutoff = lastHour * 60 - retentionMinutes;
-        for (int key : volumeInstruments.keySet()) {
-            volumes[key].evictBefore(Math.floorDiv(cutoff, 60));
-        }
         for (int key : keys) {
             PresenceSeries s = byKey[key];
             s.evictBefore(cutoff, (series, row) -> LiquidationEstimator.accumulate(series, row, series.folded));
@@ -134,17 +104,6 @@ public final class LiquidationPresence implements MarketListener {
         for (int key : other.keys) {
             series(other.instruments[key]).merge(other.byKey[key]);
         }
-        for (Map.Entry<Integer, Instrument> e : other.volumeInstruments.entrySet()) {
-            int key = e.getKey();
-            if (key >= volumes.length) {
-                volumes = Arrays.copyOf(volumes, Math.max(volumes.length * 2, key + 1));
-            }
-            if (volumes[key] == null) {
-                volumes[key] = new HourlyVolume();
-                volumeInstruments.put(key, e.getValue());
-            }
-            volumes[key].merge(other.volumes[e.getKey()]);
-        }
         if (other.lastMicros > lastMicros) {
             lastMicros = other.lastMicros;
             lastHour = Math.max(lastHour, other.lastHour);
@@ -154,17 +113,31 @@ public final class LiquidationPresence implements MarketListener {
 
     // ---- read-out ----
 
-    /** Estimates over the whole input (every minute ever added). */
+    /** Estimates over the whole input (every minute ever added), by presence alone. */
     public EstimateSummary estimate() {
-        return estimate(Long.MIN_VALUE, Long.MAX_VALUE, true);
+        return estimate(null);
     }
 
-    /** Estimates over the minutes {@code fromMicros} to {@code toMicros} (inclusive, whole minutes). */
+    /**
+     * Estimates over the whole input; with {@code trades} (null for none), the complete venues calibrate the
+     * throttled ones ({@link LiquidationEstimator}).
+     */
+    public EstimateSummary estimate(TradeCounts trades) {
+        return estimate(Long.MIN_VALUE, Long.MAX_VALUE, true, trades);
+    }
+
+    /** Estimates over the minutes {@code fromMicros} to {@code toMicros} (inclusive, whole minutes), by presence. */
     public EstimateSummary estimate(long fromMicros, long toMicros) {
-        return estimate(Math.floorDiv(fromMicros, Micros.PER_MINUTE), Math.floorDiv(toMicros, Micros.PER_MINUTE), false);
+        return estimate(fromMicros, toMicros, null);
     }
 
-    private EstimateSummary estimate(long fromMinute, long toMinute, boolean withFolded) {
+    /** Estimates over the minutes {@code fromMicros} to {@code toMicros}, calibrated with {@code trades}. */
+    public EstimateSummary estimate(long fromMicros, long toMicros, TradeCounts trades) {
+        return estimate(Math.floorDiv(fromMicros, Micros.PER_MINUTE), Math.floorDiv(toMicros, Micros.PER_MINUTE), false,
+                trades);
+    }
+
+    private EstimateSummary estimate(long fromMinute, long toMinute, boolean withFolded, TradeCounts trades) {
         double[] all = new double[LiquidationEstimator.SLOTS];
         Map<String, double[]> byCoin = new LinkedHashMap<>();
         Map<String, double[]> byExchange = new LinkedHashMap<>();
@@ -177,8 +150,9 @@ public final class LiquidationPresence implements MarketListener {
             if (withFolded) {
                 System.arraycopy(s.folded, 0, acc, 0, acc.length);
             }
-            Map<Long, double[]> reference = s.isComplete() ? null : complete.get(instrument.coin().name());
-            double[] ratios = reference == null ? null : ratios(s, instrument, reference, fromMinute, toMinute);
+            Map<Long, double[]> reference = s.isComplete() || trades == null ? null
+                    : complete.get(instrument.coin().name());
+            double[] ratios = reference == null ? null : ratios(s, instrument, reference, fromMinute, toMinute, trades);
             boolean isCalibrated = ratios != null && Double.isFinite(ratios[0]);
             for (int i = s.indexAtOrAfter(fromMinute); i < s.size() && s.minute(i) <= toMinute; i++) {
                 double[] seen = isCalibrated ? reference.get(s.minute(i)) : null;
@@ -253,22 +227,16 @@ public final class LiquidationPresence implements MarketListener {
      * saw fewer than {@link #MIN_REFERENCE} liquidations, or either side traded nothing.
      */
     private double[] ratios(PresenceSeries s, Instrument instrument, Map<Long, double[]> reference, long fromMinute,
-                            long toMinute) {
-        long fromHour = fromMinute == Long.MIN_VALUE ? Long.MIN_VALUE : Math.floorDiv(fromMinute, 60);
-        long toHour = toMinute == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(toMinute, 60);
-        double own = 0;
+                            long toMinute, TradeCounts trades) {
+        long from = fromMinute == Long.MIN_VALUE ? Long.MIN_VALUE : fromMinute * Micros.PER_MINUTE;
+        long to = toMinute == Long.MAX_VALUE ? Long.MAX_VALUE : (toMinute + 1) * Micros.PER_MINUTE - 1;
+        // trades, not USD: how many traders a venue has, which its larger traders' size would overstate
+        double own = trades.trades(instrument, from, to);
         double complete = 0;
-        for (Map.Entry<Integer, Instrument> e : volumeInstruments.entrySet()) {
-            Instrument i = e.getValue();
-            if (!i.coin().equals(instrument.coin())) {
-                continue;
-            }
-            // trades, not USD: how many traders a venue has, which its larger traders' size would overstate
-            double trades = volumes[e.getKey()].tradesBetween(fromHour, toHour);
-            if (i.key() == instrument.key()) {
-                own += trades;
-            } else if (i.venue().isLiquidationFeedComplete()) {
-                complete += trades;
+        for (int key : keys) {
+            Instrument i = instruments[key];
+            if (i.coin().equals(instrument.coin()) && i.venue().isLiquidationFeedComplete()) {
+                complete += trades.trades(i, from, to);
             }
         }
         double seenCount = 0;

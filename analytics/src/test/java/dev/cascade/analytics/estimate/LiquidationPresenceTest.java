@@ -133,11 +133,6 @@ class LiquidationPresenceTest {
         java.util.SplittableRandom random = new java.util.SplittableRandom(17);
         long truth = 0;
         for (int minute = 0; minute < 65; minute++) {
-            // Binance has five times Bybit's BTC trades: its share of the liquidations, as of the trading
-            for (int t = 0; t < 5; t++) {
-                p.addTrade(Events.trade(binance, dev.cascade.model.TakerSide.BUY, 0.5, 100_000, minute, at(minute, t)));
-            }
-            p.addTrade(Events.trade(bybit, dev.cascade.model.TakerSide.SELL, 0.1, 100_000, minute, at(minute, 0)));
             double scale = minute >= 30 && minute < 35 ? 1 : 0.02;
             for (Instrument venue : new Instrument[] {binance, bybit}) {
                 double rate = (venue == binance ? 20 : 4) * scale;
@@ -163,10 +158,14 @@ class LiquidationPresenceTest {
                 }
             }
         }
-        Estimate calibrated = p.estimate().byVenue().get("binance-usdm");
+        // Binance has five times Bybit's BTC trades: its share of the liquidations, as of the trading
+        TradeCounts trades = (i, from, to) -> i.key() == binance.key() ? 5_000 : i.key() == bybit.key() ? 1_000 : 0;
+        EstimateSummary e = p.estimate(trades);
+        Estimate calibrated = e.byVenue().get("binance-usdm");
         Estimate presence = alone.estimate().byVenue().get("binance-usdm");
-        assertThat(p.estimate().saturatedMinutes()).isEqualTo(5);
-        assertThat(p.estimate().calibratedMinutes()).isBetween(5L, 65L); // every minute Bybit saw BTC liquidated
+        assertThat(e.saturatedMinutes()).isEqualTo(5);
+        assertThat(e.calibratedMinutes()).isBetween(5L, 65L); // every minute Bybit saw BTC liquidated
+        assertThat(p.estimate().calibratedMinutes()).as("without trade counts, presence alone").isZero();
         assertThat(calibrated.reportedCount()).isLessThan(truth / 2);
         assertThat(presence.count()).as("presence alone").isLessThan(truth * 0.4);
         assertThat(calibrated.count()).isCloseTo(truth, within(truth * 0.10));
