@@ -175,13 +175,15 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         long started = System.nanoTime();
         if (record != null) {
             Checks.writableDirectory("--record", record.toAbsolutePath().getParent());
-            long frames;
+            ScenarioRecorder.Result result;
             try (ProgressLine bar = ProgressLine.counting("Recording", " MB", 1 << 20,
                     () -> ProgressLine.sizeOf(record), quiet.isProgressShown(), spec.commandLine().getErr())) {
-                frames = ScenarioRecorder.record(s, record);
+                result = ScenarioRecorder.record(s, record);
             }
-            out.printf("Scenario %s: %,d frames in %.1f s to %s%n", s.name(), frames, (System.nanoTime() - started) / 1e9,
-                    record);
+            out.printf("Scenario %s: %,d frames in %.1f s to %s%n", s.name(), result.frames(),
+                    (System.nanoTime() - started) / 1e9, record);
+            out.printf("The market model liquidated %,d positions in the last 24 hours (what the venues published is a"
+                    + " part of it: Binance and OKX push one a second per symbol)%n", result.positionsLiquidatedLastDay());
             return 0;
         }
         ScenarioPlayer player = new ScenarioPlayer(s, speed);

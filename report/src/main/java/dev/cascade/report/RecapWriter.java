@@ -64,7 +64,7 @@ public final class RecapWriter {
         add(sections, "Liquidation heatmap", heatmap(f, lead, t), List.of(hitRateTable(f, lead)));
         add(sections, "Taker flow", taker(f, settings, lead, t), List.of());
         add(sections, "Open interest and funding", openInterest(f, lead, t), List.of(openInterestTable(f, lead)));
-        add(sections, "Market overview and sentiment", overview(f), List.of());
+        add(sections, "Market overview and sentiment", overview(f, t), List.of());
         add(sections, "Verdict", lead == null ? List.of() : List.of(Verdict.paragraph(f.events().flushes(), t)),
                 List.of());
         String period = f.fromMicros() == 0 ? "no data" : Formats.dateTime(f.fromMicros()) + " to " + Formats.dateTime(f.toMicros());
@@ -226,6 +226,13 @@ public final class RecapWriter {
                             + " total was higher: Cascade estimates %s (95%% range %s to %s).", money(e.usd()),
                     money(e.lowUsd()), money(e.highUsd())));
         }
+        if (e.count() >= 1) {
+            // the article's "N traders were liquidated", only ever from the estimate and called one
+            s.append(String.format(" Counting positions rather than orders received, about %s traders were"
+                            + " liquidated: an estimate from the %,d orders received (95%% range %,d to %,d).",
+                    about(e.count()), total.count(), (long) Math.floor(e.lowCount() + 1e-6),
+                    (long) Math.ceil(e.highCount() - 1e-6)));
+        }
         List<Map.Entry<String, SideTotals>> coins = new ArrayList<>(r.byCoin().entrySet());
         if (coins.size() >= 2) {
             Map.Entry<String, SideTotals> a = coins.get(0);
@@ -256,6 +263,15 @@ public final class RecapWriter {
         }
         out.add(String.join(" ", told));
         return out;
+    }
+
+    /** A count rounded as an estimate deserves: to three significant figures ("127,000"). */
+    static String about(double count) {
+        if (count < 1_000) {
+            return String.format("%,d", Math.round(count));
+        }
+        double unit = Math.pow(10, Math.floor(Math.log10(count)) - 2);
+        return String.format("%,d", Math.round(Math.round(count / unit) * unit));
     }
 
     private static String largest(LargestLiquidation l, Times t) {
@@ -399,7 +415,17 @@ public final class RecapWriter {
                 List.of("Coin", "Open interest", "1h change", "Funding"), rows);
     }
 
-    private static List<String> overview(Figures f) {
+    /** Why the index reads what it does: each part's score, weight and input. */
+    private static String components(Sentiment.Index s) {
+        List<String> parts = new ArrayList<>();
+        for (Sentiment.Component c : s.components()) {
+            parts.add(String.format("%s %.0f of 100 (weight %.0f; %s)", c.name(), c.score(), c.weight(),
+                    c.inputDescription()));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static List<String> overview(Figures f, Times t) {
         List<String> out = new ArrayList<>();
         MarketOverview.Overview o = f.overview();
         if (o != null && !Double.isNaN(o.totalMarketCapUsd())) {
@@ -429,10 +455,10 @@ public final class RecapWriter {
         if (s != null && s.published() != null) {
             out.add(String.format("The Fear & Greed Index read \"%s\" (%d)%s.", s.published().classification().toLowerCase(),
                     s.published().value(), s.isComputed() ? String.format("; Cascade's own index, from market data,"
-                    + " read %d (%s)", s.value(), s.classification()) : ""));
+                    + " read %d (%s) at %s: %s", s.value(), s.classification(), t.at(f.toMicros()), components(s)) : ""));
         } else if (s != null && s.isComputed()) {
-            out.add(String.format("Cascade's sentiment index, from market data, read %d (%s).", s.value(),
-                    s.classification()));
+            out.add(String.format("Cascade's sentiment index, from market data, read %d (%s) at %s: %s.", s.value(),
+                    s.classification(), t.at(f.toMicros()), components(s)));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import dev.cascade.analytics.MarketState;
 import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.analytics.figures.Figures;
 import dev.cascade.analytics.figures.TakerFigures;
+import dev.cascade.analytics.overview.Sentiment;
 import dev.cascade.analytics.taker.TakerFlow;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,13 @@ public final class Reports {
                 }
             }
             TakerFigures t = f.taker();
+            // the sentiment of the period's end read from the whole market held, as replay and the dashboard read
+            // it: the period alone lacks the day before that its volume and volatility parts compare with
+            Sentiment.Index sentiment = Sentiment.of(history.bars(), history.overview(), f.toMicros());
             f = new Figures(f.fromMicros(), f.toMicros(), f.liquidations(), f.windows(),
                     new TakerFigures(t.all(), t.byCoin(), t.byExchange(), inPeriod, t.bars()), f.price(),
-                    f.openInterest(), f.heatmaps(), f.events(), f.overview(), f.sentiment(), f.degraded());
+                    f.openInterest(), f.heatmaps(), f.events(), f.overview(), sentiment == null ? f.sentiment() : sentiment,
+                    f.degraded());
         }
         return RecapWriter.write(state, f, s, Charts.of(state, f, RecapWriter.leadCoin(f)));
     }

@@ -89,7 +89,7 @@ public final class Stream implements MarketListener, AutoCloseable {
 
     /** The figures of a window the stream's {@code summary} carries. */
     static final String[] HEADLINE = {"usd", "longUsd", "shortUsd", "count", "longCount", "shortCount",
-        "estimatedUsd", "estimatedLowUsd", "estimatedHighUsd", "longShare"};
+        "estimatedUsd", "estimatedLowUsd", "estimatedHighUsd", "estimatedCount", "longShare"};
 
     private void offer(Event e) {
         if (!queue.offer(e)) {

@@ -13,12 +13,12 @@ import java.util.List;
 
 /**
  * A scenario as data ({@code sim/src/main/resources/scenarios/NAME.json}, or any file): when it starts, how long
- * it runs, the seed, each coin's anchor path and market (the {@link MarketModel} parameters), the positions
+ * it runs, the seed, each coin's anchor path and market and the crowd (the {@link MarketModel} parameters), the positions
  * placed by hand (a whale), the hours of taker flow before it that the month's extremes need, and the market
  * overview documents the recorder writes beside the frames.
  */
 public record Scenario(String name, long seed, long startMillis, int hours, List<CoinScenario> coins,
-                       List<Whale> whales, List<Inflow> inflows, double[] venueSizeFactors, List<HistoryHour> history,
+                       List<Whale> whales, List<Inflow> inflows, MarketModel.Crowd crowd, List<HistoryHour> history,
                        JsonNode overview) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,11 +65,12 @@ public record Scenario(String name, long seed, long startMillis, int hours, List
             MarketModel.CoinSetup setup = new MarketModel.CoinSetup(c.path("coin").asText(),
                     new MarketModel.PricePath(seconds, prices), c.path("volatility").asDouble(),
                     c.path("depthUsd").asDouble(), c.path("reversionSeconds").asDouble(600),
-                    c.path("openInterestUsd").asDouble(), c.path("entrySpread").asDouble(0.02),
-                    c.path("longShare").asDouble(0.6), c.path("newPositionsPerSecond").asDouble(),
-                    c.path("meanPositionUsd").asDouble(), c.path("holdHours").asDouble(12) * 3_600,
+                    c.path("positions").asInt(), c.path("backgroundOpenInterestUsd").asDouble(),
+                    c.path("entrySpread").asDouble(0.02), c.path("longShare").asDouble(0.6),
+                    c.path("minPositionUsd").asDouble(), c.path("holdHours").asDouble(12) * 3_600,
                     doubles(j.path("leverages")), doubles(j.path("leverageWeights")), doubles(c.path("venueShares")),
-                    c.path("tradesPerSecond").asDouble(), c.path("meanTradeUsd").asDouble());
+                    c.path("tradesPerSecond").asDouble(), c.path("meanTradeUsd").asDouble(),
+                    c.has("venueSizeFactors") ? doubles(c.path("venueSizeFactors")) : null);
             coins.add(new CoinScenario(setup, c.path("okxContract").asDouble(1), c.path("dayBeforeVolumeRatio").asDouble(1)));
         }
         List<Whale> whales = new ArrayList<>();
@@ -101,8 +102,17 @@ public record Scenario(String name, long seed, long startMillis, int hours, List
             history.add(new HistoryHour(hourStart, net, hourlyVolume));
         }
         return new Scenario(j.path("name").asText(), j.path("seed").asLong(), start, j.path("hours").asInt(24), coins,
-                whales, inflows, j.has("venueSizeFactors") ? doubles(j.path("venueSizeFactors")) : new double[] {1, 1, 1},
-                history, j.path("overview"));
+                whales, inflows, crowd(j.path("crowd")), history, j.path("overview"));
+    }
+
+    /** The crowd's parameters; each missing one takes {@link MarketModel.Crowd#defaults()}'s. */
+    private static MarketModel.Crowd crowd(JsonNode c) {
+        MarketModel.Crowd d = MarketModel.Crowd.defaults();
+        return new MarketModel.Crowd(c.path("sizeTailIndex").asDouble(d.sizeTailIndex()),
+                c.path("maxPositionUsd").asDouble(d.maxPositionUsd()), c.path("stopShare").asDouble(d.stopShare()),
+                c.path("leanMomentum").asDouble(d.leanMomentum()),
+                c.path("backgroundCoupling").asDouble(d.backgroundCoupling()),
+                c.has("venueSizeFactors") ? doubles(c.path("venueSizeFactors")) : d.venueSizeFactors());
     }
 
     private static double[] doubles(JsonNode a) {

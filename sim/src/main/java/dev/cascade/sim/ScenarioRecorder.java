@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Runs a {@link Scenario} through the {@link MarketModel} as fast as the machine allows, without sockets, and
@@ -47,6 +46,7 @@ public final class ScenarioRecorder {
     private final Map<String, List<BybitWire.Liquidation>> bybitBatches = new LinkedHashMap<>();
     private final Map<String, List<BybitWire.Trade>> bybitTrades = new LinkedHashMap<>();
     private long frames;
+    private long liquidatedLastDay;
 
     private record Pending(SimInstrument instrument, boolean isLong, double contracts, double price, long millis) {
     }
@@ -73,14 +73,21 @@ public final class ScenarioRecorder {
         instruments.put(i.venue().id() + " " + i.coin(), i);
     }
 
-    /** Writes the recording of {@code scenario} to {@code file} (gzip when it ends in .gz); returns frames written. */
-    public static long record(Scenario scenario, Path file) throws IOException {
+    /**
+     * What a recording holds: frames written, and the positions the market model liquidated in its last 24 hours,
+     * the truth behind what the venues published (Binance and OKX a part of it).
+     */
+    public record Result(long frames, long positionsLiquidatedLastDay) {
+    }
+
+    /** Writes the recording of {@code scenario} to {@code file} (gzip when it ends in .gz). */
+    public static Result record(Scenario scenario, Path file) throws IOException {
         try (Writer w = new BufferedWriter(new OutputStreamWriter(file.toString().endsWith(".gz")
-                ? new GZIPOutputStream(Files.newOutputStream(file), 1 << 16) : Files.newOutputStream(file),
+                ? new CompressingOutput(Files.newOutputStream(file)) : Files.newOutputStream(file),
                 StandardCharsets.UTF_8), 1 << 16)) {
             ScenarioRecorder r = new ScenarioRecorder(scenario, new FileOut(w));
             r.run();
-            return r.frames;
+            return new Result(r.frames, r.liquidatedLastDay);
         }
     }
 
@@ -125,7 +132,7 @@ public final class ScenarioRecorder {
         metadata(first - 2_000);
         history();
         MarketModel model = new MarketModel(scenario.seed(), start, scenario.coins().stream().map(Scenario.CoinScenario::setup)
-                .toList(), scenario.venueSizeFactors());
+                .toList(), scenario.crowd());
         for (Scenario.Whale w : scenario.whales()) {
             model.place(w.coin(), Venue.byId(w.venue()), w.isLong(), w.usd() / w.liquidationPrice(), w.liquidationPrice());
         }
@@ -149,6 +156,9 @@ public final class ScenarioRecorder {
 
             @Override
             public void liquidation(String coin, Venue venue, boolean isLong, double quantity, double price, long millis) {
+                if (millis >= dayBefore) {
+                    liquidatedLastDay++;
+                }
                 writeLiquidation(instrument(venue, coin), isLong, quantity, price, millis);
             }
 

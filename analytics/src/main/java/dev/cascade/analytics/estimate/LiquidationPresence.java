@@ -24,6 +24,8 @@ import java.util.function.Function;
  * by symbol (as a keyed stream does) or that lag each other by less than the retention.
  */
 public final class LiquidationPresence implements MarketListener {
+    /** The fewest complete-venue liquidations a calibration ratio rests on. */
+    static final int MIN_REFERENCE = 30;
     private final long retentionMinutes;
     private PresenceSeries[] byKey = new PresenceSeries[64];
     private Instrument[] instruments = new Instrument[64];
@@ -111,21 +113,36 @@ public final class LiquidationPresence implements MarketListener {
 
     // ---- read-out ----
 
-    /** Estimates over the whole input (every minute ever added). */
+    /** Estimates over the whole input (every minute ever added), by presence alone. */
     public EstimateSummary estimate() {
-        return estimate(Long.MIN_VALUE, Long.MAX_VALUE, true);
+        return estimate(null);
     }
 
-    /** Estimates over the minutes {@code fromMicros} to {@code toMicros} (inclusive, whole minutes). */
+    /**
+     * Estimates over the whole input; with {@code trades} (null for none), the complete venues calibrate the
+     * throttled ones ({@link LiquidationEstimator}).
+     */
+    public EstimateSummary estimate(TradeCounts trades) {
+        return estimate(Long.MIN_VALUE, Long.MAX_VALUE, true, trades);
+    }
+
+    /** Estimates over the minutes {@code fromMicros} to {@code toMicros} (inclusive, whole minutes), by presence. */
     public EstimateSummary estimate(long fromMicros, long toMicros) {
-        return estimate(Math.floorDiv(fromMicros, Micros.PER_MINUTE), Math.floorDiv(toMicros, Micros.PER_MINUTE), false);
+        return estimate(fromMicros, toMicros, null);
     }
 
-    private EstimateSummary estimate(long fromMinute, long toMinute, boolean withFolded) {
+    /** Estimates over the minutes {@code fromMicros} to {@code toMicros}, calibrated with {@code trades}. */
+    public EstimateSummary estimate(long fromMicros, long toMicros, TradeCounts trades) {
+        return estimate(Math.floorDiv(fromMicros, Micros.PER_MINUTE), Math.floorDiv(toMicros, Micros.PER_MINUTE), false,
+                trades);
+    }
+
+    private EstimateSummary estimate(long fromMinute, long toMinute, boolean withFolded, TradeCounts trades) {
         double[] all = new double[LiquidationEstimator.SLOTS];
         Map<String, double[]> byCoin = new LinkedHashMap<>();
         Map<String, double[]> byExchange = new LinkedHashMap<>();
         Map<String, double[]> byVenue = new LinkedHashMap<>();
+        Map<String, Map<Long, double[]>> complete = completeMinutes(fromMinute, toMinute);
         for (int key : keys) {
             PresenceSeries s = byKey[key];
             Instrument instrument = instruments[key];
@@ -133,8 +150,20 @@ public final class LiquidationPresence implements MarketListener {
             if (withFolded) {
                 System.arraycopy(s.folded, 0, acc, 0, acc.length);
             }
+            Map<Long, double[]> reference = s.isComplete() || trades == null ? null
+                    : complete.get(instrument.coin().name());
+            double[] ratios = reference == null ? null : ratios(s, instrument, reference, fromMinute, toMinute, trades);
+            boolean isCalibrated = ratios != null && Double.isFinite(ratios[0]);
             for (int i = s.indexAtOrAfter(fromMinute); i < s.size() && s.minute(i) <= toMinute; i++) {
-                LiquidationEstimator.accumulate(s, i, acc);
+                double[] seen = isCalibrated ? reference.get(s.minute(i)) : null;
+                LiquidationEstimator.accumulate(s, i, acc, seen == null ? null : calibration(seen, ratios));
+            }
+            if (isCalibrated) {
+                for (Map.Entry<Long, double[]> e : reference.entrySet()) {
+                    if (row(s, e.getKey()) < 0) {
+                        LiquidationEstimator.accumulateUnseen(acc, calibration(e.getValue(), ratios));
+                    }
+                }
             }
             add(all, acc);
             add(byCoin.computeIfAbsent(instrument.coin().name(), k -> new double[acc.length]), acc);
@@ -152,7 +181,81 @@ public final class LiquidationPresence implements MarketListener {
         };
         return new EstimateSummary(Estimate.both(all), Estimate.side(all, 0), Estimate.side(all, 1), split.apply(byCoin),
                 split.apply(byExchange), split.apply(byVenue), EstimateSummary.Check.of(all),
-                (long) all[LiquidationEstimator.SATURATED]);
+                (long) all[LiquidationEstimator.SATURATED], (long) all[LiquidationEstimator.CALIBRATED]);
+    }
+
+    /**
+     * Per coin and minute of the window, what venues that publish everything saw: {count, USD, seconds with a
+     * liquidation, USD a one-per-second feed would have pushed, long count, long USD}.
+     */
+    private Map<String, Map<Long, double[]>> completeMinutes(long fromMinute, long toMinute) {
+        Map<String, Map<Long, double[]>> out = new java.util.HashMap<>();
+        for (int key : keys) {
+            PresenceSeries s = byKey[key];
+            if (!s.isComplete()) {
+                continue;
+            }
+            Map<Long, double[]> minutes = out.computeIfAbsent(instruments[key].coin().name(), k -> new java.util.TreeMap<>());
+            for (int i = s.indexAtOrAfter(fromMinute); i < s.size() && s.minute(i) <= toMinute; i++) {
+                double[] m = minutes.computeIfAbsent(s.minute(i), k -> new double[6]);
+                m[0] += s.longCount(i) + s.shortCount(i);
+                m[1] += s.longUsd(i) + s.shortUsd(i);
+                m[2] = Math.max(m[2], s.secondsPresent(i)); // of the coin's busiest complete symbol
+                m[3] += s.throttledUsd(i);
+                m[4] += s.longCount(i);
+                m[5] += s.longUsd(i);
+            }
+        }
+        return out;
+    }
+
+    private static LiquidationEstimator.Calibration calibration(double[] seen, double[] ratios) {
+        return new LiquidationEstimator.Calibration(seen[0], seen[1], seen[4], seen[5], ratios[0], ratios[1]);
+    }
+
+    /** The row of {@code minute} in {@code s}, or -1. */
+    private static int row(PresenceSeries s, long minute) {
+        int i = s.indexAtOrAfter(minute);
+        return i < s.size() && s.minute(i) == minute ? i : -1;
+    }
+
+    /**
+     * How a throttled symbol compares with the complete venues on its coin over the window: {count ratio, USD
+     * ratio}. Positions scale with the venues' trades in the coin (research/methods.md section 6: the ratio to a
+     * fully reporting venue, scaled by its share of the trading); USD with that times the ratio of mean liquidation sizes,
+     * the throttled feed's pushes being a size-neutral sample of its liquidations. NaN when the complete venues
+     * saw fewer than {@link #MIN_REFERENCE} liquidations, or either side traded nothing.
+     */
+    private double[] ratios(PresenceSeries s, Instrument instrument, Map<Long, double[]> reference, long fromMinute,
+                            long toMinute, TradeCounts trades) {
+        long from = fromMinute == Long.MIN_VALUE ? Long.MIN_VALUE : fromMinute * Micros.PER_MINUTE;
+        long to = toMinute == Long.MAX_VALUE ? Long.MAX_VALUE : (toMinute + 1) * Micros.PER_MINUTE - 1;
+        // trades, not USD: how many traders a venue has, which its larger traders' size would overstate
+        double own = trades.trades(instrument, from, to);
+        double complete = 0;
+        for (int key : keys) {
+            Instrument i = instruments[key];
+            if (i.coin().equals(instrument.coin()) && i.venue().isLiquidationFeedComplete()) {
+                complete += trades.trades(i, from, to);
+            }
+        }
+        double seenCount = 0;
+        double seenUsd = 0;
+        for (double[] b : reference.values()) {
+            seenCount += b[0];
+            seenUsd += b[1];
+        }
+        double receivedCount = 0;
+        double receivedUsd = 0;
+        for (int i = s.indexAtOrAfter(fromMinute); i < s.size() && s.minute(i) <= toMinute; i++) {
+            receivedCount += s.longCount(i) + s.shortCount(i);
+            receivedUsd += s.longUsd(i) + s.shortUsd(i);
+        }
+        if (seenCount < MIN_REFERENCE || own <= 0 || complete <= 0 || receivedCount <= 0 || seenUsd <= 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double count = own / complete;
+        return new double[] {count, count * (receivedUsd / receivedCount) / (seenUsd / seenCount)};
     }
 
     private static void add(double[] into, double[] from) {

@@ -7,7 +7,11 @@ import dev.cascade.analytics.estimate.EstimateSummary;
 import dev.cascade.analytics.heatmap.Heatmap;
 import dev.cascade.analytics.heatmap.LevelsHeatmap;
 import dev.cascade.analytics.overview.MarketOverview;
+import dev.cascade.analytics.bars.BarSeries;
+import dev.cascade.analytics.bars.InstrumentBars;
+import dev.cascade.analytics.estimate.TradeCounts;
 import dev.cascade.analytics.overview.Sentiment;
+import dev.cascade.model.Instrument;
 import dev.cascade.model.Coin;
 import dev.cascade.model.Micros;
 import java.util.Collections;
@@ -44,15 +48,32 @@ public record Figures(long fromMicros, long toMicros, Liquidations liquidations,
         return TakerFigures.of(state, s, coins, coins.subList(0, Math.min(s.detailCoins(), coins.size())), end);
     }
 
+    /** An instrument's trades from {@code from} to {@code to} in the bars (the whole input from MIN to MAX). */
+    private static double trades(MarketState state, Instrument instrument, long from, long to) {
+        for (InstrumentBars b : state.bars().instrumentsOf(instrument.coin())) {
+            if (b.instrument().key() != instrument.key()) {
+                continue;
+            }
+            BarSeries sum = from == Long.MIN_VALUE && to == Long.MAX_VALUE ? b.total() : new BarSeries();
+            if (sum != b.total()) {
+                sum.mergeAll(b.window(from, to));
+            }
+            return sum.isEmpty() ? 0 : sum.trades(0);
+        }
+        return 0;
+    }
+
     public static Figures of(MarketState state, FigureSettings s) {
         long from = state.counts().events() > 0 ? state.counts().firstMicros() : 0;
         long end = state.counts().events() > 0 ? state.counts().lastMicros() : 0;
-        Liquidations whole = new Liquidations(state.liquidations().total(), state.presence().estimate());
+        // trade counts from the bars (which a store keeps): how the complete venue's liquidations scale to the others
+        TradeCounts trades = (instrument, f, t) -> trades(state, instrument, f, t);
+        Liquidations whole = new Liquidations(state.liquidations().total(), state.presence().estimate(trades));
         Map<String, Liquidations> windows = new LinkedHashMap<>();
         s.liquidationWindows().forEach((name, length) -> {
             Window w = Window.ending(end, length);
             windows.put(name, new Liquidations(state.liquidations().window(end, length),
-                    state.presence().estimate(w.fromMicros(), w.toMicros())));
+                    state.presence().estimate(w.fromMicros(), w.toMicros(), trades)));
         });
         List<Coin> coins = state.bars().coinsByVolume();
         List<Coin> detail = coins.subList(0, Math.min(s.detailCoins(), coins.size()));

@@ -21,8 +21,8 @@ import java.util.Locale;
  *
  * <pre>
  *   volatility (25)  BTC's realized volatility of the last 24h (5-minute returns) and its deepest drawdown in
- *                    them, each against a baseline (the mean of earlier days when 7 are held, else 50 % a year
- *                    and 3 %): score = 100 / (1 + e^((ratio - 1) / 0.25)), the mean of the two. More is fear.
+ *                    them, each against a baseline (the mean of earlier days when 7 well-traded ones are held,
+ *                    else 50 % a year and 3 %): score = 100 / (1 + e^((ratio - 1) / 0.25)), the mean of the two. More is fear.
  *   momentum (25)    BTC's 24h change, weighted by how volume compares with the day before (0.5x to 2x):
  *                    score = 100 / (1 + e^(-change% x weight / 5)). Rising on rising volume is greed.
  *   dominance (10)   the change of BTC's share of the market cap over 24h, in points:
@@ -33,6 +33,8 @@ import java.util.Locale;
 public final class Sentiment {
     static final double DEFAULT_VOLATILITY = 0.50;
     static final double DEFAULT_DRAWDOWN = 0.03;
+    /** Five-minutes of a day that must have traded for the day to enter the baseline. */
+    static final int MIN_BASELINE_SLOTS = 216;
 
     /** One part: its weight, the score, and the input it was scored on. */
     public record Component(String name, double weight, double score, double input, String inputDescription) {
@@ -152,13 +154,32 @@ public final class Sentiment {
         return new double[] {sd * Math.sqrt(288 * 365), drawdown};
     }
 
-    /** The mean volatility and drawdown of the earlier whole days held, when there are 7; else the defaults. */
+    /** Five-minute slots from {@code from} to {@code to} with a trade. */
+    private static int traded(BarSeries fives, long from, long to) {
+        int n = 0;
+        for (int i = fives.indexAtOrAfter(from); i < fives.size() && fives.slot(i) <= to; i++) {
+            n += fives.hasTrades(i) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * The mean volatility and drawdown of the earlier whole days held, when there are 7; else the defaults. A day
+     * counts only when three quarters of its five-minutes traded: a sparse day (a few trades an hour, as a
+     * recording's backfilled history has) shows no volatility it did not measure, and would make any ordinary day
+     * read as extreme fear.
+     */
     private static double[] baseline(BarSeries fives, long dayStartSlot) {
         double vol = 0;
         double dd = 0;
         int days = 0;
         for (int d = 1; d <= 30; d++) {
-            double[] r = realized(fives, dayStartSlot - d * 288L, dayStartSlot - (d - 1) * 288L - 1);
+            long from = dayStartSlot - d * 288L;
+            long to = dayStartSlot - (d - 1) * 288L - 1;
+            if (traded(fives, from, to) < MIN_BASELINE_SLOTS) {
+                continue;
+            }
+            double[] r = realized(fives, from, to);
             if (!Double.isNaN(r[0])) {
                 vol += r[0];
                 dd += r[1];

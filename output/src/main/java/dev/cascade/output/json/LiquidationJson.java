@@ -33,6 +33,8 @@ public final class LiquidationJson {
         ObjectNode o = totals(s.total(), e.total());
         o.put("estimatedLongUsd", usd(e.longs().usd()));
         o.put("estimatedShortUsd", usd(e.shorts().usd()));
+        o.put("estimatedLongCount", Math.round(e.longs().count()));
+        o.put("estimatedShortCount", Math.round(e.shorts().count()));
         o.put("longShare", share(s.total()));
         LargestLiquidation largest = s.largest();
         if (largest == null) {
@@ -48,6 +50,7 @@ public final class LiquidationJson {
         estimate.put("method", "presence");
         estimate.put("confidence", 0.95);
         estimate.put("saturatedMinutes", e.saturatedMinutes());
+        estimate.put("calibratedMinutes", e.calibratedMinutes());
         EstimateSummary.Check c = e.check();
         if (c.actualUsd() > 0) {
             ObjectNode check = estimate.putObject("check");
@@ -59,6 +62,12 @@ public final class LiquidationJson {
             check.put("highUsd", usd(c.highUsd()));
             check.put("throttledShare", ratio(c.throttledShare()));
             check.put("recovered", ratio(c.recovered()));
+            check.put("actualCount", c.actualCount());
+            check.put("throttledCount", c.throttledCount());
+            check.put("estimatedCount", Math.round(c.estimatedCount()));
+            check.put("lowCount", Math.round(c.lowCount()));
+            check.put("highCount", Math.round(c.highCount()));
+            check.put("recoveredCount", ratio(c.recoveredCount()));
         } else {
             estimate.putNull("check");
         }
@@ -115,13 +124,17 @@ public final class LiquidationJson {
         o.put("count", t.count());
         o.put("longCount", t.longCount());
         o.put("shortCount", t.shortCount());
-        Estimate x = e == null ? new Estimate(t.usd(), t.usd(), t.usd(), t.usd()) : e;
+        Estimate x = e == null ? Estimate.exact(t.usd(), t.count()) : e;
         // the estimate is never below what was reported: rounded on its own it could read a cent under the total
         // made of the sides' cents
         BigDecimal total = longUsd.add(shortUsd);
         o.put("estimatedUsd", usd(x.usd()).max(total));
         o.put("estimatedLowUsd", usd(x.lowUsd()).max(total));
         o.put("estimatedHighUsd", usd(x.highUsd()).max(total));
+        // positions liquidated (an estimate) beside the orders received ("count")
+        o.put("estimatedCount", Math.round(x.count()));
+        o.put("estimatedLowCount", (long) Math.floor(x.lowCount() + 1e-6));
+        o.put("estimatedHighCount", (long) Math.ceil(x.highCount() - 1e-6));
         return o;
     }
 

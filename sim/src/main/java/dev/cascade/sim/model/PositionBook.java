@@ -1,91 +1,178 @@
 package dev.cascade.sim.model;
 
 import dev.cascade.model.Venue;
-import java.util.PriorityQueue;
+import java.util.Arrays;
 
 /**
- * The open leveraged positions of one coin: longs ordered by liquidation price from the highest (the first to
- * go when price falls), shorts from the lowest, and both by the time they close of their own accord. A position
- * leaves once: liquidated or closed, whichever comes first (the other queue skips it).
+ * The open leveraged positions of one coin: longs ordered by the price that takes them out from the highest (the
+ * first to go when price falls), shorts from the lowest, and all by the minute they close of their own accord.
+ * What takes a position out is its liquidation price, or a stop-loss placed before it (a trader who closes in a
+ * panic rather than be liquidated). A position leaves once: triggered or closed, whichever comes first (the other
+ * queue skips it).
+ *
+ * <p>A day's book holds over a million positions, so they live in columns (primitive arrays indexed by a
+ * position number, never reused) and the queues are heaps of those numbers: no object per position for the
+ * collector to copy, which had cost more than the market itself.
  */
 final class PositionBook {
-    /** One position; {@code usd} is its notional at entry. */
-    static final class Position {
-        final Venue venue;
-        final boolean isLong;
-        final double quantity;
-        final double entry;
-        final double liquidationPrice;
-        final long closesAtMillis;
-        boolean isGone;
+    private static final byte LONG = 1;
+    private static final byte STOP = 2;
+    private static final byte GONE = 4;
 
-        Position(Venue venue, boolean isLong, double quantity, double entry, double liquidationPrice, long closesAtMillis) {
-            this.venue = venue;
-            this.isLong = isLong;
-            this.quantity = quantity;
-            this.entry = entry;
-            this.liquidationPrice = liquidationPrice;
-            this.closesAtMillis = closesAtMillis;
-        }
-    }
-
-    /** Receives what leaves the book. */
+    /** Receives what leaves the book at its trigger: a liquidation, or a stop (a voluntary market close). */
     interface Exit {
-        void liquidated(Position p);
+        void triggered(PositionBook book, int position);
     }
 
-    private final PriorityQueue<Position> longs = new PriorityQueue<>((a, b) -> Double.compare(b.liquidationPrice,
-            a.liquidationPrice));
-    private final PriorityQueue<Position> shorts = new PriorityQueue<>((a, b) -> Double.compare(a.liquidationPrice,
-            b.liquidationPrice));
-    private final PriorityQueue<Position> byClose = new PriorityQueue<>((a, b) -> Long.compare(a.closesAtMillis,
-            b.closesAtMillis));
+    private double[] quantity = new double[1 << 12];
+    private double[] liquidationPrice = new double[1 << 12];
+    private double[] trigger = new double[1 << 12];
+    private byte[] venue = new byte[1 << 12];
+    private byte[] flags = new byte[1 << 12];
+    private int count;
+    private final Heap longs = new Heap(true);
+    private final Heap shorts = new Heap(false);
+    /** Position numbers by the minute they close in, from the first: a voluntary close needs no finer time. */
+    private int[][] byMinute = new int[64][];
+    private int[] byMinuteSize = new int[64];
+    private final long firstMinute;
+    private long closedUntilMinute;
     private double openQuantity;
     private double longQuantity;
+    private long open;
 
-    void open(Position p) {
-        (p.isLong ? longs : shorts).add(p);
-        byClose.add(p);
-        openQuantity += p.quantity;
-        if (p.isLong) {
-            longQuantity += p.quantity;
+    /** A book for positions that close no earlier than {@code startMillis}. */
+    PositionBook(long startMillis) {
+        this.firstMinute = Math.floorDiv(startMillis, 60_000L);
+        this.closedUntilMinute = firstMinute - 1;
+    }
+
+    /** Opens a position; {@code closesAtMillis} of {@link Long#MAX_VALUE} never closes of its own accord. */
+    void open(Venue v, boolean isLong, double coins, double liquidation, double triggerPrice, boolean isStop,
+              long closesAtMillis) {
+        if (count == quantity.length) {
+            int n = count * 2;
+            quantity = Arrays.copyOf(quantity, n);
+            liquidationPrice = Arrays.copyOf(liquidationPrice, n);
+            trigger = Arrays.copyOf(trigger, n);
+            venue = Arrays.copyOf(venue, n);
+            flags = Arrays.copyOf(flags, n);
+        }
+        int i = count++;
+        quantity[i] = coins;
+        liquidationPrice[i] = liquidation;
+        trigger[i] = triggerPrice;
+        venue[i] = (byte) v.ordinal();
+        flags[i] = (byte) ((isLong ? LONG : 0) | (isStop ? STOP : 0));
+        (isLong ? longs : shorts).add(i);
+        if (closesAtMillis != Long.MAX_VALUE) {
+            closeIn(Math.max(closedUntilMinute + 1, Math.floorDiv(closesAtMillis, 60_000L)), i);
+        }
+        openQuantity += coins;
+        open++;
+        if (isLong) {
+            longQuantity += coins;
         }
     }
 
-    /** Liquidates every position whose liquidation price {@code low} to {@code high} reached, most exposed first. */
-    void liquidate(double low, double high, Exit exit) {
-        while (!longs.isEmpty() && (longs.peek().isGone || longs.peek().liquidationPrice >= low)) {
-            Position p = longs.poll();
-            if (!p.isGone) {
-                leave(p);
-                exit.liquidated(p);
+    private void closeIn(long minute, int i) {
+        int slot = (int) (minute - firstMinute);
+        if (slot >= byMinute.length) {
+            int n = Math.max(byMinute.length * 2, slot + 1);
+            byMinute = Arrays.copyOf(byMinute, n);
+            byMinuteSize = Arrays.copyOf(byMinuteSize, n);
+        }
+        int[] list = byMinute[slot];
+        if (list == null) {
+            list = byMinute[slot] = new int[16];
+        } else if (byMinuteSize[slot] == list.length) {
+            list = byMinute[slot] = Arrays.copyOf(list, list.length * 2);
+        }
+        list[byMinuteSize[slot]++] = i;
+    }
+
+    /**
+     * Takes out the positions whose trigger {@code low} to {@code high} reached, most exposed first, at most
+     * {@code max} of each side: the rest wait for the next call, as positions queue for a venue's liquidation engine.
+     */
+    void trigger(double low, double high, int max, Exit exit) {
+        int n = 0;
+        while (n < max && !longs.isEmpty() && (isGone(longs.peek()) || trigger[longs.peek()] >= low)) {
+            int i = longs.poll();
+            if (!isGone(i)) {
+                leave(i);
+                exit.triggered(this, i);
+                n++;
             }
         }
-        while (!shorts.isEmpty() && (shorts.peek().isGone || shorts.peek().liquidationPrice <= high)) {
-            Position p = shorts.poll();
-            if (!p.isGone) {
-                leave(p);
-                exit.liquidated(p);
+        n = 0;
+        while (n < max && !shorts.isEmpty() && (isGone(shorts.peek()) || trigger[shorts.peek()] <= high)) {
+            int i = shorts.poll();
+            if (!isGone(i)) {
+                leave(i);
+                exit.triggered(this, i);
+                n++;
             }
         }
     }
 
-    /** Closes the positions whose time has come (voluntary closes: open interest that leaves quietly). */
+    /**
+     * Closes the positions whose minute has ended by {@code millis} (voluntary closes: open interest that leaves
+     * quietly). Call it with rising times.
+     */
     void closeUntil(long millis) {
-        while (!byClose.isEmpty() && byClose.peek().closesAtMillis <= millis) {
-            Position p = byClose.poll();
-            if (!p.isGone) {
-                leave(p);
+        long last = Math.floorDiv(millis, 60_000L) - 1;
+        for (long minute = closedUntilMinute + 1; minute <= last; minute++) {
+            int slot = (int) (minute - firstMinute);
+            if (slot >= byMinute.length) {
+                break;
             }
+            int[] due = byMinute[slot];
+            for (int k = 0; due != null && k < byMinuteSize[slot]; k++) {
+                if (!isGone(due[k])) {
+                    leave(due[k]);
+                }
+            }
+            byMinute[slot] = null;
+        }
+        closedUntilMinute = Math.max(closedUntilMinute, last);
+    }
+
+    private boolean isGone(int i) {
+        return (flags[i] & GONE) != 0;
+    }
+
+    private void leave(int i) {
+        flags[i] |= GONE;
+        openQuantity -= quantity[i];
+        open--;
+        if (isLong(i)) {
+            longQuantity -= quantity[i];
         }
     }
 
-    private void leave(Position p) {
-        p.isGone = true;
-        openQuantity -= p.quantity;
-        if (p.isLong) {
-            longQuantity -= p.quantity;
-        }
+    Venue venue(int i) {
+        return Venue.values()[venue[i]];
+    }
+
+    boolean isLong(int i) {
+        return (flags[i] & LONG) != 0;
+    }
+
+    boolean isStop(int i) {
+        return (flags[i] & STOP) != 0;
+    }
+
+    double quantity(int i) {
+        return quantity[i];
+    }
+
+    double liquidationPrice(int i) {
+        return liquidationPrice[i];
+    }
+
+    double trigger(int i) {
+        return trigger[i];
     }
 
     /**
@@ -100,5 +187,71 @@ final class PositionBook {
     /** Coins of open positions, one side counted (as venues count open interest). */
     double openQuantity() {
         return Math.max(0, openQuantity);
+    }
+
+    /** How many positions are open. */
+    long size() {
+        return open;
+    }
+
+    /** A binary heap of position numbers by trigger: the highest first for longs, the lowest for shorts. */
+    private final class Heap {
+        private final boolean isMax;
+        private int[] a = new int[1 << 12];
+        private int n;
+
+        Heap(boolean isMax) {
+            this.isMax = isMax;
+        }
+
+        boolean isEmpty() {
+            return n == 0;
+        }
+
+        int peek() {
+            return a[0];
+        }
+
+        private boolean before(int x, int y) {
+            return isMax ? trigger[x] > trigger[y] : trigger[x] < trigger[y];
+        }
+
+        void add(int x) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            int k = n++;
+            while (k > 0) {
+                int parent = (k - 1) >>> 1;
+                if (!before(x, a[parent])) {
+                    break;
+                }
+                a[k] = a[parent];
+                k = parent;
+            }
+            a[k] = x;
+        }
+
+        int poll() {
+            int top = a[0];
+            int x = a[--n];
+            int k = 0;
+            int half = n >>> 1;
+            while (k < half) {
+                int child = 2 * k + 1;
+                if (child + 1 < n && before(a[child + 1], a[child])) {
+                    child++;
+                }
+                if (!before(a[child], x)) {
+                    break;
+                }
+                a[k] = a[child];
+                k = child;
+            }
+            if (n > 0) {
+                a[k] = x;
+            }
+            return top;
+        }
     }
 }
