@@ -136,7 +136,7 @@ function card(w, s) {
     ${!s ? '<div class="muted">no data</div>' : !hasData ? '<div class="muted nodata">no liquidations in this window</div>' :
       `<div><span class="long">longs ${compact(s.longUsd)}</span> · <span class="short">shorts ${compact(s.shortUsd)}</span>
        · <span class="count">${count(s.count)}</span> orders</div>
-       <div class="muted estimated">estimated ${compact(s.estimatedUsd)} (${compact(s.estimatedLowUsd)} to ${compact(s.estimatedHighUsd)})</div>`}
+       <div class="muted estimated">estimated ${compact(s.estimatedUsd)} (${compact(s.estimatedLowUsd)} to ${compact(s.estimatedHighUsd)})${s.estimatedCount == null ? '' : `, about <span class="positions">${count(s.estimatedCount)}</span> positions`}</div>`}
   </div>`;
 }
 

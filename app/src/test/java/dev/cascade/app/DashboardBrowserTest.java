@@ -214,6 +214,8 @@ class DashboardBrowserTest {
             waitFor(browser, () -> text(browser, card + ".usd").equals(dollars(api.path("usd").asDouble())));
             if (api.path("count").asLong() > 0) {
                 assertThat(text(browser, card + ".count").replace(",", "")).as(window).isEqualTo(api.path("count").asText());
+                assertThat(text(browser, card + ".positions")).as("positions liquidated, estimated")
+                        .isEqualTo(Formats.count(api.path("estimatedCount").asLong()));
                 assertThat(attribute(browser, card + ".split > div", "style").replace(" ", ""))
                         .isEqualTo("width:" + fixed((api.has("longShare") ? api.path("longShare").asDouble()
                                 : api.path("longUsd").asDouble() / api.path("usd").asDouble()) * 100, 1) + "%");
