@@ -60,20 +60,11 @@ final class BinanceWire implements SimWire {
             ctx.status(400);
             return "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}";
         }
-        long from = parseLong(ctx.queryParam("fromId"), h.nextId());
-        int limit = (int) Math.min(1000, Math.max(1, parseLong(ctx.queryParam("limit"), 500)));
-        SimInstrument instrument = r.instruments(venue).stream()
-                .filter(i -> i.symbol().equals(symbol)).findFirst().orElseThrow();
-        return aggTradesPage(h.from(from, limit), instrument);
+        long from = SimWire.queryLong(ctx, "fromId", h.nextId());
+        int limit = (int) Math.min(1000, Math.max(1, SimWire.queryLong(ctx, "limit", 500)));
+        return aggTradesPage(h.from(from, limit), SimWire.listed(r, venue, symbol));
     }
 
-    private static long parseLong(String s, long otherwise) {
-        try {
-            return s == null ? otherwise : Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
-    }
 
     @Override
     public void onMessage(Server server, SimSession s, String text, JsonNode m) {

@@ -46,20 +46,11 @@ final class OkxWire implements SimWire {
         if (h == null || !"1".equals(ctx.queryParamAsClass("type", String.class).getOrDefault("1"))) {
             return "{\"code\":\"51001\",\"msg\":\"Instrument ID does not exist\",\"data\":[]}";
         }
-        long after = parseLong(ctx.queryParam("after"), h.nextId());
-        int limit = (int) Math.min(100, Math.max(1, parseLong(ctx.queryParam("limit"), 100)));
-        SimInstrument instrument = r.instruments(Venue.OKX_SWAP).stream()
-                .filter(i -> i.symbol().equals(instId)).findFirst().orElseThrow();
-        return historyTrades(h.olderThan(after, limit), instrument);
+        long after = SimWire.queryLong(ctx, "after", h.nextId());
+        int limit = (int) Math.min(100, Math.max(1, SimWire.queryLong(ctx, "limit", 100)));
+        return historyTrades(h.olderThan(after, limit), SimWire.listed(r, Venue.OKX_SWAP, instId));
     }
 
-    private static long parseLong(String s, long otherwise) {
-        try {
-            return s == null ? otherwise : Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
-    }
 
     @Override
     public void onMessage(Server server, SimSession s, String text, JsonNode m) {

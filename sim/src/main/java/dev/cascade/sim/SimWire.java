@@ -49,6 +49,21 @@ interface SimWire {
     /** The instruments the scripted market trades on this exchange, with its contract conventions. */
     List<SimInstrument> scriptedInstruments();
 
+    /** A query parameter as a number, or {@code otherwise} when it is absent or not one (as a venue's REST would). */
+    static long queryLong(Context ctx, String name, long otherwise) {
+        String s = ctx.queryParam(name);
+        try {
+            return s == null ? otherwise : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    /** The instrument a venue lists under {@code symbol} (the caller has found its trade history already). */
+    static SimInstrument listed(Routes r, Venue venue, String symbol) {
+        return r.instruments(venue).stream().filter(i -> i.symbol().equals(symbol)).findFirst().orElseThrow();
+    }
+
     /** Where the routes go; implemented by the simulator. */
     interface Routes {
         void socket(String path, Venue venue, boolean isCombined);
