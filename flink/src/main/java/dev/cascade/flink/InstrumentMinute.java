@@ -58,6 +58,19 @@ public final class InstrumentMinute {
     public long firstMicros;
     public long lastMicros;
 
+    /**
+     * The minute's first event record (EventCodec): names the instrument exactly (type, contract size, currency),
+     * for a consumer to resolve as it resolves the event topics' records ({@code EventDecoder.instrumentOf}).
+     */
+    public byte[] identity;
+    /**
+     * The minute's bar as the store keeps it ({@code BarSeries.export}: {@code bar} its doubles, {@code barTimes}
+     * its longs, the minute first); null without one. {@code cascade serve --source kafka} restores it with
+     * {@code MarketState.restoreMinute}, as a restart restores a stored bar.
+     */
+    public double[] bar;
+    public long[] barTimes;
+
     public InstrumentMinute() {
     }
 
@@ -92,6 +105,12 @@ public final class InstrumentMinute {
             m.openInterestUsd = orNull(bar.openInterestUsd(0), bar.openInterestTime(0));
             m.markPrice = orNull(bar.mark(0), bar.markTime(0));
             m.fundingRate = orNull(bar.funding(0), bar.fundingTime(0));
+            BarSeries minutes = bars.instruments().get(0).minutes();
+            if (minutes.size() > 0) {
+                m.bar = new double[BarSeries.DOUBLES];
+                m.barTimes = new long[BarSeries.LONGS];
+                minutes.export(0, m.bar, m.barTimes);
+            }
         }
         m.trades = counts.trades();
         m.openInterest = counts.openInterest();

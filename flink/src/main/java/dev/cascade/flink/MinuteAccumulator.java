@@ -79,6 +79,7 @@ public final class MinuteAccumulator implements KryoSerializable {
     InstrumentMinute readOut() {
         InstrumentMinute m = InstrumentMinute.of(liquidations, counts, bars);
         m.coin = identity == null ? null : EventCodec.coin(identity);
+        m.identity = identity;
         return m;
     }
 
