@@ -131,6 +131,19 @@ class ClusterServeTest {
         }
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldSayInOneLineThatTheBrokerDoesNotAnswer() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort(); // nothing listens there once it is closed
+        }
+        Cli cli = Cli.run("serve", "--source", "kafka", "--kafka", "127.0.0.1:" + closed, "--port", "0");
+        assertThat(cli.exitCode()).isEqualTo(Main.NOTHING_USABLE);
+        assertThat(cli.err()).isEqualTo("cascade: Kafka at 127.0.0.1:" + closed + " did not answer within 15 s\n");
+        assertThat(cli.out()).isEmpty();
+    }
+
     /** The server's view of the job under test (set once it has started, as ServeCommand's view is). */
     private static final class ServedViewFor implements dev.cascade.server.MarketView {
         static volatile ClusterServeJob job;
