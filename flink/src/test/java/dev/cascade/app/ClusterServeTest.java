@@ -76,6 +76,7 @@ class ClusterServeTest {
             CountDownLatch ended = new CountDownLatch(1);
             Published[] last = new Published[1];
             try (Server server = Server.start(new ServedViewFor(), new Stream(), http)) {
+                long t0 = System.nanoTime();
                 ClusterServeJob job = ClusterServeJob.start(new ClusterServeJob.Settings(kafka.bootstrap(),
                         Topics.withPrefix("srv."), "srv.minutes", FIGURES, ClusterServeJob.HORIZON), p -> {
                             last[0] = p;
@@ -88,6 +89,7 @@ class ClusterServeTest {
                         job.refresh(1_000);
                         assertThat(job.failure()).isNull();
                     }
+                    long caughtUpNanos = System.nanoTime() - t0;
                     job.refresh(1_000); // one more: nothing further arrives
                     Published served = last[0];
                     assertThat(served.events()).isEqualTo(venueEvents);
@@ -107,8 +109,9 @@ class ClusterServeTest {
                     expected.remove(List.of("from", "to", "minuteBars")); // not in a read-out: the API has its own
                     actual.remove(List.of("from", "to", "minuteBars"));
                     List<String> differences = SameFigures.differences(expected, actual, 50);
-                    System.out.println("served vs replay differ at: " + differences.stream()
-                            .map(d -> d.substring(0, d.indexOf(':'))).toList());
+                    System.out.printf("serve --source kafka read %,d records (%,d results) to %,d events in %.1f s; "
+                                    + "served vs replay differ at: %s%n", job.records(), job.results(), served.events(),
+                            caughtUpNanos / 1e9, differences.stream().map(d -> d.substring(0, d.indexOf(':'))).toList());
                     assertThat(differences.stream().filter(d -> !d.startsWith("overview") && !d.startsWith("sentiment")))
                             .as("every figure but the overview's").isEmpty();
                     // not vacuous: the day's figures are there
