@@ -9,10 +9,14 @@ import dev.cascade.analytics.figures.Figures;
 import dev.cascade.kafka.EventDecoder;
 import dev.cascade.kafka.Topics;
 import dev.cascade.model.Candle;
+import dev.cascade.model.Coin;
+import dev.cascade.model.ContractType;
 import dev.cascade.model.ForwardingListener;
 import dev.cascade.model.Instrument;
 import dev.cascade.model.InstrumentRegistry;
+import dev.cascade.model.InstrumentSpec;
 import dev.cascade.model.Micros;
+import dev.cascade.model.Venue;
 import dev.cascade.output.json.Json;
 import dev.cascade.server.MarketView;
 import dev.cascade.server.Published;
@@ -186,11 +190,14 @@ final class ClusterServeJob implements AutoCloseable {
             if (!m.path("bar").isArray()) {
                 return; // liquidations only: they come from their own topic, with every detail
             }
-            instrument = decoder.instrumentOf(m.path("identity").binaryValue());
+            instrument = registry.define(new InstrumentSpec(Venue.byId(m.path("venue").asText()),
+                    m.path("symbol").asText(), Coin.of(m.path("coin").asText()),
+                    ContractType.valueOf(m.path("contractType").asText()), m.path("contractSize").asDouble(),
+                    m.path("contractCurrency").asText(), m.path("usdQuoted").asBoolean()));
             key = m.path("venue").asText() + ":" + m.path("symbol").asText() + ":" + m.path("minuteMicros").asLong();
             minute = m.path("minuteMicros").asLong();
             revision = m.path("revision").asLong();
-            if (instrument == null || !row(m.path("bar"), m.path("barTimes"))
+            if (!row(m.path("bar"), m.path("barTimes"))
                     || t[0] != Math.floorDiv(minute, Micros.PER_MINUTE)) {
                 rejectedResults.incrementAndGet();
                 return;

@@ -59,10 +59,13 @@ public final class InstrumentMinute {
     public long lastMicros;
 
     /**
-     * The minute's first event record (EventCodec): names the instrument exactly (type, contract size, currency),
-     * for a consumer to resolve as it resolves the event topics' records ({@code EventDecoder.instrumentOf}).
+     * The instrument's conversion facts, as every event record carries them ({@code InstrumentSpec}): with the
+     * venue, symbol and coin they define the instrument a consumer resolves the event topics' records to.
      */
-    public byte[] identity;
+    public String contractType;
+    public double contractSize;
+    public String contractCurrency;
+    public boolean usdQuoted;
     /**
      * The minute's bar as the store keeps it ({@code BarSeries.export}: {@code bar} its doubles, {@code barTimes}
      * its longs, the minute first); null without one. {@code cascade serve --source kafka} restores it with
