@@ -16,11 +16,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code cascade serve [--store DIR] [FILE...]}: reads back what the store holds and replays the files (keeping
- * their events in the store), then serves every figure over the API and the dashboard until Ctrl-C.
+ * their events in the store), then serves every figure over the API and the dashboard until Ctrl-C. With
+ * {@code --source kafka}, the figures come from the cluster instead and follow it ({@link ClusterServeJob}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Replays files, then serves the API and the dashboard (http://127.0.0.1:8080/).")
@@ -47,6 +49,17 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     QuietOption quiet;
 
+    @Option(names = "--source", paramLabel = "kafka", description = "Serve the cluster's output, continuously: the "
+            + "Flink job's minute results and the liquidation and market topics (see --kafka, --topic-prefix).")
+    String source;
+
+    @Option(names = "--results-topic", paramLabel = "TOPIC",
+            description = "The job's results topic, with --source kafka (default: PREFIXminutes).")
+    String resultsTopic;
+
+    @CommandLine.Mixin
+    KafkaOptions kafka;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -54,15 +67,30 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FigureSettings settings = figureOptions.settings(spec).withSnapshots(SNAPSHOT_MINUTES);
         AtomicLong rejected = new AtomicLong(); // live's series of the same name, from the loaded state
+        ServedView view = new ServedView();
         Server.Settings server = serve.settings(spec, registry -> FunctionCounter.builder("cascade_rejected", rejected,
                 AtomicLong::get).description("Inputs rejected with a reason, of every venue and source")
-                .register(registry), () -> { });
+                .register(registry), view::refresh);
+        boolean isKafka;
+        try {
+            isKafka = KafkaOptions.isKafka(source, "--source");
+        } catch (IllegalArgumentException e) {
+            throw Checks.usage(spec, e.getMessage());
+        }
+        if (isKafka) {
+            if (!files.isEmpty() || storeOptions.directory != null) {
+                throw Checks.usage(spec, "--source kafka serves the topics, not files or a store");
+            }
+            return serveCluster(settings, server, rejected, view);
+        }
+        if (resultsTopic != null) {
+            throw Checks.usage(spec, "--results-topic goes with --source kafka");
+        }
         files.forEach(f -> Checks.readableFile(null, f));
         if (storeOptions.directory == null && files.isEmpty()) {
             throw Checks.usage(spec, "give files to replay, or --store DIR, or both");
         }
         // the port first: one in use is said at once, not after the data has loaded
-        ServedView view = new ServedView();
         Server s = Server.start(view, new Stream(), server);
         RunResult r;
         Storage storage;
@@ -100,6 +128,47 @@ final class ServeCommand implements Callable<Integer> {
         return read;
     }
 
+    /** {@code --source kafka}: serves what {@link ClusterServeJob} reads out, until Ctrl-C or its consumer fails. */
+    private int serveCluster(FigureSettings settings, Server.Settings server, AtomicLong rejected, ServedView view)
+            throws Exception {
+        String results = resultsTopic != null ? resultsTopic : kafka.prefix + "minutes";
+        if (kafka.topics().all().contains(results)) {
+            throw Checks.usage(spec, "--results-topic must differ from the event topics");
+        }
+        Server s = Server.start(view, new Stream(), server);
+        CountDownLatch stop = new CountDownLatch(1);
+        ClusterServeJob job;
+        try {
+            job = ClusterServeJob.start(new ClusterServeJob.Settings(kafka.bootstrap, kafka.topics(), results, settings,
+                    ClusterServeJob.HORIZON), s::published, rejected, stop::countDown);
+        } catch (IllegalStateException e) {
+            s.close();
+            spec.commandLine().getErr().println("cascade: " + e.getMessage());
+            return Main.NOTHING_USABLE;
+        }
+        view.following(job);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Serving Kafka at %s (%s, %s, %s) at http://%s:%d/ (API under /api/v1/, Ctrl-C to stop)%n",
+                kafka.bootstrap, results, kafka.topics().liquidations(), kafka.topics().market(), server.host(), s.port());
+        out.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                job.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            s.close();
+        }, "shutdown"));
+        stop.await();
+        if (job.failure() != null) {
+            s.close();
+            spec.commandLine().getErr().println("cascade: reading Kafka at " + kafka.bootstrap + " failed: "
+                    + job.failure());
+            return Main.NOTHING_USABLE;
+        }
+        return Main.READ;
+    }
+
     /**
      * What {@code serve} serves: nothing yet while the data loads (the server is up before it, so that a port in
      * use is said at once), then the loaded state, which no longer changes.
@@ -108,8 +177,23 @@ final class ServeCommand implements Callable<Integer> {
         private final MarketState empty = new MarketState(MarketState.Retention.LIVE);
         private volatile MarketView loaded;
 
+        private volatile ClusterServeJob job;
+
         void loaded(MarketView view) {
             loaded = view;
+        }
+
+        void following(ClusterServeJob job) {
+            this.job = job;
+            loaded = job.view();
+        }
+
+        /** The API's refresh: a fresh read-out from the cluster's consumer (a fixed state has nothing new). */
+        void refresh() {
+            ClusterServeJob j = job;
+            if (j != null) {
+                j.refresh(LiveJob.QUERY_TIMEOUT_MILLIS);
+            }
         }
 
         @Override

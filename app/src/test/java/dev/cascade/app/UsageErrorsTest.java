@@ -46,6 +46,17 @@ class UsageErrorsTest {
     }
 
     @Test
+    void shouldServeKafkaOrFilesButNotBoth() {
+        assertUsage(Cli.run("serve", "--source", "kafka", "x.jsonl"), "cascade serve",
+                "--source kafka serves the topics, not files or a store");
+        assertUsage(Cli.run("serve", "--source", "kinesis"), "cascade serve", "--source takes 'kafka', not 'kinesis'");
+        assertUsage(Cli.run("serve", "--results-topic", "t", "x.jsonl"), "cascade serve",
+                "--results-topic goes with --source kafka");
+        assertUsage(Cli.run("serve", "--source", "kafka", "--results-topic", "cascade.trades"), "cascade serve",
+                "--results-topic must differ from the event topics");
+    }
+
+    @Test
     void shouldRefuseAnUnknownCommandEvenWithHelp() {
         String commands = "(commands: replay, live, record, simulate, liqprice, serve, report, demo, kafka, publish, "
                 + "export)";

@@ -58,6 +58,22 @@ public final class InstrumentMinute {
     public long firstMicros;
     public long lastMicros;
 
+    /**
+     * The instrument's conversion facts, as every event record carries them ({@code InstrumentSpec}): with the
+     * venue, symbol and coin they define the instrument a consumer resolves the event topics' records to.
+     */
+    public String contractType;
+    public double contractSize;
+    public String contractCurrency;
+    public boolean usdQuoted;
+    /**
+     * The minute's bar as the store keeps it ({@code BarSeries.export}: {@code bar} its doubles, {@code barTimes}
+     * its longs, the minute first); null without one. {@code cascade serve --source kafka} restores it with
+     * {@code MarketState.restoreMinute}, as a restart restores a stored bar.
+     */
+    public double[] bar;
+    public long[] barTimes;
+
     public InstrumentMinute() {
     }
 
@@ -92,6 +108,12 @@ public final class InstrumentMinute {
             m.openInterestUsd = orNull(bar.openInterestUsd(0), bar.openInterestTime(0));
             m.markPrice = orNull(bar.mark(0), bar.markTime(0));
             m.fundingRate = orNull(bar.funding(0), bar.fundingTime(0));
+            BarSeries minutes = bars.instruments().get(0).minutes();
+            if (minutes.size() > 0) {
+                m.bar = new double[BarSeries.DOUBLES];
+                m.barTimes = new long[BarSeries.LONGS];
+                minutes.export(0, m.bar, m.barTimes);
+            }
         }
         m.trades = counts.trades();
         m.openInterest = counts.openInterest();

@@ -10,7 +10,9 @@ import dev.cascade.analytics.bars.BarSeries;
 import dev.cascade.analytics.bars.MarketBars;
 import dev.cascade.kafka.EventCodec;
 import dev.cascade.kafka.EventDecoder;
+import dev.cascade.model.Instrument;
 import dev.cascade.model.InstrumentRegistry;
+import dev.cascade.model.InstrumentSpec;
 import dev.cascade.model.MarketListener;
 import dev.cascade.model.Tee;
 import java.util.Arrays;
@@ -79,6 +81,14 @@ public final class MinuteAccumulator implements KryoSerializable {
     InstrumentMinute readOut() {
         InstrumentMinute m = InstrumentMinute.of(liquidations, counts, bars);
         m.coin = identity == null ? null : EventCodec.coin(identity);
+        Instrument instrument = identity == null ? null : new EventDecoder(new InstrumentRegistry()).instrumentOf(identity);
+        if (instrument != null) {
+            InstrumentSpec spec = instrument.spec();
+            m.contractType = spec.type().name();
+            m.contractSize = spec.contractSize();
+            m.contractCurrency = spec.contractCurrency();
+            m.usdQuoted = spec.isUsdQuoted();
+        }
         return m;
     }
 

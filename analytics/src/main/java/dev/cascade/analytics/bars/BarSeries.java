@@ -206,6 +206,19 @@ public final class BarSeries {
         System.arraycopy(t, i * T, tOut, 0, T);
     }
 
+    /**
+     * Turns {@code d}/{@code t}, a later version of the exported bar {@code dBefore}/{@code tBefore} (the same minute
+     * counted again with more events), into what it adds to it: its sums less the earlier ones. Prices, times and
+     * states stay: combining them again changes nothing, so the earlier bar combined with the result is the later.
+     */
+    public static void lessSums(double[] d, long[] t, double[] dBefore, long[] tBefore) {
+        d[BUY] -= dBefore[BUY];
+        d[SELL] -= dBefore[SELL];
+        d[COIN] -= dBefore[COIN];
+        d[OTHER] -= dBefore[OTHER];
+        t[TRADES] -= tBefore[TRADES];
+    }
+
     /** A series of the one bar {@link #export} wrote. */
     public static BarSeries ofRow(double[] dIn, long[] tIn) {
         if (dIn.length != D || tIn.length != T) {
