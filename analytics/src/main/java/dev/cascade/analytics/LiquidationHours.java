@@ -32,6 +32,9 @@ public final class LiquidationHours implements MarketListener {
     private final long retentionHours;
     private final TreeMap<Long, Map<Coin, double[]>> hours = new TreeMap<>();
     private long lastHour = Long.MIN_VALUE;
+    /** The hour liquidations came in last, and its coins: most come in the hour before, without boxing its key. */
+    private long cachedHour = Long.MIN_VALUE;
+    private Map<Coin, double[]> cached;
 
     public LiquidationHours(long retentionMicros) {
         this.retentionHours = Math.max(1, retentionMicros / Micros.PER_HOUR);
@@ -48,8 +51,11 @@ public final class LiquidationHours implements MarketListener {
             return; // older than the retention already
         }
         int at = l.instrument().exchange().ordinal() * FIELDS + (l.side() == Side.LONG ? 0 : 1);
-        double[] x = hours.computeIfAbsent(hour, h -> new HashMap<>())
-                .computeIfAbsent(l.instrument().coin(), c -> new double[Exchange.values().length * FIELDS]);
+        if (hour != cachedHour || cached == null) {
+            cached = hours.computeIfAbsent(hour, h -> new HashMap<>());
+            cachedHour = hour;
+        }
+        double[] x = cached.computeIfAbsent(l.instrument().coin(), c -> new double[Exchange.values().length * FIELDS]);
         x[at] += usd;
         x[at + 2]++;
         advance(hour);
