@@ -5,6 +5,7 @@
 #
 #   scripts/check-image.sh               # mvn -Pimage package first (reaches Maven Central and Debian's mirror)
 #   scripts/check-image.sh --no-build    # the app/target/jib-image.tar already built
+# Needs python3; running the image needs root, util-linux's unshare and iproute2's ip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 image=app/target/jib-image.tar
@@ -13,8 +14,8 @@ if [ "${1:-}" != --no-build ]; then
 fi
 python3 -u scripts/image-check.py "$image"
 
-if [ "$(id -u)" != 0 ] || ! unshare --mount --net --pid --fork true 2> /dev/null; then
-    echo "check-image: not root, or no namespaces here: the image was not run" >&2
+if [ "$(id -u)" != 0 ] || ! command -v ip > /dev/null || ! unshare --mount --net --pid --fork true 2> /dev/null; then
+    echo "check-image: not root, no ip (iproute2) or no namespaces here: the image was not run" >&2
     exit 0
 fi
 root=$(mktemp -d /tmp/cascade-image.XXXXXX)

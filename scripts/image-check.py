@@ -133,6 +133,18 @@ def run(root, settings):
         fail(f"the monitor did not stop within 10 s of SIGTERM: {tail()}")
     print(f"image-check: stopped by SIGTERM in {time.monotonic() - stopping:.1f} s: exit {monitor.returncode}")
 
+    # the volume outlives the container: the next one, the same user, reads what this one stored
+    exported = start(root, settings, ["export", "--store", settings["WorkingDir"], "--what", "liquidations",
+                                      "--format", "jsonl"], {}, subprocess.PIPE)
+    out = exported.communicate(timeout=120)[0]
+    if exported.returncode != 0:
+        fail(f"export from the stopped monitor's store exited {exported.returncode}: {out[-2000:]}")
+    rows = [line for line in out.splitlines() if line.startswith("{")]
+    if not rows:
+        fail(f"the stopped monitor's store holds no liquidation: {out[-2000:]}")
+    print(f"image-check: `export --store {settings['WorkingDir']} --what liquidations` afterwards: exit 0,"
+          f" {len(rows)} rows, the first {rows[0]}")
+
 
 def main():
     if len(sys.argv) not in (2, 4) or (len(sys.argv) == 4 and sys.argv[2] != "--run"):
