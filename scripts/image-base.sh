@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The base of Cascade's container image, made the way Google's distroless images are: Debian 12 packages
 # unpacked (no shell, no package manager) plus a Java runtime, written as a `docker save` tarball that Jib
-# builds on (`tar://`). No registry is involved: the packages come from the Debian mirror apt is set up for,
-# the runtime is jlink'd from the JDK that builds Cascade.
+# builds on (`tar://`). No registry is involved: the packages come from the mirror the build machine's apt
+# is set up for (Debian 12 here and in CI), the runtime is jlink'd from the JDK that builds Cascade; the two
+# match, since that JDK runs on that machine's libc. Needs apt-get and dpkg-deb.
 #
 #   scripts/image-base.sh JAVA_HOME JAR OUT.tar       # the image profile runs it: mvn -Pimage -pl app -am package
 #
@@ -44,7 +45,7 @@ for deb in "$work"/debs/*.deb; do
     { dpkg-deb -f "$deb"; echo "Status: install ok installed"; } > "$root/var/lib/dpkg/status.d/$name"
 done
 # documentation (the copyright files stay: they are the licences), and glibc's charset converters for iconv,
-# which Java does not call (7 MB)
+# which Java does not call (8 MB)
 find "$root/usr/share/doc" -type f ! -name copyright -delete
 rm -rf "$root/usr/share/lintian" "$root/usr/share/man" "$root/usr/share/gdb" "$root"/usr/lib/*-linux-gnu/gconv
 mkdir -p "$root/etc" "$root/tmp" "$root/var/lib/cascade" && chmod 1777 "$root/tmp" && chmod 755 "$root/var/lib/cascade"
