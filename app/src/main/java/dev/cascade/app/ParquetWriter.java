@@ -35,19 +35,26 @@ final class ParquetWriter implements ExportWriter {
         this.file = file;
         try {
             db = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
-            try (Statement s = db.createStatement()) {
-                s.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
-                s.execute("SET temp_directory = " + literal(file.resolveSibling(file.getFileName() + ".tmp")));
-                s.execute("CREATE TABLE export (" + columns.stream().map(c -> '"' + c.name() + "\" " + sqlType(c))
-                        .collect(Collectors.joining(", ")) + ")");
-            }
+        } catch (SQLException e) {
+            throw new IOException("DuckDB: " + e.getMessage(), e);
+        }
+        try (Statement s = db.createStatement()) {
+            s.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
+            s.execute("SET temp_directory = " + literal(file.resolveSibling(file.getFileName() + ".tmp")));
+            s.execute("CREATE TABLE export (" + columns.stream().map(c -> '"' + c.name() + "\" " + sqlType(c))
+                    .collect(Collectors.joining(", ")) + ")");
             appender = db.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "export");
         } catch (SQLException e) {
+            try {
+                db.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw new IOException("DuckDB: " + e.getMessage(), e);
         }
     }
 
-    static String sqlType(Column c) {
+    private static String sqlType(Column c) {
         return switch (c.type()) {
             case TIME -> "TIMESTAMP WITH TIME ZONE";
             case TEXT -> "VARCHAR";
