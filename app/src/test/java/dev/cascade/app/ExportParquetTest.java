@@ -91,6 +91,20 @@ class ExportParquetTest {
     }
 
     @Test
+    void shouldWriteTheColumnsAloneAndExitTwoWhenThePeriodHoldsNothing() throws Exception {
+        Path out = dir.resolve("none.parquet");
+
+        Cli cli = Cli.run("export", "--store", store.toString(), "--what", "trades", "--format", "parquet", "--from",
+                "2026-01-01T00:00:00Z", "--out", out.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).startsWith("cascade: no trades in " + store + " from 2026-01-01T00:00:00Z")
+                .hasLineCount(1);
+        assertThat(query(out, "SELECT count(*) FROM read_parquet(?)")).containsExactly(List.of(0L));
+        assertThat(schema(out)).containsEntry("id", "BIGINT").hasSize(10);
+    }
+
+    @Test
     void shouldRefuseToWriteParquetToStandardOutput() {
         Cli cli = Cli.run("export", "--store", store.toString(), "--what", "bars", "--format", "parquet");
 
