@@ -144,6 +144,18 @@ def run(root, settings):
         fail(f"the stopped monitor's store holds no liquidation: {out[-2000:]}")
     print(f"image-check: `export --store {settings['WorkingDir']} --what liquidations` afterwards: exit 0,"
           f" {len(rows)} rows, the first {rows[0]}")
+    # Parquet goes through DuckDB, whose native library is unpacked into the image's /tmp at each start
+    parquet = "/tmp/liquidations.parquet"  # not inside the store, which export only reads
+    exported = start(root, settings, ["export", "--store", settings["WorkingDir"], "--what", "liquidations",
+                                      "--format", "parquet", "--out", parquet], {}, subprocess.PIPE)
+    out = exported.communicate(timeout=120)[0]
+    if exported.returncode != 0:
+        fail(f"export as Parquet exited {exported.returncode}: {out[-2000:]}")
+    with open(root + parquet, "rb") as f:
+        data = f.read()
+    if data[:4] != b"PAR1" or data[-4:] != b"PAR1":
+        fail(f"{parquet} is not a Parquet file ({len(data)} bytes)")
+    print(f"image-check: `export ... --format parquet --out {parquet}`: exit 0, {len(data):,} bytes of Parquet")
 
 
 def main():
