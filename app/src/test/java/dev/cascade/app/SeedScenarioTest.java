@@ -175,10 +175,9 @@ class SeedScenarioTest {
         JsonNode day = replay.path("windows").path("24h");
         assertThat(md).contains("about " + about(day.path("estimatedCount").asDouble()) + " traders were liquidated: an"
                 + " estimate from the");
-        // the average trading prices of the day: BTC's within 1 %; ETH's within 10 % (the scenario's ETH trades near
-        // $2,575 until the 11:00 drop, so its day averages about $2,506, not the article's $2,425)
+        // the average trading prices of the day, each within 1 % of the article's
         assertThat(averagePrice(md, "BTC")).as("BTC 24h average price").isCloseTo(103_485, within(1_034.85));
-        assertThat(averagePrice(md, "ETH")).as("ETH 24h average price").isCloseTo(2_425, within(242.5));
+        assertThat(averagePrice(md, "ETH")).as("ETH 24h average price").isCloseTo(2_425, within(24.25));
         // Cascade's own sentiment: the value replay shows, with the parts that explain it
         JsonNode sentiment = replay.path("sentiment");
         assertThat(md).contains("Cascade's own index, from market data, read " + sentiment.path("value").asInt() + " ("
