@@ -166,14 +166,16 @@ final class ClusterServeJob implements AutoCloseable {
     /**
      * Assigns the partitions of the topics not assigned yet, read from their beginning. At start ({@code isStart})
      * a missing topic, or a cluster that does not answer within {@link KafkaOptions#CONNECT_TIMEOUT}, is a one-line
-     * {@link IllegalStateException}; later, a look that fails is tried again at the next turn.
+     * {@link IllegalStateException}; later, a look that fails (it waits a second at most: the consumer thread also
+     * answers the API) is tried again a period on.
      */
     private void discover(boolean isStart) {
+        nextDiscovery = System.currentTimeMillis() + settings.discoverEvery().toMillis();
         List<TopicPartition> added = new ArrayList<>();
         for (String topic : topicNames) {
             List<PartitionInfo> infos;
             try {
-                infos = consumer.partitionsFor(topic, KafkaOptions.CONNECT_TIMEOUT);
+                infos = consumer.partitionsFor(topic, isStart ? KafkaOptions.CONNECT_TIMEOUT : Duration.ofSeconds(1));
             } catch (org.apache.kafka.common.errors.TimeoutException e) {
                 if (!isStart) {
                     return;
@@ -195,10 +197,9 @@ final class ClusterServeJob implements AutoCloseable {
             }
         }
         if (!added.isEmpty()) {
-            consumer.assign(assigned);
+            consumer.assign(assigned); // the partitions assigned before keep their positions
             consumer.seekToBeginning(added);
         }
-        nextDiscovery = System.currentTimeMillis() + settings.discoverEvery().toMillis();
     }
 
     private void run() {

@@ -88,7 +88,7 @@ class ClusterServeTest {
                     // every event of the day read: the job's trades restored from its minute bars, the rest as events,
                     // and the overview documents
                     while (last[0] == null || last[0].events() < venueEvents
-                            || last[0].sections().path("counts").path("overview").asLong() < counts.path("overview").asLong()) {
+                            || job.view().query(s -> s.counts().overview()) < counts.path("overview").asLong()) {
                         job.refresh(1_000);
                         assertThat(job.failure()).isNull();
                     }
