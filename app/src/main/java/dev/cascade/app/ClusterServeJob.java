@@ -7,6 +7,7 @@ import dev.cascade.analytics.dedupe.DedupingListener;
 import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.analytics.figures.Figures;
 import dev.cascade.kafka.EventDecoder;
+import dev.cascade.kafka.OverviewCodec;
 import dev.cascade.kafka.Topics;
 import dev.cascade.model.Candle;
 import dev.cascade.model.Coin;
@@ -16,13 +17,16 @@ import dev.cascade.model.Instrument;
 import dev.cascade.model.InstrumentRegistry;
 import dev.cascade.model.InstrumentSpec;
 import dev.cascade.model.Micros;
+import dev.cascade.model.Reject;
 import dev.cascade.model.Venue;
 import dev.cascade.output.json.Json;
 import dev.cascade.server.MarketView;
 import dev.cascade.server.Published;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -47,20 +51,31 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * <pre>
  *   PREFIX.minutes (the job's instrument-minutes, JSON) ─> MinuteRevisions ─> MarketState.restoreMinute
  *                                                          (the minute bar, as a restart restores a stored one)
+ *   PREFIX.late (EventCodec: past the job's lateness) ─> LateParts ─> MarketState.restoreMinute
+ *                                                          (trades and candles, as the store's late parts)
  *   PREFIX.liquidations, PREFIX.market (EventCodec) ─> EventDecoder ─> DedupingListener ─> MarketState
  *                                                          (candles skipped: the job's bars hold them)
+ *   PREFIX.overview (OverviewCodec) ─────────────────────────────────────────────────> MarketState
  *   every 5 s: Figures ─> Published ─> Server (API, dashboard, stream)
  * </pre>
  *
  * One consumer thread owns the state, as the live pipeline thread does: API queries run on it between polls.
  * It reads from the beginning of every partition (the results topic is compacted, the event topics keep what
- * the figures need) and then follows the topics until closed. The trades topic, a hundred times the rest, is
+ * the figures need) and then follows the topics until closed. Every {@code discoverEvery} it looks for partitions
+ * added to the topics and reads them from their beginning too. The trades topic, a hundred times the rest, is
  * never read.
  */
 final class ClusterServeJob implements AutoCloseable {
-    /** Where the topics are and what to read out; {@code horizon} is {@link MinuteRevisions}'. */
-    record Settings(String bootstrap, Topics topics, String resultsTopic, FigureSettings figures, Duration horizon) {
+    /**
+     * Where the topics are and what to read out; {@code horizon} is {@link MinuteRevisions}'; {@code discoverEvery}
+     * how often added partitions are looked for.
+     */
+    record Settings(String bootstrap, Topics topics, String resultsTopic, String lateTopic, FigureSettings figures,
+                    Duration horizon, Duration discoverEvery) {
     }
+
+    /** How often a running consumer looks for partitions added to its topics (and refreshes its metadata). */
+    static final Duration DISCOVER_EVERY = Duration.ofSeconds(30);
 
     /** Versions of a minute this much older than the partition's latest minute are forgotten: 6 times the job's lateness. */
     static final Duration HORIZON = Duration.ofHours(1);
@@ -77,6 +92,11 @@ final class ClusterServeJob implements AutoCloseable {
         }
     };
     private final MinuteRevisions revisions;
+    private final LateParts late = new LateParts(state);
+    private final EventDecoder lateDecoder = new EventDecoder(registry);
+    private final List<String> topicNames;
+    private final Set<TopicPartition> assigned = new HashSet<>();
+    private long nextDiscovery;
     private final Readouts readouts = new Readouts();
     private final LinkedBlockingQueue<FutureTask<?>> queries = new LinkedBlockingQueue<>();
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -97,6 +117,8 @@ final class ClusterServeJob implements AutoCloseable {
     private ClusterServeJob(Settings settings, KafkaConsumer<byte[], byte[]> consumer, Consumer<Published> onPublished,
                             AtomicLong rejected, Runnable onEnd) {
         this.settings = settings;
+        this.topicNames = List.of(settings.topics().liquidations(), settings.topics().market(),
+                settings.topics().overview(), settings.resultsTopic(), settings.lateTopic());
         this.rejected = rejected;
         this.consumer = consumer;
         this.onPublished = onPublished;
@@ -115,7 +137,7 @@ final class ClusterServeJob implements AutoCloseable {
     }
 
     /**
-     * Connects, finds every partition of the three topics (a missing topic, or a cluster that does not answer
+     * Connects, finds every partition of the five topics (a missing topic, or a cluster that does not answer
      * within {@link KafkaOptions#CONNECT_TIMEOUT}, is a one-line {@link IllegalStateException}), and starts
      * consuming. Each read-out goes to {@code onPublished}, with {@code rejected} set to the inputs refused so far;
      * {@code onEnd} runs once the consumer thread has ended (closed or failed, see {@link #failure}).
@@ -128,33 +150,56 @@ final class ClusterServeJob implements AutoCloseable {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) settings.discoverEvery().toMillis()); // sees added partitions
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p);
+        ClusterServeJob job = new ClusterServeJob(settings, consumer, onPublished, rejected, onEnd);
         try {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(settings.topics().liquidations(), settings.topics().market(), settings.resultsTopic())) {
-                List<PartitionInfo> infos;
-                try {
-                    infos = consumer.partitionsFor(topic, KafkaOptions.CONNECT_TIMEOUT);
-                } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                    throw new IllegalStateException("Kafka at " + settings.bootstrap() + " did not answer within "
-                            + KafkaOptions.CONNECT_TIMEOUT.toSeconds() + " s");
-                }
-                if (infos == null || infos.isEmpty()) {
-                    throw new IllegalStateException("no topic " + topic + " at " + settings.bootstrap() + " ("
-                            + (topic.equals(settings.resultsTopic()) ? "start the job first, or name its results with --results-topic"
-                            : "run cascade kafka init, or give the collector's --topic-prefix") + ")");
-                }
-                infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            job.discover(true);
         } catch (RuntimeException e) {
             consumer.close(Duration.ofSeconds(5));
             throw e;
         }
-        ClusterServeJob job = new ClusterServeJob(settings, consumer, onPublished, rejected, onEnd);
         job.thread.start();
         return job;
+    }
+
+    /**
+     * Assigns the partitions of the topics not assigned yet, read from their beginning. At start ({@code isStart})
+     * a missing topic, or a cluster that does not answer within {@link KafkaOptions#CONNECT_TIMEOUT}, is a one-line
+     * {@link IllegalStateException}; later, a look that fails (it waits a second at most: the consumer thread also
+     * answers the API) is tried again a period on.
+     */
+    private void discover(boolean isStart) {
+        nextDiscovery = System.currentTimeMillis() + settings.discoverEvery().toMillis();
+        List<TopicPartition> added = new ArrayList<>();
+        for (String topic : topicNames) {
+            List<PartitionInfo> infos;
+            try {
+                infos = consumer.partitionsFor(topic, isStart ? KafkaOptions.CONNECT_TIMEOUT : Duration.ofSeconds(1));
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                if (!isStart) {
+                    return;
+                }
+                throw new IllegalStateException("Kafka at " + settings.bootstrap() + " did not answer within "
+                        + KafkaOptions.CONNECT_TIMEOUT.toSeconds() + " s");
+            }
+            if ((infos == null || infos.isEmpty()) && isStart) {
+                boolean isJobs = topic.equals(settings.resultsTopic()) || topic.equals(settings.lateTopic());
+                throw new IllegalStateException("no topic " + topic + " at " + settings.bootstrap() + " ("
+                        + (isJobs ? "start the job first, or name its topics with --results-topic and --late-topic"
+                        : "run cascade kafka init, or give the collector's --topic-prefix") + ")");
+            }
+            for (PartitionInfo i : infos == null ? List.<PartitionInfo>of() : infos) {
+                TopicPartition tp = new TopicPartition(i.topic(), i.partition());
+                if (assigned.add(tp)) {
+                    added.add(tp);
+                }
+            }
+        }
+        if (!added.isEmpty()) {
+            consumer.assign(assigned); // the partitions assigned before keep their positions
+            consumer.seekToBeginning(added);
+        }
     }
 
     private void run() {
@@ -162,11 +207,21 @@ final class ClusterServeJob implements AutoCloseable {
             try {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     records.incrementAndGet();
-                    if (r.topic().equals(settings.resultsTopic())) {
+                    String topic = r.topic();
+                    if (topic.equals(settings.resultsTopic())) {
                         onResult(r.partition(), r.value());
+                    } else if (topic.equals(settings.lateTopic())) {
+                        lateDecoder.decode(r.value(), late);
+                    } else if (topic.equals(settings.topics().overview())) {
+                        if (!OverviewCodec.decode(r.key(), r.value(), state)) {
+                            state.onReject(Reject.MALFORMED_RECORD);
+                        }
                     } else {
                         decoder.decode(r.value(), events); // malformed: counted by the state as rejected
                     }
+                }
+                if (System.currentTimeMillis() >= nextDiscovery) {
+                    discover(false);
                 }
             } catch (WakeupException e) {
                 // a query or close: handled below
@@ -295,6 +350,16 @@ final class ClusterServeJob implements AutoCloseable {
 
     long staleResults() {
         return staleResults.get();
+    }
+
+    /** Late trades and candles of the job's late topic added to their minutes (read on the consumer thread). */
+    long lateApplied() throws InterruptedException, TimeoutException {
+        return view().query(s -> late.applied());
+    }
+
+    /** Partitions being read: those of the topics at start and those added since. */
+    int partitions() throws InterruptedException, TimeoutException {
+        return view().query(s -> assigned.size());
     }
 
     /** Why the consumer thread ended, or null. */

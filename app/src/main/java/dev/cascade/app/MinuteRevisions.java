@@ -14,6 +14,8 @@ import java.util.Map;
  * minute's versions share a key and so a partition, in the order the job wrote them: the horizon is counted in
  * the partition's own event time, however far ahead other partitions are read. It must exceed the job's
  * allowed lateness (10 minutes by default); a version after it cannot be told from a first one and is refused.
+ * Partitions added to the topic move keys: a version is compared with the one applied last, on whichever partition
+ * it came.
  * Pure: the consumer thread owns it.
  */
 final class MinuteRevisions {
@@ -26,6 +28,7 @@ final class MinuteRevisions {
     private final long horizonMicros;
     private final Map<Integer, LinkedHashMap<String, Applied>> byPartition = new HashMap<>();
     private final Map<Integer, Long> latestMinute = new HashMap<>();
+    private final Map<String, Integer> partitionOf = new HashMap<>();
 
     MinuteRevisions(long horizonMicros) {
         this.horizonMicros = horizonMicros;
@@ -39,15 +42,19 @@ final class MinuteRevisions {
         LinkedHashMap<String, Applied> applied = byPartition.computeIfAbsent(partition, p -> new LinkedHashMap<>());
         long latest = Math.max(latestMinute.getOrDefault(partition, Long.MIN_VALUE), minuteMicros);
         latestMinute.put(partition, latest);
-        Applied before = applied.remove(key);
+        Integer owner = partitionOf.get(key); // another partition when partitions were added since its last version
+        Applied before = owner == null ? null : byPartition.get(owner).get(key);
         if (before != null && revision <= before.revision()) {
-            applied.put(key, before);
             return Verdict.STALE;
         }
         if (before == null && revision > 0 && minuteMicros < latest - horizonMicros) {
             return Verdict.TOO_LATE; // its first version may have been restored and forgotten
         }
+        if (owner != null) {
+            byPartition.get(owner).remove(key);
+        }
         applied.put(key, new Applied(minuteMicros, revision, d.clone(), t.clone()));
+        partitionOf.put(key, partition);
         if (before != null) {
             BarSeries.lessSums(d, t, before.d(), before.t());
         }
@@ -60,12 +67,14 @@ final class MinuteRevisions {
         return byPartition.values().stream().mapToInt(Map::size).sum();
     }
 
-    private static void forgetBefore(LinkedHashMap<String, Applied> applied, long micros) {
+    private void forgetBefore(LinkedHashMap<String, Applied> applied, long micros) {
         // insertion order is the partition's order, about event time: stop at the first one still recent
-        for (Iterator<Applied> it = applied.values().iterator(); it.hasNext(); ) {
-            if (it.next().minuteMicros() >= micros) {
+        for (Iterator<Map.Entry<String, Applied>> it = applied.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Applied> e = it.next();
+            if (e.getValue().minuteMicros() >= micros) {
                 return;
             }
+            partitionOf.remove(e.getKey());
             it.remove();
         }
     }

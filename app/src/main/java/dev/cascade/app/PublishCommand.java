@@ -18,10 +18,13 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code cascade publish FILE... --sink kafka}: recordings and archives into Cascade's Kafka topics, as the
  * collector would have published them, for a recount by the job. Files are read as {@code replay} reads them
- * (merged in exchange-time order); events go out unchanged, repeats included (the job removes them as replay does).
+ * (merged in exchange-time order); events go out unchanged, repeats included (the job removes them as replay does),
+ * and the overview documents (CoinGecko, Fear &amp; Greed) to the overview topic, for {@code serve --source kafka}.
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
-        description = "Publishes recordings and archives to Kafka (--sink kafka) for a recount by the Flink job.")
+        description = {"Publishes recordings and archives to Kafka (--sink kafka) for a recount by the Flink job.",
+                "Market events go to PREFIXliquidations, PREFIXtrades and PREFIXmarket; the CoinGecko and Fear & Greed "
+                        + "documents to PREFIXoverview, which serve --source kafka reads."})
 final class PublishCommand implements Callable<Integer> {
     /** Seconds between progress lines. */
     private static final long PROGRESS_MILLIS = 5_000;
@@ -87,9 +90,6 @@ final class PublishCommand implements Callable<Integer> {
         }
         err.printf("Published %,d events from %d file(s) to Kafka at %s (%,d acknowledged, %,d lost)%n", out.sent(),
                 files.size(), kafka.bootstrap, out.acknowledged(), out.lost());
-        if (out.notCarried() > 0) {
-            err.printf("Not published: %,d overview documents (the topics carry market events only)%n", out.notCarried());
-        }
         for (ReadStats.Damage d : stats.damaged()) {
             err.println("cascade: " + d.input() + ": " + d.reason());
         }

@@ -80,6 +80,7 @@ final class ReplayJob {
         if (storage != null) {
             storage.loadInto(registry, pipeline, state, period);
         }
+        source.readOverview(topics.overview(), pipeline);
         source.readAll(topics.all(), registry, pipeline);
         if (storage != null) {
             storage.storeBars(state.bars());

@@ -50,12 +50,17 @@ final class ServeCommand implements Callable<Integer> {
     QuietOption quiet;
 
     @Option(names = "--source", paramLabel = "kafka", description = "Serve the cluster's output, continuously: the "
-            + "Flink job's minute results and the liquidation and market topics (see --kafka, --topic-prefix).")
+            + "Flink job's minute results and late events, and the liquidation, market and overview topics (see "
+            + "--kafka, --topic-prefix).")
     String source;
 
     @Option(names = "--results-topic", paramLabel = "TOPIC",
             description = "The job's results topic, with --source kafka (default: PREFIXminutes).")
     String resultsTopic;
+
+    @Option(names = "--late-topic", paramLabel = "TOPIC",
+            description = "The job's late events, with --source kafka (default: PREFIXlate).")
+    String lateTopic;
 
     @CommandLine.Mixin
     KafkaOptions kafka;
@@ -83,8 +88,8 @@ final class ServeCommand implements Callable<Integer> {
             }
             return serveCluster(settings, server, rejected, view);
         }
-        if (resultsTopic != null) {
-            throw Checks.usage(spec, "--results-topic goes with --source kafka");
+        if (resultsTopic != null || lateTopic != null) {
+            throw Checks.usage(spec, "--results-topic and --late-topic go with --source kafka");
         }
         files.forEach(f -> Checks.readableFile(null, f));
         if (storeOptions.directory == null && files.isEmpty()) {
@@ -132,15 +137,19 @@ final class ServeCommand implements Callable<Integer> {
     private int serveCluster(FigureSettings settings, Server.Settings server, AtomicLong rejected, ServedView view)
             throws Exception {
         String results = resultsTopic != null ? resultsTopic : kafka.prefix + "minutes";
-        if (kafka.topics().all().contains(results)) {
-            throw Checks.usage(spec, "--results-topic must differ from the event topics");
+        String late = lateTopic != null ? lateTopic : kafka.prefix + "late";
+        List<String> collectors = List.of(kafka.topics().liquidations(), kafka.topics().trades(), kafka.topics().market(),
+                kafka.topics().overview());
+        if (results.equals(late) || collectors.contains(results) || collectors.contains(late)) {
+            throw Checks.usage(spec, "--results-topic and --late-topic must differ from each other and the event topics");
         }
         Server s = Server.start(view, new Stream(), server);
         CountDownLatch stop = new CountDownLatch(1);
         ClusterServeJob job;
         try {
-            job = ClusterServeJob.start(new ClusterServeJob.Settings(kafka.bootstrap, kafka.topics(), results, settings,
-                    ClusterServeJob.HORIZON), s::published, rejected, stop::countDown);
+            job = ClusterServeJob.start(new ClusterServeJob.Settings(kafka.bootstrap, kafka.topics(), results, late,
+                    settings, ClusterServeJob.HORIZON, ClusterServeJob.DISCOVER_EVERY), s::published, rejected,
+                    stop::countDown);
         } catch (IllegalStateException e) {
             s.close();
             spec.commandLine().getErr().println("cascade: " + e.getMessage());
@@ -148,8 +157,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         view.following(job);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Serving Kafka at %s (%s, %s, %s) at http://%s:%d/ (API under /api/v1/, Ctrl-C to stop)%n",
-                kafka.bootstrap, results, kafka.topics().liquidations(), kafka.topics().market(), server.host(), s.port());
+        out.printf("Serving Kafka at %s (%s, %s, %s, %s, %s) at http://%s:%d/ (API under /api/v1/, Ctrl-C to stop)%n",
+                kafka.bootstrap, results, late, kafka.topics().liquidations(), kafka.topics().market(),
+                kafka.topics().overview(), server.host(), s.port());
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

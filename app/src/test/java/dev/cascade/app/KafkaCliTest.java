@@ -30,7 +30,7 @@ class KafkaCliTest {
             // idempotent producer NOT_LEADER and then OUT_OF_ORDER_SEQUENCE, which it retries without end
             kafka.createTopics(4, Topics.withPrefix("cli.").all());
             Cli record = Cli.run("record", "--simulator", "--sink", "kafka", "--kafka", kafka.bootstrap(),
-                    "--kafka-topic-prefix", "cli.", "--duration", "6s", "--no-overview", "--format", "json");
+                    "--kafka-topic-prefix", "cli.", "--duration", "6s", "--format", "json");
             assertThat(record.exitCode()).as(record.err()).isZero();
             assertThat(record.err()).contains("Published").contains("0 lost");
             JsonNode live = record.json();
@@ -45,6 +45,10 @@ class KafkaCliTest {
             for (String kind : new String[] {"liquidations", "trades", "openInterest", "markPrices", "fundingRates"}) {
                 assertThat(replayed.path("counts").path(kind)).as(kind).isEqualTo(live.path("counts").path(kind));
             }
+            // the collector's overview documents too, on their own topic
+            assertThat(live.path("counts").path("overview").asLong()).isPositive();
+            assertThat(replayed.path("counts").path("overview")).isEqualTo(live.path("counts").path("overview"));
+            assertThat(replayed.path("overview")).isEqualTo(live.path("overview"));
             assertThat(replayed.path("duplicates").path("liquidations").asLong()).isZero();
 
             Cli wrong = Cli.run("replay", "--source", "kafka", "samples/btc-drop-2025-06-05.jsonl");
@@ -73,6 +77,7 @@ class KafkaCliTest {
         for (String t : Topics.withPrefix(prefix).all()) {
             n += kafka.records(t);
         }
+        n += kafka.records(Topics.withPrefix(prefix).overview());
         return n;
     }
 
@@ -147,8 +152,9 @@ class KafkaCliTest {
             Cli init = Cli.run("kafka", "init", "--kafka", kafka.bootstrap(), "--topic-prefix", "pub.", "--kafka-partitions", "3");
             assertThat(init.exitCode()).as(init.err()).isZero();
             assertThat(init.out().lines()).containsExactly("Created pub.late", "Created pub.liquidations", "Created pub.market",
-                    "Created pub.minutes", "Created pub.trades");
+                    "Created pub.minutes", "Created pub.overview", "Created pub.trades");
             assertThat(kafka.config("pub.minutes", "cleanup.policy")).isEqualTo("compact");
+            assertThat(kafka.config("pub.overview", "cleanup.policy")).isEqualTo("compact,delete");
 
             Cli publish = Cli.run("publish", "../samples/btc-drop-2025-06-05.jsonl", "--sink", "kafka", "--kafka",
                     kafka.bootstrap(), "--topic-prefix", "pub.");
@@ -165,12 +171,14 @@ class KafkaCliTest {
             for (String kind : new String[] {"liquidations", "trades", "openInterest", "markPrices", "fundingRates", "candles"}) {
                 assertThat(fromKafka.path("counts").path(kind)).as(kind).isEqualTo(fromFile.path("counts").path(kind));
             }
-            assertThat(fromKafka.path("counts").path("overview").asLong()).isZero();
-            assertThat(publish.err()).contains(String.format("Not published: %,d overview documents",
-                    fromFile.path("counts").path("overview").asLong()));
+            assertThat(fromKafka.path("counts").path("overview").asLong()).isPositive()
+                    .isEqualTo(fromFile.path("counts").path("overview").asLong());
+            assertThat(kafka.records("pub.overview")).isEqualTo(fromFile.path("counts").path("overview").asLong());
+            assertThat(fromKafka.path("overview")).isEqualTo(fromFile.path("overview"));
+            assertThat(fromKafka.path("sentiment")).isEqualTo(fromFile.path("sentiment"));
 
             Cli again = Cli.run("kafka", "init", "--kafka", kafka.bootstrap(), "--topic-prefix", "pub.", "--kafka-partitions", "3");
-            assertThat(again.out().lines()).hasSize(5).allMatch(l -> l.startsWith("Configured pub.") && l.endsWith(" (existing)"));
+            assertThat(again.out().lines()).hasSize(6).allMatch(l -> l.startsWith("Configured pub.") && l.endsWith(" (existing)"));
             Cli noSink = Cli.run("publish", "../samples/btc-drop-2025-06-05.jsonl", "--sink", "file");
             assertThat(noSink.exitCode()).as("usage errors exit 1 (README: exit codes)").isEqualTo(1);
             assertThat(noSink.err()).contains("--sink takes 'kafka', not 'file'");

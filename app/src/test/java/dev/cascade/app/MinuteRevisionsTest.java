@@ -95,4 +95,49 @@ class MinuteRevisionsTest {
         assertThat(revisions.admit(4, "old-elsewhere", MINUTE, 1, d.clone(), t.clone()))
                 .isEqualTo(MinuteRevisions.Verdict.RESTORE);
     }
+
+    @Test
+    void shouldTakeALaterVersionOnAnAddedPartitionAsItsDifference() {
+        // partitions added to the results topic move a minute's key: its next version comes on another partition
+        Trade a = trade(MINUTE + 1_000_000, TakerSide.BUY, 100, 2, 1);
+        Trade late = trade(MINUTE + 59_000_000, TakerSide.SELL, 99, 3, 2);
+        MinuteRevisions revisions = new MinuteRevisions(Duration.ofHours(1).toNanos() / 1000);
+        double[] d0 = new double[BarSeries.DOUBLES];
+        long[] t0 = row(d0, a)[0];
+        assertThat(revisions.admit(0, "k", MINUTE, 0, d0, t0)).isEqualTo(MinuteRevisions.Verdict.RESTORE);
+        double[] d1 = new double[BarSeries.DOUBLES];
+        long[] t1 = row(d1, a, late)[0];
+        assertThat(revisions.admit(5, "k", MINUTE, 1, d1, t1)).isEqualTo(MinuteRevisions.Verdict.RESTORE);
+        assertThat(t1[BarSeries.TRADE_COUNT]).as("only the late trade is new").isEqualTo(1);
+        assertThat(revisions.admit(0, "k", MINUTE, 1, d1.clone(), t1.clone())).isEqualTo(MinuteRevisions.Verdict.STALE);
+        assertThat(revisions.remembered()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAddALateEventToItsMinuteAsTheStoreAddsALatePart() {
+        // the job's minute without the late trade, and a later minute, restored; then the late trade from the late topic
+        Trade a = trade(MINUTE + 1_000_000, TakerSide.BUY, 100, 2, 1);
+        Trade b = trade(MINUTE + 5_000_000, TakerSide.SELL, 101, 1, 2);
+        Trade later = trade(MINUTE + 15 * Micros.PER_MINUTE, TakerSide.SELL, 102, 1, 4);
+        Trade late = trade(MINUTE + 59_000_000, TakerSide.BUY, 99, 3, 3);
+        MarketState counted = new MarketState(MarketState.Retention.LIVE);
+        for (Trade t : new Trade[] {a, b, later, late}) {
+            counted.onTrade(t);
+        }
+        MarketState served = new MarketState(MarketState.Retention.LIVE);
+        double[] d = new double[BarSeries.DOUBLES];
+        served.restoreMinute(btc, d, row(d, a, b)[0], false);
+        served.restoreMinute(btc, d, row(d, later)[0], false);
+        served.onTrade(late);
+        assertThat(served.counts().trades()).as("onTrade skips what is older than the restored bars").isEqualTo(3);
+        LateParts parts = new LateParts(served);
+        parts.onTrade(late);
+
+        assertThat(parts.applied()).isEqualTo(1);
+        BarSeries expected = counted.bars().instruments().get(0).minutes();
+        BarSeries actual = served.bars().instruments().get(0).minutes();
+        assertThat(actual.trades(0)).isEqualTo(3);
+        assertThat(actual.isSameAs(expected)).as("both minutes as one count of all four trades").isTrue();
+        assertThat(served.counts().trades()).isEqualTo(4);
+    }
 }

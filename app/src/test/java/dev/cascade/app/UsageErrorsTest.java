@@ -51,9 +51,15 @@ class UsageErrorsTest {
                 "--source kafka serves the topics, not files or a store");
         assertUsage(Cli.run("serve", "--source", "kinesis"), "cascade serve", "--source takes 'kafka', not 'kinesis'");
         assertUsage(Cli.run("serve", "--results-topic", "t", "x.jsonl"), "cascade serve",
-                "--results-topic goes with --source kafka");
+                "--results-topic and --late-topic go with --source kafka");
+        assertUsage(Cli.run("serve", "--late-topic", "t", "x.jsonl"), "cascade serve",
+                "--results-topic and --late-topic go with --source kafka");
         assertUsage(Cli.run("serve", "--source", "kafka", "--results-topic", "cascade.trades"), "cascade serve",
-                "--results-topic must differ from the event topics");
+                "--results-topic and --late-topic must differ from each other and the event topics");
+        assertUsage(Cli.run("serve", "--source", "kafka", "--late-topic", "cascade.overview"), "cascade serve",
+                "--results-topic and --late-topic must differ from each other and the event topics");
+        assertUsage(Cli.run("serve", "--source", "kafka", "--late-topic", "cascade.minutes"), "cascade serve",
+                "--results-topic and --late-topic must differ from each other and the event topics");
     }
 
     @Test

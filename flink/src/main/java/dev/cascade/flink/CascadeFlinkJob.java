@@ -99,6 +99,9 @@ public final class CascadeFlinkJob {
             "questdb", "lateness", "out-of-order", "close-quiet-after", "bounded", "at-least-once",
             "checkpoint-every", "group", "partitions", "replication");
 
+    /** How often a live job looks for partitions added to its topics. */
+    static final Duration PARTITION_DISCOVERY = Duration.ofMinutes(1);
+
     private CascadeFlinkJob() {
     }
 
@@ -162,6 +165,10 @@ public final class CascadeFlinkJob {
                 .setProperty("isolation.level", "read_committed");
         if (s.isBounded()) {
             source.setBounded(OffsetsInitializer.latest());
+        } else {
+            // partitions added to the topics are read from their beginning within a minute (the connector's default
+            // is five): what the collector writes there is not left waiting
+            source.setProperty("partition.discovery.interval.ms", Long.toString(PARTITION_DISCOVERY.toMillis()));
         }
         // Partitions are read at different paces (the trades topic has a hundred times the records of the
         // others): aligned watermarks pause a partition more than ALIGNMENT of event time ahead of the slowest,

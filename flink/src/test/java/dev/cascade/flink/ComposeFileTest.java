@@ -143,7 +143,25 @@ class ComposeFileTest {
                 assertThat(services).as(e.getKey() + " depends on").containsKey(dep);
             }
         }
-        assertThat(cascadeCommands).as("kafka init and the collector").isEqualTo(2);
+        assertThat(cascadeCommands).as("kafka init, the collector and serve").isEqualTo(3);
         assertThat((String) services.get("collector").get("command")).doesNotContain("--record");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldServeTheClustersOutputBehindAToken() {
+        Map<String, Object> serve = services.get("serve");
+        List<String> words = Arrays.asList(((String) serve.get("command")).trim().split("\\s+"));
+        List<String> args = words.subList(words.indexOf("/opt/cascade/cascade.jar") + 1, words.size());
+        assertThat(String.join(" ", args)).startsWith("serve --source kafka --kafka kafka:9092");
+        // beyond the container's loopback (the port is published from it), which the server allows with a token only
+        assertThat(args.get(args.indexOf("--bind") + 1)).isEqualTo("0.0.0.0");
+        assertThat(environment("serve")).containsKey("CASCADE_TOKEN");
+        String port = args.get(args.indexOf("--port") + 1);
+        assertThat((List<String>) serve.get("ports")).containsExactly("127.0.0.1:" + port + ":" + port);
+        assertThat((List<String>) serve.get("profiles")).as("opt-in: it needs the token").containsExactly("serve");
+        Map<String, Object> dependsOn = (Map<String, Object>) serve.get("depends_on");
+        assertThat((Map<String, Object>) dependsOn.get("kafka-init")).as("the topics it reads exist first")
+                .containsEntry("condition", "service_completed_successfully");
     }
 }

@@ -110,8 +110,12 @@ class SavepointUpgradeTest {
 
         Map<String, JsonNode> afterUpgrade = Recording.latestMinutes(kafka.bootstrap(), "up.minutes");
         Map<String, JsonNode> uninterrupted = Recording.latestMinutes(kafka.bootstrap(), "whole.minutes");
-        assertThat(afterUpgrade.keySet()).isEqualTo(uninterrupted.keySet());
-        uninterrupted.forEach((key, minute) -> assertThat(afterUpgrade.get(key)).as(key).isEqualTo(minute));
+        // what went late tells a minute short of an event in the upgraded run (it failed so once, 5 trades against 6)
+        String late = String.format(" (late events: %d after the upgrade, %d in one run)",
+                Recording.readCommitted(kafka.bootstrap(), "up.late").size(),
+                Recording.readCommitted(kafka.bootstrap(), "whole.late").size());
+        assertThat(afterUpgrade.keySet()).as(late).isEqualTo(uninterrupted.keySet());
+        uninterrupted.forEach((key, minute) -> assertThat(afterUpgrade.get(key)).as(key + late).isEqualTo(minute));
         long trades = records.stream().filter(r -> EventCodec.kind(r) == EventCodec.Kind.TRADE).count();
         assertThat(afterUpgrade.values().stream().mapToLong(m -> m.get("trades").asLong()).sum())
                 .as("every trade once, none of the %d repeats", repeats.size()).isEqualTo(trades);

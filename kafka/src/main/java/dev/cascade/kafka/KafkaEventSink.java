@@ -1,7 +1,10 @@
 package dev.cascade.kafka;
 
 import dev.cascade.model.Candle;
+import dev.cascade.model.CoinMarkets;
+import dev.cascade.model.FearGreedReading;
 import dev.cascade.model.FundingRate;
+import dev.cascade.model.GlobalMarket;
 import dev.cascade.model.Instrument;
 import dev.cascade.model.Liquidation;
 import dev.cascade.model.MarkPrice;
@@ -22,9 +25,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * A pipeline stage that publishes every normalized event to Kafka ({@code cascade live --sink kafka},
- * {@code cascade record --sink kafka}). The producer is idempotent with {@code acks=all}, so a broker failover
- * neither loses nor repeats an acknowledged record; records carry the event's exchange time as their Kafka
- * timestamp. Sends are asynchronous: the pipeline thread never waits for the broker unless the producer's
+ * {@code cascade record --sink kafka}, {@code cascade publish}), overview documents included. The producer is
+ * idempotent with {@code acks=all}, so a broker failover neither loses nor repeats an acknowledged record; records
+ * carry the event's exchange time as their Kafka timestamp. Sends are asynchronous: the pipeline thread never waits for the broker unless the producer's
  * buffer is full, and a failed send is counted, never thrown into the pipeline.
  *
  * <p>Every record is settled within {@link #DELIVERY_TIMEOUT}: acknowledged, or failed after the producer's own
@@ -39,7 +42,6 @@ public final class KafkaEventSink implements MarketListener, AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong notCarried = new AtomicLong();
     private final AtomicReference<String> firstError = new AtomicReference<>();
     private final Callback settle = (metadata, error) -> {
         if (error == null) {
@@ -82,25 +84,20 @@ public final class KafkaEventSink implements MarketListener, AutoCloseable {
                 Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
-    /** Overview documents (market caps, fear and greed) are no market event: the topics do not carry them. */
+    /** Overview documents (market caps, fear and greed) go to their own topic, keyed by kind and time. */
     @Override
-    public void onGlobalMarket(dev.cascade.model.GlobalMarket market) {
-        notCarried.incrementAndGet();
+    public void onGlobalMarket(GlobalMarket e) {
+        send(topics.overview(), OverviewCodec.key(e), Math.floorDiv(e.timeMicros(), 1000L), OverviewCodec.encode(e));
     }
 
     @Override
-    public void onCoinMarkets(dev.cascade.model.CoinMarkets markets) {
-        notCarried.incrementAndGet();
+    public void onCoinMarkets(CoinMarkets e) {
+        send(topics.overview(), OverviewCodec.key(e), Math.floorDiv(e.timeMicros(), 1000L), OverviewCodec.encode(e));
     }
 
     @Override
-    public void onFearGreed(dev.cascade.model.FearGreedReading reading) {
-        notCarried.incrementAndGet();
-    }
-
-    /** Overview documents heard and not published. */
-    public long notCarried() {
-        return notCarried.get();
+    public void onFearGreed(FearGreedReading e) {
+        send(topics.overview(), OverviewCodec.key(e), Math.floorDiv(e.timeMicros(), 1000L), OverviewCodec.encode(e));
     }
 
     @Override
@@ -134,14 +131,17 @@ public final class KafkaEventSink implements MarketListener, AutoCloseable {
     }
 
     private void send(EventCodec.Kind kind, Instrument instrument, long exchangeMicros, byte[] value) {
+        send(topics.of(kind), key(instrument), Math.floorDiv(exchangeMicros, 1000L), value);
+    }
+
+    private void send(String topic, byte[] key, long timestampMillis, byte[] value) {
         sent.incrementAndGet();
         if (failed.get() > 0) { // the broker has been gone for a delivery timeout: do not wait on it per event
             failed.incrementAndGet();
             return;
         }
         try {
-            producer.send(new ProducerRecord<>(topics.of(kind), null, Math.floorDiv(exchangeMicros, 1000L),
-                    key(instrument), value), settle);
+            producer.send(new ProducerRecord<>(topic, null, timestampMillis, key, value), settle);
         } catch (RuntimeException e) { // no metadata or no buffer within MAX_BLOCK, or the producer is closed
             fail(e);
         }

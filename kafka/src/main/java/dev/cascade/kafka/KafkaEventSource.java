@@ -2,6 +2,7 @@ package dev.cascade.kafka;
 
 import dev.cascade.model.InstrumentRegistry;
 import dev.cascade.model.MarketListener;
+import dev.cascade.model.Reject;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,15 +51,36 @@ public final class KafkaEventSource implements AutoCloseable {
         return new KafkaEventSource(new KafkaConsumer<>(p));
     }
 
-    /** Reads {@code topics} (missing ones are skipped) to {@code out}, resolving instruments in {@code registry}. */
-    public Stats readAll(Collection<String> topics, InstrumentRegistry registry, MarketListener out) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : topics) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-            if (infos != null) {
-                infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+    /**
+     * Reads the overview topic {@code topic} (skipped when missing) to its end offsets and hands its documents to
+     * {@code out}, in the order of the partitions (the overview keys them by time: order does not matter); a record
+     * that is no overview document is a counted {@link Reject#MALFORMED_RECORD}. Returns the documents read. Read before the events, as a replay of files applies them when
+     * the files open.
+     */
+    public long readOverview(String topic, MarketListener out) {
+        List<TopicPartition> partitions = partitionsOf(List.of(topic));
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        long documents = 0;
+        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                if (r.offset() >= ends.get(new TopicPartition(r.topic(), r.partition()))) {
+                    continue; // written after the read began
+                }
+                if (OverviewCodec.decode(r.key(), r.value(), out)) {
+                    documents++;
+                } else {
+                    out.onReject(Reject.MALFORMED_RECORD);
+                }
             }
         }
+        return documents;
+    }
+
+    /** Reads {@code topics} (missing ones are skipped) to {@code out}, resolving instruments in {@code registry}. */
+    public Stats readAll(Collection<String> topics, InstrumentRegistry registry, MarketListener out) {
+        List<TopicPartition> partitions = partitionsOf(topics);
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -95,6 +117,17 @@ public final class KafkaEventSource implements AutoCloseable {
             }
         }
         return new Stats(records, events, records - events, partitions.size());
+    }
+
+    private List<TopicPartition> partitionsOf(Collection<String> topics) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            if (infos != null) {
+                infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+            }
+        }
+        return partitions;
     }
 
     /** The partition whose head is earliest, or null while some unfinished partition has nothing buffered. */

@@ -18,6 +18,9 @@ import java.util.Map;
  *   PREFIX.trades     delete    7 days      the bulk (a hundred times the rest); recordings are the archive
  *   PREFIX.market     delete    7 days      states (open interest, marks, funding, candles)
  *   PREFIX.liquidations delete  30 days     few and the point of Cascade: a month's recount without recordings
+ *   PREFIX.overview   compact,  30 days     CoinGecko and Fear &amp; Greed documents keyed kind:time: a repeat (a
+ *                     delete                re-published recording) replaces its first copy; a month is the
+ *                                           liquidations' reach, and the overview reads back a day
  *   PREFIX.minutes    compact   forever     results keyed venue:symbol:minute: the last revision of each minute
  *   PREFIX.late       delete    30 days     events later than the job's lateness, kept to be looked at
  * </pre>
@@ -30,6 +33,7 @@ public record TopicPlan(List<Spec> specs) {
     public static final Duration EVENTS_RETENTION = Duration.ofDays(7);
     public static final Duration LIQUIDATIONS_RETENTION = Duration.ofDays(30);
     public static final Duration LATE_RETENTION = Duration.ofDays(30);
+    public static final Duration OVERVIEW_RETENTION = Duration.ofDays(30);
 
     /**
      * The event topics of {@code topics} (what the collector and {@code cascade publish} write); with
@@ -49,6 +53,8 @@ public record TopicPlan(List<Spec> specs) {
         specs.add(deleting(topics.liquidations(), partitions, replication, LIQUIDATIONS_RETENTION));
         specs.add(deleting(topics.trades(), partitions, replication, EVENTS_RETENTION));
         specs.add(deleting(topics.market(), partitions, replication, EVENTS_RETENTION));
+        // a few documents a day: one partition keeps them in one place, and their order does not matter
+        specs.add(topic(topics.overview(), 1, replication, "compact,delete", OVERVIEW_RETENTION));
         if (results != null) {
             specs.add(new Spec(results.minutes(), partitions, (short) replication, Map.of(
                     "cleanup.policy", "compact",
@@ -67,8 +73,12 @@ public record TopicPlan(List<Spec> specs) {
     }
 
     private static Spec deleting(String name, int partitions, int replication, Duration retention) {
+        return topic(name, partitions, replication, "delete", retention);
+    }
+
+    private static Spec topic(String name, int partitions, int replication, String cleanup, Duration retention) {
         return new Spec(name, partitions, (short) replication, Map.of(
-                "cleanup.policy", "delete",
+                "cleanup.policy", cleanup,
                 "retention.ms", Long.toString(retention.toMillis()),
                 "message.timestamp.type", "LogAppendTime",
                 "min.insync.replicas", minInsync(replication)));

@@ -120,22 +120,35 @@ public final class EmbeddedKafka implements AutoCloseable {
     public void createTopics(int partitions, List<String> names) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(names.stream().map(n -> new NewTopic(n, partitions, (short) 1)).toList()).all().get();
-            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> all = new java.util.HashMap<>();
-            for (String name : names) {
-                for (int p = 0; p < partitions; p++) {
-                    all.put(new org.apache.kafka.common.TopicPartition(name, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
-                }
+            awaitLeaders(admin, partitions, names);
+        }
+    }
+
+    /** Grows {@code topic} to {@code partitions} partitions, as an operator would, and waits until each has a leader. */
+    public void addPartitions(String topic, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createPartitions(Map.of(topic, org.apache.kafka.clients.admin.NewPartitions.increaseTo(partitions)))
+                    .all().get();
+            awaitLeaders(admin, partitions, List.of(topic));
+        }
+    }
+
+    private static void awaitLeaders(Admin admin, int partitions, List<String> names) throws Exception {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> all = new java.util.HashMap<>();
+        for (String name : names) {
+            for (int p = 0; p < partitions; p++) {
+                all.put(new org.apache.kafka.common.TopicPartition(name, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
             }
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-            while (true) {
-                try {
-                    admin.listOffsets(all).all().get(); // a leader answers list-offsets
-                    return;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException)
-                            || System.nanoTime() > deadline) {
-                        throw e;
-                    }
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                admin.listOffsets(all).all().get(); // a leader answers list-offsets
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
                 }
             }
         }

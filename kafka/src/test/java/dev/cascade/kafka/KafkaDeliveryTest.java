@@ -102,7 +102,8 @@ class KafkaDeliveryTest {
                 assertThatThrownBy(() -> p.ensure(TopicPlan.of(topics, null, 3, 3)))
                         .hasMessage("replication 3 needs 3 brokers; the cluster at " + kafka.bootstrap() + " has 1");
             }
-            assertThat(report.created()).containsExactlyInAnyOrder("plan.liquidations", "plan.market", "plan.minutes", "plan.late");
+            assertThat(report.created()).containsExactlyInAnyOrder("plan.liquidations", "plan.market", "plan.overview",
+                    "plan.minutes", "plan.late");
             assertThat(report.updated()).containsExactly("plan.trades");
             assertThat(report.warnings()).containsExactly("plan.trades has 2 partitions, not 3 (left as it is)");
             // the controller has committed the change; the broker applies its metadata a moment later
@@ -111,6 +112,10 @@ class KafkaDeliveryTest {
             assertThat(kafka.config("plan.liquidations", "retention.ms")).isEqualTo("2592000000");
             assertThat(kafka.config("plan.minutes", "cleanup.policy")).isEqualTo("compact");
             assertThat(kafka.config("plan.late", "cleanup.policy")).isEqualTo("delete");
+            // the overview documents: one per kind and time, for a month
+            assertThat(kafka.config("plan.overview", "cleanup.policy")).isEqualTo("compact,delete");
+            assertThat(kafka.config("plan.overview", "retention.ms")).isEqualTo("2592000000");
+            assertThat(kafka.records("plan.overview")).isZero();
         }
     }
 
