@@ -90,4 +90,18 @@ class QuietFeedWatermarksTest {
         assertThat(emitted).as("a wall-clock watermark would make a restored job's backlog late").isEmpty();
         assertThat(isIdle).as("an empty partition holds no one back").isTrue();
     }
+
+    @Test
+    void shouldGiveARestoredReadersFirstFetchTimeBeforeGoingIdleHoweverShortTheQuietPeriod() {
+        QuietFeedWatermarks restored = new QuietFeedWatermarks(Duration.ofSeconds(5), Duration.ofSeconds(2),
+                Duration.ofMinutes(10), () -> now);
+        long start = now;
+        now = start + 29_999;
+        restored.onPeriodicEmit(output);
+        assertThat(isIdle).as("quiet for 2 s, but its first fetch may still be on its way").isFalse();
+        now = start + 30_000;
+        restored.onPeriodicEmit(output);
+        assertThat(isIdle).isTrue();
+        assertThat(emitted).isEmpty();
+    }
 }
