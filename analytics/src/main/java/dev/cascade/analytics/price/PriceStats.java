@@ -53,7 +53,10 @@ public record PriceStats(String reference, double first, long firstMicros, doubl
 
     /**
      * USD traded in the 24 hours to {@code end} against the 24 hours before. The change is NaN unless the data
-     * reach back over the earlier day (its first trade within the day's first hour).
+     * reach back over the earlier day (its first trade within the day's first hour). The earlier day begins inside
+     * an hour that a live run keeps only as an hour bar (minutes are kept for 26 hours): that hour counts for the
+     * part of it inside the day, read from its total however it is kept, so that a live run, a replay and a
+     * restart give the same figure.
      */
     public record VolumeChange(double lastDayUsd, double previousDayUsd, boolean isPreviousCovered) {
         public double changePct() {
@@ -67,11 +70,15 @@ public record PriceStats(String reference, double first, long firstMicros, doubl
         long earliest = Long.MAX_VALUE;
         Window day = Window.ending(endMicros, Micros.PER_DAY);
         Window before = day.previous();
+        long firstHour = Math.floorDiv(before.fromMicros(), Micros.PER_HOUR) * Micros.PER_HOUR;
+        long nextHour = firstHour + Micros.PER_HOUR;
+        double shareOfFirstHour = (double) (nextHour - before.fromMicros()) / Micros.PER_HOUR;
         for (InstrumentBars b : group) {
             BarSeries l = b.window(day.fromMicros(), day.toMicros());
-            BarSeries p = b.window(before.fromMicros(), before.toMicros());
+            BarSeries h = b.window(firstHour, nextHour - 1);
+            BarSeries p = b.window(nextHour, before.toMicros());
             last += l.isEmpty() ? 0 : l.volumeUsd(0);
-            previous += p.isEmpty() ? 0 : p.volumeUsd(0);
+            previous += (h.isEmpty() ? 0 : h.volumeUsd(0) * shareOfFirstHour) + (p.isEmpty() ? 0 : p.volumeUsd(0));
             if (!b.total().isEmpty() && b.total().hasTrades(0)) {
                 earliest = Math.min(earliest, b.total().openTime(0));
             }

@@ -80,6 +80,39 @@ class PriceStatsTest {
     }
 
     @Test
+    void shouldGiveTheSameVolumeChangeFromHourBarsAsFromMinutes() {
+        // a live run keeps 26 hours of minutes: the earlier day starts inside an hour it holds only as an hour bar
+        MarketBars live = new MarketBars(MarketBars.Retention.LIVE);
+        MarketBars replay = new MarketBars(MarketBars.Retention.REPLAY);
+        for (int m = 0; m < 48 * 60 + 37; m += 7) {
+            double qty = 1 + (m % 13) / 10.0;
+            trade(live, binance, qty, 100_000 + m, at(m));
+            id--;
+            trade(replay, binance, qty, 100_000 + m, at(m));
+        }
+        long end = at(48 * 60 + 36) + 30 * Micros.PER_SECOND; // the earlier day then starts at minute 37 of hour 0
+        assertThat(btc(live).get(0).minutes().openTime(0)).as("the first hour rolled up").isGreaterThan(at(60));
+        PriceStats.VolumeChange fromHours = PriceStats.volume24h(btc(live), end);
+        PriceStats.VolumeChange fromMinutes = PriceStats.volume24h(btc(replay), end);
+        // the same to the last bits the two orders of adding up leave (an hour bar sums its trades as they come)
+        assertThat(fromHours.lastDayUsd()).isEqualTo(fromMinutes.lastDayUsd());
+        assertThat(fromHours.previousDayUsd()).isCloseTo(fromMinutes.previousDayUsd(), within(1e-6));
+        assertThat(fromHours.isPreviousCovered()).isTrue();
+        assertThat(fromMinutes.isPreviousCovered()).isTrue();
+        // the earlier day's first hour counts for its 23 minutes inside the day: trades at minutes 42, 49 and 56
+        // are in, and so are 23/60 of that hour's 9 trades (minutes 0 to 56)
+        double hour = 0;
+        double inDay = 0;
+        for (int m = 0; m < 60; m += 7) {
+            hour += (1 + (m % 13) / 10.0) * (100_000 + m);
+        }
+        for (int m = 63; m < 24 * 60 + 37; m += 7) {
+            inDay += (1 + (m % 13) / 10.0) * (100_000 + m);
+        }
+        assertThat(fromMinutes.previousDayUsd()).isCloseTo(hour * 23 / 60 + inDay, within(1e-3));
+    }
+
+    @Test
     void shouldPickStepsOfOnePercentRoundedDown() {
         assertThat(RoundLevels.step(103_000)).isEqualTo(1000);
         assertThat(RoundLevels.step(2_400)).isEqualTo(20);
