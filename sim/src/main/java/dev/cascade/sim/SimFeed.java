@@ -1,8 +1,7 @@
 package dev.cascade.sim;
 
 import dev.cascade.model.Venue;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +27,12 @@ public final class SimFeed {
     private final SplittableRandom random = new SplittableRandom(20250605);
     private final Map<String, State> states = new HashMap<>();
     private final Map<Venue, SimWire.VenueFeed> feeds = new EnumMap<>(Venue.class);
-    private final List<Published> published = Collections.synchronizedList(new ArrayList<>());
+    /**
+     * The newest liquidations published, the truth tests compare with: bounded, since a market of a thousand
+     * instruments publishes some 300,000 an hour (14 MB) and a live run may last days.
+     */
+    private final ArrayDeque<Published> published = new ArrayDeque<>();
+    static final int PUBLISHED_KEPT = 1 << 17;
     private final Thread thread;
     private volatile boolean isRunning = true;
 
@@ -203,7 +207,12 @@ public final class SimFeed {
     }
 
     private void publishedLiquidation(Published p) {
-        published.add(p);
+        synchronized (published) {
+            if (published.size() == PUBLISHED_KEPT) {
+                published.removeFirst();
+            }
+            published.addLast(p);
+        }
         server.stats().liquidationsPublished.incrementAndGet();
     }
 }
