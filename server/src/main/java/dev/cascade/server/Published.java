@@ -14,7 +14,6 @@ import dev.cascade.output.json.LiquidationJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,14 +44,8 @@ public record Published(long atMicros, long events, Map<String, byte[]> liquidat
         Map<String, byte[]> liquidations = new LinkedHashMap<>();
         liquidations.put("all", Json.bytes(LiquidationJson.summary(f.liquidations())));
         f.windows().forEach((name, w) -> liquidations.put(name, Json.bytes(LiquidationJson.summary(w))));
-        ObjectNode all = Json.MAPPER.createObjectNode();
-        FiguresJson.sections(all, f, settings);
         Map<String, byte[]> sections = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> i = all.fields(); i.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = i.next();
-            sections.put(e.getKey(), Json.bytes(e.getValue()));
-            i.remove(); // each section's tree can go once written
-        }
+        FiguresJson.sections(f, settings, (name, tree) -> sections.put(name, Json.bytes(tree))); // a tree at a time
         return new Published(f.toMicros(), events, Collections.unmodifiableMap(liquidations),
                 Collections.unmodifiableMap(sections));
     }
