@@ -20,28 +20,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cascade export --store DIR --what liquidations|bars|trades [--from T] [--to T] [--format csv|jsonl]
- * [--out FILE]}: the stored rows of a period as a file other tools read. The store is opened read-only and not one
- * of its bytes changes; a file is written whole or not at all (FILE.part, then renamed).
+ * {@code cascade export --store DIR --what liquidations|bars|trades [--from T] [--to T]
+ * [--format csv|jsonl|parquet] [--out FILE]}: the stored rows of a period as a file other tools read. The store is
+ * opened read-only and not one of its bytes changes; a file is written whole or not at all (FILE.part, then
+ * renamed). Parquet goes to a file only, and needs DuckDB's driver beside cascade.jar ({@link ParquetDriver}).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Writes the stored liquidations, trades or minute bars of a period as CSV or JSON Lines "
-                + "(the store is only read).")
+        description = "Writes the stored liquidations, trades or minute bars of a period as CSV, JSON Lines or "
+                + "Parquet (the store is only read).")
 final class ExportCommand implements Callable<Integer> {
-    enum Format { CSV, JSONL }
+    enum Format { CSV, JSONL, PARQUET }
 
-    /** csv or jsonl; parquet is refused with the reason and the way to get one (README, "Export"). */
+    /** csv, jsonl or parquet, in any case, with a one-line refusal of anything else. */
     static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
         @Override
         public Format convert(String value) {
-            if (value.equalsIgnoreCase("parquet")) {
-                throw new CommandLine.TypeConversionException("parquet is not written by Cascade (the embedded QuestDB "
-                        + "refuses COPY TO on a store opened read-only); export csv and convert it, e.g. with DuckDB");
-            }
             try {
                 return Format.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not csv or jsonl");
+                throw new CommandLine.TypeConversionException("'" + value + "' is not csv, jsonl or parquet");
             }
         }
     }
@@ -62,8 +59,9 @@ final class ExportCommand implements Callable<Integer> {
             + "last stored.")
     String to;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|jsonl", converter = FormatConverter.class,
-            description = "csv (the default; a header line, RFC 4180) or jsonl (one JSON object a line).")
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|jsonl|parquet", converter = FormatConverter.class,
+            description = "csv (the default; a header line, RFC 4180), jsonl (one JSON object a line) or parquet "
+                    + "(typed columns, zstd; needs --out and lib/duckdb_jdbc-*.jar beside cascade.jar).")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (default: standard output).")
@@ -90,6 +88,14 @@ final class ExportCommand implements Callable<Integer> {
         }
         if (out != null) {
             checkOut();
+        }
+        if (format == Format.PARQUET) {
+            if (out == null) {
+                throw Checks.usage(spec, "--format parquet needs --out FILE: Parquet is not written to standard output");
+            }
+            if (!ParquetDriver.isPresent(ExportCommand.class.getClassLoader())) {
+                throw new IllegalStateException(ParquetDriver.missing()); // one line, exit code 1
+            }
         }
         PrintWriter err = spec.commandLine().getErr();
         AtomicLong rows = new AtomicLong();
@@ -119,8 +125,14 @@ final class ExportCommand implements Callable<Integer> {
         Path part = out.resolveSibling(out.getFileName() + ".part");
         try {
             long n;
-            try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-                n = write(s, w, fromMicros, toMicros, rows);
+            if (format == Format.PARQUET) {
+                try (ExportWriter writer = new ParquetWriter(StoreExport.columns(what), part)) {
+                    n = write(s, writer, fromMicros, toMicros, rows);
+                }
+            } else {
+                try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+                    n = write(s, w, fromMicros, toMicros, rows);
+                }
             }
             Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return n;
@@ -138,11 +150,15 @@ final class ExportCommand implements Callable<Integer> {
         };
         try (ExportWriter writer = ExportWriter.of(format == Format.CSV ? ExportWriter.Format.CSV
                 : ExportWriter.Format.JSONL, StoreExport.columns(what), kept)) {
-            return StoreExport.export(s, what, fromMicros, toMicros, values -> {
-                writer.row(values);
-                rows.incrementAndGet();
-            });
+            return write(s, writer, fromMicros, toMicros, rows);
         }
+    }
+
+    private long write(Store s, ExportWriter writer, long fromMicros, long toMicros, AtomicLong rows) throws IOException {
+        return StoreExport.export(s, what, fromMicros, toMicros, values -> {
+            writer.row(values);
+            rows.incrementAndGet();
+        });
     }
 
     /** --out names a file that can be written, and not one inside the store: the export changes nothing there. */

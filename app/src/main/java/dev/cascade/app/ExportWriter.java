@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Rows of {@code cascade export} in a file format: CSV (RFC 4180, a header line, FastCSV) or JSON Lines (one object
- * a line, Jackson). Times are ISO-8601 UTC to the microsecond; a missing number is an empty CSV field or a JSON null.
+ * a line, Jackson), here; Parquet in {@link ParquetWriter}. Times are ISO-8601 UTC to the microsecond; a missing
+ * number is an empty CSV field or a JSON null.
  */
 interface ExportWriter extends AutoCloseable {
     void row(Object[] values) throws IOException;

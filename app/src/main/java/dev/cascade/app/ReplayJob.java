@@ -83,7 +83,7 @@ final class ReplayJob {
         source.readAll(topics.all(), registry, pipeline);
         if (storage != null) {
             storage.storeBars(state.bars());
-            Storage.settle(state);
+            state.keepLiveDetail(); // as a live run stands: the detectors see what the run that wrote the store saw
         }
         return new RunResult(List.of(), new ReadStats(), state, dedupe.duplicateLiquidations(), dedupe.duplicateTrades());
     }
@@ -109,7 +109,7 @@ final class ReplayJob {
         });
         if (storage != null) {
             storage.storeBars(state.bars());
-            Storage.settle(state);
+            state.keepLiveDetail(); // as a live run stands: the detectors see what the run that wrote the store saw
         }
         return new RunResult(inputs, stats, state, dedupe.duplicateLiquidations(), dedupe.duplicateTrades());
     }

@@ -203,14 +203,6 @@ final class Storage implements AutoCloseable {
     }
 
     /**
-     * Ends a read of the store (and files) as a live run's read-out would stand: with the per-minute liquidation
-     * detail a live run keeps, so that the detectors see what the run that wrote the store saw.
-     */
-    static void settle(MarketState state) {
-        state.keepLiveDetail();
-    }
-
-    /**
      * Makes {@code recording} the store's journal (before {@link #loadInto}): synced before each commit, so that
      * what the store commits is in the recording, and a restart can recover from it what a crash kept from the
      * store ({@link #recoverable}).

@@ -167,7 +167,10 @@ class SeedScenarioTest {
                 .contains("Sei (SEI) was the top gainer of the top 100")
                 .contains("The Fear & Greed Index read \"neutral\"")
                 .contains("The dominant event was a long squeeze from 11:")  // one merged move, not a log
-                .contains("with open interest down");                          // open interest falls in the flush
+                .contains("with open interest down")                           // open interest falls in the flush
+                // the day's volume against the day before, which the report reads from the recording's history
+                .contains("of BTC traded in the last 24 hours, up " + dev.cascade.output.Formats.percent(
+                        btc.path("volumeChangePct").asDouble()) + " on the 24 hours before");
         // "about N traders were liquidated" only from the estimate, and called one
         JsonNode day = replay.path("windows").path("24h");
         assertThat(md).contains("about " + about(day.path("estimatedCount").asDouble()) + " traders were liquidated: an"

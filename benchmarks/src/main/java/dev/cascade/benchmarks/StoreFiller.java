@@ -22,9 +22,10 @@ import java.util.Random;
 /**
  * Fills a new store with DAYS days of a live run's rows at the seed day's density, for restart benchmarks
  * (scripts/bench-restart.sh): per instrument and minute an open interest, a mark price, a funding rate and a
- * minute bar (made by {@link MarketBars} from three trades), and about 1,100 liquidations a day in all.
+ * minute bar (made by {@link MarketBars} from three trades), and about 1,100 liquidations a day in all. With
+ * {@code trades}, the three trades are stored too, as {@code --store-trades} does (export benchmarks).
  *
- * <pre>  java -cp benchmarks/target/benchmarks.jar dev.cascade.benchmarks.StoreFiller DIR DAYS [INSTRUMENTS]</pre>
+ * <pre>  java -cp benchmarks/target/benchmarks.jar dev.cascade.benchmarks.StoreFiller DIR DAYS [INSTRUMENTS [trades]]</pre>
  */
 public final class StoreFiller {
     /** 2025-05-07T00:00:00Z. */
@@ -34,6 +35,7 @@ public final class StoreFiller {
         Path dir = Path.of(args[0]);
         int days = Integer.parseInt(args[1]);
         int n = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        boolean isKeepingTrades = args.length > 3 && args[3].equals("trades");
         InstrumentRegistry registry = new InstrumentRegistry();
         Instrument[] instruments = new Instrument[n];
         for (int i = 0; i < n; i++) {
@@ -53,7 +55,7 @@ public final class StoreFiller {
         long id = 0;
         long start = System.nanoTime();
         try (Store store = Store.openForWriting(dir, days + 5);
-             StoreWriter w = new StoreWriter(store, false, 200, x -> { })) {
+             StoreWriter w = new StoreWriter(store, isKeepingTrades, 200, x -> { })) {
             for (long minute = 0; minute < days * 1_440L; minute++) {
                 long t = T0 + minute * Micros.PER_MINUTE;
                 for (int i = 0; i < n; i++) {
@@ -62,6 +64,9 @@ public final class StoreFiller {
                         price[i] *= 1 + 0.0005 * random.nextGaussian();
                         bars.onTrade(trade.set(in, random.nextBoolean() ? TakerSide.BUY : TakerSide.SELL,
                                 1 + random.nextInt(50), price[i], ++id, t + k * 15_000_000L, t + k * 15_000_000L));
+                        if (isKeepingTrades) {
+                            w.onTrade(trade);
+                        }
                     }
                     w.onOpenInterest(oi.set(in, 1e6, 1e6 * price[i], t + 30_000_000L, t + 30_000_000L));
                     w.onMarkPrice(mark.set(in, price[i], price[i], t + 40_000_000L, t + 40_000_000L));
@@ -80,9 +85,9 @@ public final class StoreFiller {
         }
         try (Store store = Store.openForReading(dir)) {
             System.out.printf("%d days, %d instruments in %.1f s: %,d liquidations, %,d bars, %,d open interest, "
-                    + "%,d marks, %,d funding rows%n", days, n, (System.nanoTime() - start) / 1e9,
+                    + "%,d marks, %,d funding rows, %,d trades%n", days, n, (System.nanoTime() - start) / 1e9,
                     store.count("liquidations"), store.count("bars_1m"), store.count("open_interest"),
-                    store.count("mark_prices"), store.count("funding"));
+                    store.count("mark_prices"), store.count("funding"), store.count("trades"));
         }
     }
 }

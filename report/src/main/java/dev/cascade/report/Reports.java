@@ -23,7 +23,8 @@ public final class Reports {
 
     /**
      * The recap of {@code state} (the period's events); {@code history} (may be null), the same market from
-     * further back, gives the taker extremes their rank in the month, which the period alone cannot know.
+     * further back, gives the taker extremes their rank in the month and the volumes of the day before, which the
+     * period alone cannot know.
      */
     public static Recap of(MarketState state, MarketState history, FigureSettings settings) {
         FigureSettings s = settings.withSnapshots(SNAPSHOT_MINUTES);
@@ -40,7 +41,8 @@ public final class Reports {
             // it: the period alone lacks the day before that its volume and volatility parts compare with
             Sentiment.Index sentiment = Sentiment.of(history.bars(), history.overview(), f.toMicros());
             f = new Figures(f.fromMicros(), f.toMicros(), f.liquidations(), f.windows(),
-                    new TakerFigures(t.all(), t.byCoin(), t.byExchange(), inPeriod, t.bars()), f.price(),
+                    new TakerFigures(t.all(), t.byCoin(), t.byExchange(), inPeriod, t.bars()),
+                    f.price().withVolumesFrom(history.bars(), f.toMicros()),
                     f.openInterest(), f.heatmaps(), f.events(), f.overview(), sentiment == null ? f.sentiment() : sentiment,
                     f.degraded());
         }

@@ -2,6 +2,7 @@ package dev.cascade.analytics.figures;
 
 import dev.cascade.analytics.MarketState;
 import dev.cascade.analytics.bars.InstrumentBars;
+import dev.cascade.analytics.bars.MarketBars;
 import dev.cascade.analytics.bars.Scope;
 import dev.cascade.analytics.bars.Window;
 import dev.cascade.analytics.price.PriceStats;
@@ -20,6 +21,9 @@ public record PriceFigures(Map<String, CoinPrice> byCoin, Map<String, Map<String
 
     /** {@code changesPct} holds NaN for a window without a trade. */
     public record CoinPrice(PriceStats whole, Map<String, Double> changesPct, PriceStats.VolumeChange volume24h) {
+        CoinPrice withVolume(PriceStats.VolumeChange v) {
+            return new CoinPrice(whole, changesPct, v);
+        }
     }
 
     static PriceFigures of(MarketState state, FigureSettings s, List<Coin> coins, long end) {
@@ -40,6 +44,21 @@ public record PriceFigures(Map<String, CoinPrice> byCoin, Map<String, Map<String
             }
         }
         return new PriceFigures(byCoin, byVenue);
+    }
+
+    /**
+     * These figures with each 24-hour volume change read from {@code history}, the same market held from further
+     * back: a period of one day alone lacks the day before that the change compares with.
+     */
+    public PriceFigures withVolumesFrom(MarketBars history, long end) {
+        Map<String, CoinPrice> coins = new LinkedHashMap<>();
+        byCoin.forEach((coin, p) -> coins.put(coin, p.withVolume(PriceStats.volume24h(
+                Scope.ALL.select(history, Coin.of(coin)), end))));
+        Map<String, Map<String, CoinPrice>> venues = new LinkedHashMap<>();
+        byVenue.forEach((venue, prices) -> prices.forEach((coin, p) -> venues.computeIfAbsent(venue,
+                k -> new LinkedHashMap<>()).put(coin, p.withVolume(PriceStats.volume24h(
+                Scope.of(Venue.byId(venue)).select(history, Coin.of(coin)), end)))));
+        return new PriceFigures(coins, venues);
     }
 
     private static CoinPrice price(List<InstrumentBars> group, FigureSettings s, long end) {

@@ -85,8 +85,8 @@ public final class Sentiment {
                 double vol = logistic((today[0] / base[0] - 1) / 0.25);
                 double dd = logistic((today[1] / base[1] - 1) / 0.25);
                 parts.add(new Component("volatility", 25, (vol + dd) / 2, today[0],
-                        String.format(Locale.ROOT, "24h realized volatility %.0f %% a year (baseline %.0f %%), "
-                                + "drawdown %.1f %% (baseline %.1f %%)", today[0] * 100, base[0] * 100, today[1] * 100,
+                        String.format(Locale.ROOT, "24h realized volatility %.0f%% a year (baseline %.0f%%), "
+                                + "drawdown %.1f%% (baseline %.1f%%)", today[0] * 100, base[0] * 100, today[1] * 100,
                                 base[1] * 100)));
             }
             PriceStats p = PriceStats.window(btc, day.fromMicros(), endMicros);
@@ -95,7 +95,7 @@ public final class Sentiment {
                 double ratio = Double.isNaN(v.changePct()) ? 1 : v.changePct() / 100 + 1;
                 double weight = Math.min(2, Math.max(0.5, ratio));
                 parts.add(new Component("momentum", 25, 100 - logistic(p.changePct() * weight / 5), p.changePct(),
-                        String.format(Locale.ROOT, "BTC %+.2f %% in 24h, volume x%.2f", p.changePct(), ratio)));
+                        String.format(Locale.ROOT, "BTC %+.2f%% in 24h, volume x%.2f", p.changePct(), ratio)));
             }
         }
         MarketOverview.Overview o = overview.overview(0);

@@ -105,6 +105,10 @@ class MarketOverviewTest {
         assertThat(index.components()).extracting(Sentiment.Component::name).containsExactly("volatility", "momentum");
         assertThat(index.components().get(0).score()).isCloseTo(calm, within(1e-9));
         assertThat(index.components().get(1).score()).isCloseTo(50, within(1e-9));
+        // written as the reports write percentages: no space before the sign
+        assertThat(index.components().get(0).inputDescription())
+                .isEqualTo("24h realized volatility 0% a year (baseline 50%), drawdown 0.0% (baseline 3.0%)");
+        assertThat(index.components().get(1).inputDescription()).isEqualTo("BTC +0.00% in 24h, volume x1.00");
         assertThat(index.value()).isEqualTo((int) Math.round((25 * calm + 25 * 50) / 50.0));
         assertThat(index.classification()).isEqualTo("greed");
         assertThat(index.published()).isNull();
