@@ -22,7 +22,7 @@ final class FeedOptions {
     Integer instruments;
 
     @Option(names = "--speed", paramLabel = "X", description = "With --simulator: market time per wall time "
-            + "(default 1; 10 plays an hour in six minutes).")
+            + "(default 1), as far as the simulator and the pipeline keep up.")
     Double speed;
 
     @Option(names = "--endpoints", paramLabel = "URL",

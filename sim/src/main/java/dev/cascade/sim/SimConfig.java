@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param historyCapacity     at most this many trades kept per instrument for REST gap recovery
  * @param instruments         how many instruments the market lists: 0 for the scripted few, more for that many
  *                            spread over every venue (like every perpetual of every venue: about 1,200)
- * @param speed               market time per wall time (1: real time): an hour of market in six minutes at 10
+ * @param speed               market time per wall time (1: real time), as far as the market loop and its
+ *                            clients keep up
  */
 public record SimConfig(String host, int port, double tradesPerSecond, double liquidationsPerSecond,
                         Duration binancePingEvery, int dropEveryMinutes, int historyCapacity, int instruments,
