@@ -119,8 +119,12 @@ final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("cascade: the pipeline is still behind; the dashboard will catch up");
         }
         // the figures the dashboard shows now, which `cascade serve --store OUT/store` shows again
-        Files.writeString(out.resolve(FIGURES), RunJson.MAPPER.writeValueAsString(
-                job.query(state -> RunJson.render(job.result(), figures), Duration.ofMinutes(10).toMillis())));
+        RunJson.MAPPER.writeValue(out.resolve(FIGURES).toFile(), // streamed: no second copy of it as a string
+                job.query(state -> RunJson.render(job.result(), figures), Duration.ofMinutes(10).toMillis()));
+        if (isExiting) { // nobody is left to look at the dashboard: its state goes before the recap's is built
+            Runtime.getRuntime().removeShutdownHook(hook);
+            close(job, sim);
+        }
         // the recap of the day: from the scenario's recording (the frames that were played), the day itself
         // against the month before it
         Path recording = out.resolve(s.name() + ".jsonl.gz");
@@ -138,16 +142,13 @@ final class DemoCommand implements Callable<Integer> {
         }
         Recap recap = Reports.of(period.state(), replay.history(), figures);
         Path report = Renderers.html(recap, out);
-        o.printf("Played %,d frames in %.0f s.%n%s%nReport: %s%nFigures: %s%nDashboard: %s%s%n", frames,
+        o.printf("Played %,d frames in %.0f s.%n%s%nReport: %s%nFigures: %s%n%s", frames,
                 (System.nanoTime() - started) / 1e9, recap.headline(), report.toAbsolutePath(),
-                out.resolve(FIGURES).toAbsolutePath(), dashboard,
-                isExiting ? "" : "  (Ctrl-C to stop)");
+                out.resolve(FIGURES).toAbsolutePath(),
+                isExiting ? "" : "Dashboard: " + dashboard + "  (Ctrl-C to stop)" + System.lineSeparator());
         o.flush();
         if (!isExiting) {
             stop.await();
-        } else {
-            Runtime.getRuntime().removeShutdownHook(hook);
-            close(job, sim);
         }
         return 0;
     }

@@ -114,7 +114,13 @@ class LiveCommand implements Callable<Integer> {
         if (recordDirectory() != null) {
             Checks.writableDirectory(this instanceof RecordCommand ? "--out" : "--record", recordDirectory());
         }
-        Simulator simulator = feed.isSimulator ? Simulator.start(SimConfig.defaults()) : null;
+        SimConfig simConfig;
+        try {
+            simConfig = feed.simConfig();
+        } catch (IllegalArgumentException e) {
+            throw Checks.usage(spec, e.getMessage());
+        }
+        Simulator simulator = feed.isSimulator ? Simulator.start(simConfig) : null;
         Endpoints endpoints = simulator != null ? Endpoints.simulator(simulator.uri())
                 : feed.endpoints != null ? Endpoints.simulator(feed.endpoints) : Endpoints.production();
         String source = simulator != null ? "simulator at " + simulator.uri() : feed.endpoints != null

@@ -134,7 +134,9 @@ final class LiveJob implements AutoCloseable {
         rest = RestClient.standard(http);
         InstrumentDiscovery discovery = new InstrumentDiscovery(rest, decoders, settings.endpoints(), restRecorder);
         TradeGaps gaps = new TradeGaps(dedupe, new RestBackfill(rest, settings.endpoints(), decoders, restRecorder), feedStats);
-        pipeline = new LivePipeline(decoders, gaps, recorder, feedStats, 1 << 16, this::publish, 500);
+        // 16,384 frames: over a second of a busy market, and when full the sockets wait; 65,536 kept some 25 MB of
+        // frames queued whenever the demo played faster than the pipeline ran (issue 17)
+        pipeline = new LivePipeline(decoders, gaps, recorder, feedStats, 1 << 14, this::publish, 500);
         if (settings.serve() != null) { // before anything is loaded: a port in use is said at once
             Server.Settings s = settings.serve();
             server = Server.start(view(), stream, new Server.Settings(s.host(), s.port(), s.token(), s.corsOrigin(),

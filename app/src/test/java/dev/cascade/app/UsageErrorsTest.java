@@ -104,6 +104,11 @@ class UsageErrorsTest {
         assertUsage(Cli.run("liqprice", "--venue", "kraken", "--side", "long", "--entry", "1", "--qty", "1",
                 "--leverage", "2"), "cascade liqprice", "--venue must be binance-usdm, binance-coinm, bybit-linear, "
                 + "bybit-inverse or okx-swap, not 'kraken'");
+        assertUsage(Cli.run("live", "--instruments", "1200"), "cascade live", "--instruments and --speed need --simulator");
+        assertUsage(Cli.run("live", "--simulator", "--speed", "0"), "cascade live",
+                "--speed must be above 0 and at most 10000");
+        assertUsage(Cli.run("live", "--simulator", "--instruments", "-1"), "cascade live",
+                "--instruments must be 0 to 100000");
         assertUsage(Cli.run("live", "--venues", "coinbase", "--simulator"), "cascade live", "--venues: unknown venue "
                 + "'coinbase' (known: binance-usdm, binance-coinm, bybit-linear, bybit-inverse, okx-swap, bitmex, deribit, "
                 + "kraken-futures, dydx-v4, bitget-usdtm, htx-linear, htx-inverse, bitfinex, gate-linear)");

@@ -95,7 +95,8 @@ final class Api {
     private void summary(Context ctx) {
         Params p = new Params(ctx, Set.of("window", "coin", "exchange", "venue"));
         String window = p.raw("window") == null ? "24h" : p.raw("window");
-        Map<String, ObjectNode> windows = view.published().liquidations(); // the figure settings' windows, and all
+        Published published = view.published();
+        Map<String, byte[]> windows = published.liquidations(); // the figure settings' windows, and all
         if (!windows.isEmpty() && !windows.containsKey(window)) {
             throw new BadRequest("window must be one of " + String.join(", ", windows.keySet()));
         }
@@ -105,7 +106,7 @@ final class Api {
         if ((coin != null ? 1 : 0) + (exchange != null ? 1 : 0) + (venue != null ? 1 : 0) > 1) {
             throw new BadRequest("give at most one of coin, exchange and venue");
         }
-        ObjectNode all = view.published().liquidations().get(window);
+        byte[] all = windows.get(window);
         if (all == null) {
             throw new BadRequest("no read-out yet: nothing has been received");
         }
@@ -115,7 +116,7 @@ final class Api {
         }
         String split = coin != null ? "byCoin" : exchange != null ? "byExchange" : "byVenue";
         String key = coin != null ? coin : exchange != null ? exchange : venue;
-        JsonNode part = all.path(split).path(key);
+        JsonNode part = Published.tree(all).path(split).path(key);
         ObjectNode o = Json.MAPPER.createObjectNode().put("window", window).put(split.substring(2).toLowerCase(), key);
         if (part.isObject()) {
             o.setAll((ObjectNode) part);
@@ -226,12 +227,12 @@ final class Api {
 
     private void coinSection(Context ctx, String section) {
         String coin = new Params(ctx, Set.of("coin")).coin();
-        JsonNode s = published(section);
+        byte[] s = published(section);
         if (coin == null) {
             Server.json(ctx, s);
             return;
         }
-        JsonNode c = s.path("byCoin").path(coin);
+        JsonNode c = Published.tree(s).path("byCoin").path(coin);
         if (!c.isObject()) {
             throw new NotFound("no " + section + " figures for " + coin);
         }
@@ -247,7 +248,7 @@ final class Api {
         Published p = view.published();
         ObjectNode grid = grids.computeIfAbsent(new GridKey(p, coin), k -> {
             grids.keySet().removeIf(g -> g.published() != p); // keep only the latest read-out's grids
-            return java.util.Optional.ofNullable(HeatmapGrid.of(published("heatmap"), coin));
+            return java.util.Optional.ofNullable(HeatmapGrid.of(Published.tree(published("heatmap")), coin));
         }).orElseThrow(() -> new NotFound("no heatmap figures for " + coin));
         Server.json(ctx, grid);
     }
@@ -283,13 +284,13 @@ final class Api {
 
     private void events(Context ctx) {
         String coin = new Params(ctx, Set.of("coin")).coin();
-        JsonNode events = published("events");
+        byte[] events = published("events");
         if (coin == null) {
             Server.json(ctx, events);
             return;
         }
         ObjectNode o = Json.MAPPER.createObjectNode();
-        events.fields().forEachRemaining(e -> {
+        Published.tree(events).fields().forEachRemaining(e -> {
             ArrayNode a = o.putArray(e.getKey());
             for (JsonNode n : e.getValue()) {
                 if (coin.equals(n.path("coin").asText(null))) {
@@ -305,9 +306,10 @@ final class Api {
         Server.json(ctx, published(section));
     }
 
-    private JsonNode published(String section) {
-        JsonNode s = view.published().section(section);
-        if (s.isMissingNode()) {
+    /** A section of the latest read-out, as the bytes it is served as. */
+    private byte[] published(String section) {
+        byte[] s = view.published().sections().get(section);
+        if (s == null) {
             throw new NotFound("no read-out yet: nothing has been received");
         }
         return s;

@@ -8,7 +8,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -143,16 +142,11 @@ public final class Server implements AutoCloseable {
             c.requestLogger.http((ctx, millis) -> self[0].meters.request(ctx, millis));
             c.http.maxRequestSize = MAX_REQUEST_BYTES;
             c.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors()));
-            c.staticFiles.enableWebjars();
-            c.staticFiles.add(f -> {
-                f.hostedPath = "/";
-                f.directory = "/dashboard";
-                f.location = Location.CLASSPATH;
-            });
             c.routes.before(guard::check);
             api.routes(c.routes);
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(self[0].registry.scrape()));
+            DashboardFiles.routes(c.routes);
             c.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
             c.routes.exception(Guard.Refused.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
             c.routes.exception(Api.NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
@@ -206,7 +200,11 @@ public final class Server implements AutoCloseable {
      * The answers stay {@code no-store}; the dashboard keeps its copies and sends the header itself.
      */
     static void json(Context ctx, JsonNode node) {
-        byte[] body = Json.bytes(node); // the command line's writer: the same section is the same bytes
+        json(ctx, Json.bytes(node)); // the command line's writer: the same section is the same bytes
+    }
+
+    /** Answers with JSON already written by {@link Json} (a published part), as {@link #json(Context, JsonNode)}. */
+    static void json(Context ctx, byte[] body) {
         String etag = etag(body);
         ctx.header("ETag", etag);
         String asked = ctx.header("If-None-Match");

@@ -1,6 +1,7 @@
 package dev.cascade.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.cascade.model.Micros;
 import dev.cascade.model.Side;
 import dev.cascade.model.Venue;
@@ -32,6 +33,8 @@ final class ServerMeters implements AutoCloseable {
 
     private final MeterRegistry registry;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    /** The latest read-out's whole-input {@code byVenue}, read once per read-out rather than once per counter. */
+    private volatile ByVenue byVenue = new ByVenue(Published.EMPTY, MissingNode.getInstance());
 
     ServerMeters(MeterRegistry registry, MarketView view, Stream stream) {
         this.registry = registry;
@@ -83,9 +86,18 @@ final class ServerMeters implements AutoCloseable {
     }
 
     /** A field of the whole-input liquidation summary's venue entry; whole-input sums never go down. */
-    private static double liquidations(MarketView view, String venue, String field) {
-        JsonNode all = view.published().liquidations().get("all");
-        return all == null ? 0 : all.path("byVenue").path(venue).path(field).asDouble(0);
+    private double liquidations(MarketView view, String venue, String field) {
+        Published p = view.published();
+        ByVenue b = byVenue;
+        if (b.published() != p) {
+            JsonNode all = p.liquidations("all");
+            b = new ByVenue(p, all == null ? MissingNode.getInstance() : all.path("byVenue"));
+            byVenue = b;
+        }
+        return b.node().path(venue).path(field).asDouble(0);
+    }
+
+    private record ByVenue(Published published, JsonNode node) {
     }
 
     @Override

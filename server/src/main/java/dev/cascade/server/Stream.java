@@ -1,5 +1,6 @@
 package dev.cascade.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cascade.model.Liquidation;
 import dev.cascade.model.MarketListener;
@@ -78,7 +79,8 @@ public final class Stream implements MarketListener, AutoCloseable {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("time", p.atMicros() == 0 ? null : Micros.iso(p.atMicros())).put("events", p.events());
         ObjectNode windows = n.putObject("windows");
-        p.liquidations().forEach((window, s) -> {
+        p.liquidations().keySet().forEach(window -> {
+            JsonNode s = p.liquidations(window);
             ObjectNode w = windows.putObject(window);
             for (String k : HEADLINE) {
                 w.set(k, s.path(k));

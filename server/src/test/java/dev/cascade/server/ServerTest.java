@@ -124,6 +124,25 @@ class ServerTest {
     }
 
     @Test
+    void shouldServeThePublishedBytesAndReadThemBackToTheSameBytes() throws Exception {
+        Server s = serve(Server.Settings.local(0));
+        com.fasterxml.jackson.databind.node.ObjectNode sections = Json.MAPPER.createObjectNode();
+        dev.cascade.output.json.FiguresJson.sections(sections, Figures.of(state, FigureSettings.DEFAULT),
+                FigureSettings.DEFAULT); // the tree the read-out was written from, made again
+        assertThat(published.sections().keySet()).containsExactlyElementsOf(() -> sections.fieldNames());
+        for (String name : published.sections().keySet()) {
+            assertThat(new String(published.sections().get(name), StandardCharsets.UTF_8)).as(name)
+                    .isEqualTo(Json.text(sections.get(name)))
+                    .isEqualTo(Json.text(published.section(name))); // read back: decimals keep their scale
+        }
+        assertThat(get(s, "/api/v1/taker").body()).isEqualTo(Json.text(sections.get("taker")));
+        assertThat(get(s, "/api/v1/price?coin=BTC").body())
+                .isEqualTo(Json.text(sections.path("price").path("byCoin").path("BTC")));
+        assertThat(get(s, "/api/v1/liquidations/summary?window=all").body())
+                .isEqualTo(Json.text(LiquidationJson.summary(Figures.of(state, FigureSettings.DEFAULT).liquidations())));
+    }
+
+    @Test
     void shouldServeEverySectionAndCoinFilter() throws Exception {
         Server s = serve(Server.Settings.local(0));
         JsonNode taker = json(get(s, "/api/v1/taker?coin=BTC"));

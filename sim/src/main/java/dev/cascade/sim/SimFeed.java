@@ -1,8 +1,7 @@
 package dev.cascade.sim;
 
 import dev.cascade.model.Venue;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +23,16 @@ public final class SimFeed {
     private final Simulator server;
     private final SimConfig config;
     private final SimMarket market;
+    private final long startMillis;
     private final SplittableRandom random = new SplittableRandom(20250605);
     private final Map<String, State> states = new HashMap<>();
     private final Map<Venue, SimWire.VenueFeed> feeds = new EnumMap<>(Venue.class);
-    private final List<Published> published = Collections.synchronizedList(new ArrayList<>());
+    /**
+     * The newest liquidations published, the truth tests compare with: bounded, since a market of a thousand
+     * instruments publishes some 300,000 an hour (14 MB) and a live run may last days.
+     */
+    private final ArrayDeque<Published> published = new ArrayDeque<>();
+    static final int PUBLISHED_KEPT = 1 << 17;
     private final Thread thread;
     private volatile boolean isRunning = true;
 
@@ -35,22 +40,26 @@ public final class SimFeed {
     private static final class State {
         final SimInstrument instrument;
         final SimWire.VenueFeed feed;
+        final double activity;
         double tradeDebt;
         double liquidationDebt;
         volatile double openInterest;
 
-        State(SimInstrument instrument, SimWire.VenueFeed feed) {
+        State(SimInstrument instrument, SimWire.VenueFeed feed, double activity) {
             this.instrument = instrument;
             this.feed = feed;
-            // about $1B of open interest per instrument, in contracts (coins for linear, USD for inverse)
-            this.openInterest = 1e9 / instrument.contractSize() / (instrument.isInverse() ? 1 : instrument.startPrice());
+            this.activity = activity;
+            // about $1B of open interest per scripted instrument, in contracts (coins for linear, USD for inverse)
+            this.openInterest = 1e9 * activity / instrument.contractSize()
+                    / (instrument.isInverse() ? 1 : instrument.startPrice());
         }
     }
 
     SimFeed(Simulator server, SimConfig config, long startMillis) {
         this.server = server;
         this.config = config;
-        this.market = new SimMarket(startMillis, config.dropEveryMinutes());
+        this.startMillis = startMillis;
+        this.market = new SimMarket(startMillis, config.dropEveryMinutes(), config.instruments());
         SimWire.Out out = new SimWire.Out() {
             @Override
             public void publish(Venue venue, String topic, String payload, boolean isAggTrade) {
@@ -67,8 +76,8 @@ public final class SimFeed {
                 feeds.put(v, wire.feed(v, config, out, random));
             }
         }
-        for (SimInstrument i : SimMarket.INSTRUMENTS) {
-            states.put(key(i.venue(), i.symbol()), new State(i, feeds.get(i.venue())));
+        for (SimInstrument i : market.instruments()) {
+            states.put(key(i.venue(), i.symbol()), new State(i, feeds.get(i.venue()), market.activity(i)));
         }
         this.thread = new Thread(this::run, "sim-market");
         this.thread.setDaemon(true);
@@ -102,8 +111,14 @@ public final class SimFeed {
         thread.interrupt();
     }
 
+    /** The market's clock: the wall clock, {@code speed} times faster from the start. */
+    private long now() {
+        long wall = System.currentTimeMillis();
+        return config.speed() == 1 ? wall : startMillis + (long) ((wall - startMillis) * config.speed());
+    }
+
     private void run() {
-        long last = System.currentTimeMillis();
+        long last = now();
         long lastPing = last;
         while (isRunning) {
             try {
@@ -111,7 +126,7 @@ public final class SimFeed {
             } catch (InterruptedException e) {
                 return;
             }
-            long now = System.currentTimeMillis();
+            long now = now();
             try {
                 for (State s : states.values()) {
                     tick(s, last, now);
@@ -136,13 +151,13 @@ public final class SimFeed {
     private void tick(State s, long from, long to) {
         SimInstrument i = s.instrument;
         double dt = (to - from) / 1000.0;
-        s.tradeDebt += config.tradesPerSecond() * dt;
+        s.tradeDebt += config.tradesPerSecond() * s.activity * dt;
         while (s.tradeDebt >= 1) {
             s.tradeDebt -= 1;
             trade(s, from + random.nextLong(Math.max(1, to - from)));
         }
         boolean isFalling = market.isFalling(i, to);
-        s.liquidationDebt += config.liquidationsPerSecond() * dt * (isFalling ? 1.6 : 0.4);
+        s.liquidationDebt += config.liquidationsPerSecond() * s.activity * dt * (isFalling ? 1.6 : 0.4);
         while (s.liquidationDebt >= 1) {
             s.liquidationDebt -= 1;
             liquidation(s, to, random.nextDouble() < (isFalling ? 0.85 : 0.3));
@@ -160,7 +175,7 @@ public final class SimFeed {
     private void liquidation(State s, long millis, boolean isLong) {
         SimInstrument i = s.instrument;
         double market = this.market.price(i, millis);
-        double usd = Math.min(2_000_000, Math.exp(Math.log(10_000) + 1.3 * random.nextGaussian()));
+        double usd = Math.min(2_000_000 * s.activity, Math.exp(Math.log(10_000 * s.activity) + 1.3 * random.nextGaussian()));
         double price = market * (isLong ? 0.995 : 1.005); // bankruptcy side of the market
         Published p = new Published(i.venue(), i.symbol(), isLong, i.contracts(usd, price), price, millis);
         server.stats().liquidations.incrementAndGet();
@@ -181,7 +196,7 @@ public final class SimFeed {
     String snapshot(Venue venue, String topic) {
         for (State s : states.values()) {
             if (s.instrument.venue() == venue) {
-                long now = System.currentTimeMillis();
+                long now = now();
                 String snapshot = s.feed.snapshot(s.instrument, topic, now, market.price(s.instrument, now), s.openInterest);
                 if (snapshot != null) {
                     return snapshot;
@@ -192,7 +207,12 @@ public final class SimFeed {
     }
 
     private void publishedLiquidation(Published p) {
-        published.add(p);
+        synchronized (published) {
+            if (published.size() == PUBLISHED_KEPT) {
+                published.removeFirst();
+            }
+            published.addLast(p);
+        }
         server.stats().liquidationsPublished.incrementAndGet();
     }
 }

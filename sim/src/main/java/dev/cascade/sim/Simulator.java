@@ -152,7 +152,7 @@ public final class Simulator implements AutoCloseable {
         return stats;
     }
 
-    /** Every liquidation the venues published (after Binance's and OKX's one-per-second rule). */
+    /** The liquidations the venues published (after Binance's and OKX's one-per-second rule), the newest 131,072. */
     public List<SimFeed.Published> publishedLiquidations() {
         return feed.published();
     }

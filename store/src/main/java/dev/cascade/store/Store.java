@@ -15,7 +15,6 @@ import dev.cascade.model.Side;
 import dev.cascade.model.Venue;
 import io.questdb.cairo.CairoConfiguration;
 import io.questdb.cairo.CairoEngine;
-import io.questdb.cairo.DefaultCairoConfiguration;
 import io.questdb.cairo.TableToken;
 import io.questdb.cairo.security.AllowAllSecurityContext;
 import io.questdb.cairo.sql.Record;
@@ -125,8 +124,8 @@ public final class Store implements AutoCloseable {
             channel.close();
             throw e;
         }
-        Store store = new Store(directory, new CairoEngine(new DefaultCairoConfiguration(
-                directory.toAbsolutePath().toString())), false, manifest, channel, lock);
+        Store store = new Store(directory, new CairoEngine(new StoreConfiguration(
+                directory.toAbsolutePath().toString(), false)), false, manifest, channel, lock);
         try {
             for (String table : Tables.ALL) {
                 store.engine.execute(Tables.create(table), store.context);
@@ -154,12 +153,7 @@ public final class Store implements AutoCloseable {
         check(directory, " (no " + StoreManifest.FILE + " in it)");
         StoreManifest manifest = StoreManifest.read(directory);
         QuestDbLog.configure();
-        CairoConfiguration configuration = new DefaultCairoConfiguration(directory.toAbsolutePath().toString()) {
-            @Override
-            public boolean isReadOnlyInstance() {
-                return true;
-            }
-        };
+        CairoConfiguration configuration = new StoreConfiguration(directory.toAbsolutePath().toString(), true);
         Store store = new Store(directory, new CairoEngine(configuration), true, manifest, null, null);
         for (String table : Tables.ALL) {
             store.tokens.put(table, store.engine.getTableTokenIfExists(table));

@@ -1,5 +1,6 @@
 package dev.cascade.output.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,13 +38,21 @@ public final class FiguresJson {
     }
 
     public static void sections(ObjectNode o, Figures f, FigureSettings s) {
-        o.set("taker", taker(f.taker(), s));
-        o.set("price", price(f.price()));
-        o.set("openInterest", openInterest(f.openInterest()));
-        o.set("heatmap", heatmap(f.heatmaps(), s.heatmap()));
-        o.set("events", events(f.events()));
-        o.set("overview", f.overview() == null ? NODES.nullNode() : overview(f.overview()));
-        o.set("sentiment", f.sentiment() == null ? NODES.nullNode() : sentiment(f.sentiment()));
+        sections(f, s, o::set);
+    }
+
+    /**
+     * Each section by name, in order, made only once the one before is handed over: a caller that writes each
+     * out (the server's read-outs) holds one section's tree at a time, not all of them.
+     */
+    public static void sections(Figures f, FigureSettings s, java.util.function.BiConsumer<String, JsonNode> each) {
+        each.accept("taker", taker(f.taker(), s));
+        each.accept("price", price(f.price()));
+        each.accept("openInterest", openInterest(f.openInterest()));
+        each.accept("heatmap", heatmap(f.heatmaps(), s.heatmap()));
+        each.accept("events", events(f.events()));
+        each.accept("overview", f.overview() == null ? NODES.nullNode() : overview(f.overview()));
+        each.accept("sentiment", f.sentiment() == null ? NODES.nullNode() : sentiment(f.sentiment()));
     }
 
     // ---- taker ----
