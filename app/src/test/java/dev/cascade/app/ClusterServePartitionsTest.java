@@ -58,7 +58,7 @@ class ClusterServePartitionsTest {
                 awaitLiquidations(job, last, 2); // bounded by the test's timeout
 
                 assertThat(job.partitions()).as("the two added partitions").isEqualTo(7);
-                assertThat(last.get().liquidations().get("all").path("usd").asDouble()).isEqualTo(100_000 + 25_000);
+                assertThat(last.get().liquidations("all").path("usd").asDouble()).isEqualTo(100_000 + 25_000);
                 assertThat(job.failure()).isNull();
             } finally {
                 job.close();
@@ -74,7 +74,7 @@ class ClusterServePartitionsTest {
     }
 
     private static void awaitLiquidations(ClusterServeJob job, AtomicReference<Published> last, long count) {
-        while (last.get() == null || last.get().liquidations().get("all").path("count").asLong() < count) {
+        while (last.get() == null || last.get().liquidations("all").path("count").asLong() < count) {
             job.refresh(1_000);
             assertThat(job.failure()).isNull();
         }
