@@ -90,7 +90,8 @@ def run(root, settings):
     # the image's own command, fed by the built-in simulator since no venue is reachable from here
     args = settings["Cmd"] + ["--simulator"]
     log = tempfile.TemporaryFile("w+")  # the screen it draws would fill a pipe nobody reads
-    monitor = start(root, settings, args, {"CASCADE_TOKEN": "image-check-token-0123456789"}, log)
+    token = "image-check-token-0123456789"
+    monitor = start(root, settings, args, {"CASCADE_TOKEN": token}, log)
     tail = lambda: log.seek(0) or log.read()[-3000:]
     began, body = time.monotonic(), None
     while body is None:
@@ -112,6 +113,18 @@ def run(root, settings):
         with urllib.request.urlopen(HEALTH, timeout=2) as response:
             body = response.read().decode()
     print(f"image-check: events counted after {time.monotonic() - began:.1f} s: {body}")
+    # events count trades and prices too; the export below needs a liquidation the pipeline has accepted
+    liquidations = urllib.request.Request(HEALTH.replace("/health", "/liquidations?limit=1"),
+                                          headers={"Authorization": f"Bearer {token}"})
+    while True:
+        with urllib.request.urlopen(liquidations, timeout=2) as response:
+            listed = json.loads(response.read().decode())
+        if listed["items"]:
+            break
+        if time.monotonic() - began > STARTUP_LIMIT_S:
+            fail(f"no liquidation accepted within {STARTUP_LIMIT_S} s: {listed}")
+        time.sleep(0.5)
+    print(f"image-check: a liquidation accepted after {time.monotonic() - began:.1f} s: {listed['items'][0]}")
 
     store = root + settings["WorkingDir"]
     while not os.listdir(store):
