@@ -34,8 +34,14 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
     Path record;
 
     @Option(names = "--speed", defaultValue = "1", paramLabel = "X",
-            description = "Serving a scenario: scenario time per wall time (default 1, real time).")
+            description = "Market or scenario time per wall time (default 1, real time), as far as the market loop "
+                    + "and its clients keep up.")
     double speed;
+
+    @Option(names = "--instruments", defaultValue = "0", paramLabel = "N", description = "List N instruments over "
+            + "every venue (about 1,200 is every perpetual of every venue), the made-up ones trading less; default "
+            + "the scripted 40. Not with --scenario.")
+    int instruments;
 
     @Option(names = "--start-after", defaultValue = "10s", converter = Durations.class, paramLabel = "DURATION",
             description = "Serving a scenario: how long to wait for clients before playing (default 10s).")
@@ -113,10 +119,17 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         Checks.atLeast(spec, "--rest-429", rest429, 0);
         Checks.atLeast(spec, "--rest-418", rest418, 0);
         Checks.atLeast(spec, "--retry-after", retryAfter, java.time.Duration.ZERO);
+        if (instruments < 0 || instruments > 100_000) {
+            throw Checks.usage(spec, "--instruments must be 0 to 100000");
+        }
         if (scenario != null || record != null) {
+            if (instruments > 0) {
+                throw Checks.usage(spec, "--instruments lists a market of its own; a scenario lists its instruments");
+            }
             return scenario();
         }
-        Simulator sim = Simulator.start(new SimConfig(host, port, tradesPerSecond, liquidationsPerSecond, pingEvery, 5, 1 << 17));
+        Simulator sim = Simulator.start(new SimConfig(host, port, tradesPerSecond, liquidationsPerSecond, pingEvery, 5,
+                1 << 17).withMarket(instruments, speed));
         Faults faults = sim.faults();
         faults.dropEveryAggTrade(dropEvery);
         faults.delay(delay);

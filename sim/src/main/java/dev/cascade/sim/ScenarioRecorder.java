@@ -182,8 +182,11 @@ public final class ScenarioRecorder {
                 flushLatest();
             }
             if (t % 60_000 == 0) {
-                model.openInterest(t, output);
-                marks(model, t);
+                // the day's last snapshot inside the day: stamped at its end it would open a minute of the next day,
+                // and a 24h window ending there would leave out the day's first minute (that a day's report counts)
+                long at = t == end ? end - 1 : t;
+                model.openInterest(at, output);
+                marks(model, at);
             }
             if (t == dayBefore + 300_000) {
                 overview(t, "start", t);
