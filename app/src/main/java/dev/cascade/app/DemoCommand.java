@@ -112,8 +112,10 @@ final class DemoCommand implements Callable<Integer> {
             frames = player.play(sim, job::fetchOverview); // the overview as each snapshot appears
         }
         while (job.snapshot() == null || job.snapshot().backlog() > 0) {
+            job.checkRunning();
             Thread.sleep(100);
         }
+        job.checkRunning();
         Thread.sleep(1_000); // the last frames through the pipeline
         if (!job.refreshNow(Duration.ofMinutes(10))) {
             spec.commandLine().getErr().println("cascade: the pipeline is still behind; the dashboard will catch up");
@@ -147,8 +149,8 @@ final class DemoCommand implements Callable<Integer> {
                 out.resolve(FIGURES).toAbsolutePath(),
                 isExiting ? "" : "Dashboard: " + dashboard + "  (Ctrl-C to stop)" + System.lineSeparator());
         o.flush();
-        if (!isExiting) {
-            stop.await();
+        while (!isExiting && !stop.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            job.checkRunning();
         }
         return 0;
     }

@@ -161,6 +161,7 @@ class LiveCommand implements Callable<Integer> {
             long nextStatus = started + 10_000;
             while (System.currentTimeMillis() < deadline && !isKafkaFailing() && !stop.await(Math.min(1000, Math.max(1, deadline
                     - System.currentTimeMillis())), TimeUnit.MILLISECONDS)) {
+                job.checkRunning(); // ends the run, through finish below, with the reason on one line
                 if (isTerminal) {
                     out.print(LiveScreen.CLEAR + LiveScreen.render(job, source, started));
                     out.flush();

@@ -305,6 +305,19 @@ final class LiveJob implements AutoCloseable {
         return snapshot.get();
     }
 
+    /**
+     * Throws when the pipeline thread stopped on a fault (nothing it receives is counted since): a run must end
+     * on that, with the reason, rather than show figures that no longer move.
+     */
+    void checkRunning() {
+        Throwable failure = pipeline == null ? null : pipeline.failure();
+        if (failure != null) {
+            String m = failure.getMessage();
+            throw new IllegalStateException("the pipeline stopped: " + failure.getClass().getSimpleName()
+                    + (m == null || m.isBlank() ? "" : ": " + m.replace('\n', ' ').strip()), failure);
+        }
+    }
+
     /** Frames queued for the pipeline now (the snapshot's figure is as old as the pipeline's last turn). */
     int backlog() {
         return pipeline == null ? 0 : pipeline.backlog();

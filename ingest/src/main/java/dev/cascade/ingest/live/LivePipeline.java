@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *   OverviewPoller ─────────┘                                └─> RecordingWriter (the frame as received)
  * </pre>
  *
- * A full queue blocks the socket threads, so TCP pushes back instead of memory growing. Between frames, and
+ * A full queue blocks the socket threads, so TCP pushes back instead of memory growing (unless the thread has
+ * failed: then frames are dropped, {@link #failure} says why, and the command ends on it). Between frames, and
  * at least every {@code periodMillis} when idle, the thread runs {@code periodic} (read-outs for a display
  * are computed here, on the thread that owns the aggregators).
  */
@@ -63,6 +64,8 @@ public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseabl
     private final Thread thread;
     private final AtomicLong processed = new AtomicLong();
     private volatile boolean isStopping;
+    /** Why the thread stopped before it was closed (a fault in a stage after decoding), or null. */
+    private volatile Throwable failure;
 
     public LivePipeline(VenueDecoders decoders, MarketListener listener, RecordingWriter recorder, FeedStats stats,
                         int capacity, Runnable periodic, long periodMillis) {
@@ -84,8 +87,22 @@ public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseabl
     @Override
     public void onFrame(ConnectionSpec spec, long receiveMicros, String text) throws InterruptedException {
         if (!isStopping) {
-            queue.put(new Frame(spec, receiveMicros, text));
+            put(new Frame(spec, receiveMicros, text));
         }
+    }
+
+    /** Waits for room as long as the thread runs: a failed thread would never make any. */
+    private void put(Frame f) throws InterruptedException {
+        while (failure == null && !queue.offer(f, 200, TimeUnit.MILLISECONDS)) {
+            if (thread.getState() == Thread.State.TERMINATED) {
+                return;
+            }
+        }
+    }
+
+    /** Why the pipeline thread stopped on its own (nothing since is counted), or null while it runs or once closed. */
+    public Throwable failure() {
+        return failure;
     }
 
     /**
@@ -94,7 +111,7 @@ public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseabl
      */
     public void onDocument(String source, String path, long receiveMicros, byte[] body) throws InterruptedException {
         if (!isStopping) {
-            queue.put(new Frame(null, receiveMicros, null, source, path, body, null));
+            put(new Frame(null, receiveMicros, null, source, path, body, null));
         }
     }
 
@@ -129,7 +146,7 @@ public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseabl
     @Override
     public void close() throws InterruptedException {
         isStopping = true;
-        queue.put(END);
+        put(END);
         thread.join();
     }
 
@@ -151,10 +168,13 @@ public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseabl
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error too: a dead thread must not pass for a quiet market
+            failure = e;
             LOG.error("pipeline stopped", e);
         } finally {
-            periodic.run();
+            if (failure == null) {
+                periodic.run();
+            }
         }
     }
 

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The one JSON writer of Cascade's output: the command line, the API, the stream and the recordings of figures
@@ -30,7 +29,11 @@ public final class Json {
 
     /** The bytes of {@code node}, compact: what the API answers. */
     public static byte[] bytes(JsonNode node) {
-        return text(node).getBytes(StandardCharsets.UTF_8);
+        try {
+            return MAPPER.writeValueAsBytes(node); // not through a String: one copy of a large read-out, not two
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The text of {@code node}, compact. */
