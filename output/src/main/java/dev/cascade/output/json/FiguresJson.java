@@ -1,6 +1,10 @@
 package dev.cascade.output.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +24,7 @@ import dev.cascade.analytics.overview.Sentiment;
 import dev.cascade.analytics.price.PriceStats;
 import dev.cascade.analytics.taker.TakerFlow;
 import dev.cascade.model.Micros;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
@@ -205,31 +210,79 @@ public final class FiguresJson {
             hit.put("checks", r.checks());
             ArrayNode clusters = c.putArray("clusters");
             h.clusters().forEach(x -> clusters.add(cluster(x)));
-            ArrayNode levels = c.putArray("levels");
-            h.levels().forEach(l -> levels.add(level(l)));
+            c.putPOJO("levels", new LevelsJson(h.levels()));
             if (!h.snapshots().isEmpty()) {
-                ArrayNode snapshots = c.putArray("snapshots");
-                for (Heatmap.Snapshot snap : h.snapshots()) {
-                    ObjectNode n = snapshots.addObject();
-                    n.put("time", Micros.iso(snap.timeMicros()));
-                    n.put("price", price(snap.price()));
-                    ArrayNode l = n.putArray("levels");
-                    snap.levels().forEach(x -> l.add(level(x)));
-                }
+                c.putPOJO("snapshots", new SnapshotsJson(h.snapshots()));
             }
         });
         return o;
+    }
+
+    /**
+     * Levels written as their tree would write them, straight to the output: with snapshots (the dashboard's) a
+     * heatmap holds a few hundred thousand levels, 12 MB of JSON in the demo, and a node for each cost every
+     * read-out about 100 MB of passing heap. Read back, they are the tree's nodes again.
+     */
+    private record LevelsJson(List<Heatmap.Level> levels) implements JsonSerializable {
+        @Override
+        public void serialize(JsonGenerator g, SerializerProvider p) throws IOException {
+            g.writeStartArray();
+            for (Heatmap.Level l : levels) {
+                g.writeStartObject();
+                number(g, "price", price(l.price()));
+                number(g, "longUsd", usd(l.longUsd()));
+                number(g, "shortUsd", usd(l.shortUsd()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator g, SerializerProvider p, TypeSerializer t) throws IOException {
+            serialize(g, p);
+        }
+    }
+
+    private record SnapshotsJson(List<Heatmap.Snapshot> snapshots) implements JsonSerializable {
+        @Override
+        public void serialize(JsonGenerator g, SerializerProvider p) throws IOException {
+            g.writeStartArray();
+            for (Heatmap.Snapshot snap : snapshots) {
+                g.writeStartObject();
+                String time = Micros.iso(snap.timeMicros());
+                if (time == null) {
+                    g.writeNullField("time");
+                } else {
+                    g.writeStringField("time", time);
+                }
+                number(g, "price", price(snap.price()));
+                g.writeFieldName("levels");
+                new LevelsJson(snap.levels()).serialize(g, p);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator g, SerializerProvider p, TypeSerializer t) throws IOException {
+            serialize(g, p);
+        }
+    }
+
+    /** A field as a tree's node writes it: a decimal, or null for a value that is not a number. */
+    private static void number(JsonGenerator g, String name, BigDecimal v) throws IOException {
+        g.writeFieldName(name);
+        if (v == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(v);
+        }
     }
 
     private static ObjectNode cluster(Heatmap.Cluster c) {
         return NODES.objectNode().put("side", c.side().id()).put("price", price(c.price()))
                 .put("lowPrice", price(c.lowPrice())).put("highPrice", price(c.highPrice())).put("usd", usd(c.usd()))
                 .put("share", ratio(c.share()));
-    }
-
-    private static ObjectNode level(Heatmap.Level l) {
-        return NODES.objectNode().put("price", price(l.price())).put("longUsd", usd(l.longUsd()))
-                .put("shortUsd", usd(l.shortUsd()));
     }
 
     // ---- events ----
