@@ -75,6 +75,8 @@ public final class BarSeries {
     private double[] d;
     private long[] t;
     private int size;
+    /** The rows a retention lets it hold: growing stops there instead of doubling past it (unless asked for more). */
+    private int rowsAtMost = Integer.MAX_VALUE;
 
     public BarSeries() {
         this(8);
@@ -83,6 +85,19 @@ public final class BarSeries {
     BarSeries(int capacity) {
         d = new double[Math.max(1, capacity) * D];
         t = new long[Math.max(1, capacity) * T];
+    }
+
+    /**
+     * Says how many rows this series will hold at most (a live run's day of minutes and the hour it waits before
+     * evicting): doubling 1,620 minutes would make room for 2,048, a fifth of a day's state for nothing.
+     */
+    void growUpTo(int rows) {
+        rowsAtMost = Math.max(1, rows);
+    }
+
+    /** Rows there is room for before the arrays grow. */
+    int capacity() {
+        return d.length / D;
     }
 
     // ---- writes (package-private: only MarketBars feeds bars) ----
@@ -282,8 +297,10 @@ public final class BarSeries {
 
     private int insert(int i, long slot) {
         if ((size + 1) * D > d.length) {
-            d = Arrays.copyOf(d, d.length * 2);
-            t = Arrays.copyOf(t, t.length * 2);
+            int rows = d.length / D;
+            int n = Math.max(size + 1, rows < rowsAtMost ? Math.min(rows * 2, rowsAtMost) : rows * 2);
+            d = Arrays.copyOf(d, n * D);
+            t = Arrays.copyOf(t, n * T);
         }
         if (i < size) {
             System.arraycopy(d, i * D, d, (i + 1) * D, (size - i) * D);

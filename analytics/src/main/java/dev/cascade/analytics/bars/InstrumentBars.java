@@ -29,8 +29,11 @@ public final class InstrumentBars {
     /** The latest trade in the bars restored from the store: trades up to it are in them already. */
     long restoredTradesUntil = Long.MIN_VALUE;
 
-    InstrumentBars(Instrument instrument) {
+    /** {@code minuteRows} and {@code hourRows}: what the retention keeps of each, at most. */
+    InstrumentBars(Instrument instrument, int minuteRows, int hourRows) {
         this.instrument = instrument;
+        minutes.growUpTo(minuteRows);
+        hours.growUpTo(hourRows);
     }
 
     public Instrument instrument() {

@@ -235,7 +235,9 @@ public final class MarketBars implements MarketListener {
         }
         InstrumentBars b = byKey[key];
         if (b == null) {
-            b = new InstrumentBars(instrument);
+            // a retention's worth of minutes and the hour before eviction; its hours and the one being filled
+            b = new InstrumentBars(instrument, (int) Math.min(Integer.MAX_VALUE, minuteRetention + 60),
+                    (int) Math.min(Integer.MAX_VALUE, hourRetention + 1));
             byKey[key] = b;
             instruments.add(b);
             byCoin.computeIfAbsent(instrument.coin(), c -> new ArrayList<>(4)).add(b);

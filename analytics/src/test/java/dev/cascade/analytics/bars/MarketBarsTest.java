@@ -267,4 +267,24 @@ class MarketBarsTest {
         assertThat(a.of(btcUsdt).minutes().trades(0)).isEqualTo(2);
         assertThat(a.of(btcUsdt).minutes().sellUsd(0)).isEqualTo(200);
     }
+
+    @Test
+    void shouldKeepALiveDayOfMinutesInRoomForADayNotForTheNextPowerOfTwo() {
+        MarketBars live = new MarketBars(MarketBars.Retention.LIVE);
+        for (long m = 0; m < 40 * 60; m++) { // a trade a minute for 40 hours: 26 h of minutes kept, the rest in hours
+            live.onTrade(trade(btcUsdt, TakerSide.BUY, 1.0, 100_000 + m, m + 1, at(m, 5)));
+        }
+        InstrumentBars b = live.of(btcUsdt);
+        assertThat(b.minutes().size()).isBetween(26 * 60, 27 * 60);
+        // a retention of 1,560 minutes and the hour before eviction: 1,620 rows, where doubling gave 2,048
+        assertThat(b.minutes.capacity()).isEqualTo(26 * 60 + 60);
+        assertThat(b.hours.capacity()).isLessThanOrEqualTo(35 * 24 + 1);
+        assertThat(b.minutes().trades(b.minutes().size() - 1)).isEqualTo(1);
+        // a replay keeps growing as it needs: capacity is room, never a limit
+        MarketBars replay = new MarketBars(MarketBars.Retention.REPLAY);
+        for (long m = 0; m < 40 * 60; m++) {
+            replay.onTrade(trade(btcUsdt, TakerSide.BUY, 1.0, 100_000 + m, m + 1, at(m, 5)));
+        }
+        assertThat(replay.of(btcUsdt).minutes().size()).isEqualTo(40 * 60);
+    }
 }
