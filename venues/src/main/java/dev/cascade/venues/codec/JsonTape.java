@@ -58,6 +58,18 @@ public final class JsonTape {
      * allowed). Returns false, with {@link #error()} saying why, when it does not.
      */
     public boolean parse(byte[] b, int off, int len) {
+        return parse(b, off, len, MAX_DEPTH);
+    }
+
+    /**
+     * {@link #parse} of a value that sits one level down inside an enclosing object whose other bytes the caller
+     * has checked itself: it may nest one level less, so that it parses exactly when the whole document would.
+     */
+    public boolean parseMemberValue(byte[] b, int off, int len) {
+        return parse(b, off, len, MAX_DEPTH - 1);
+    }
+
+    private boolean parse(byte[] b, int off, int len, int maxDepth) {
         buf = b;
         count = 0;
         error = null;
@@ -82,7 +94,7 @@ public final class JsonTape {
                 }
                 case '{':
                 case '[': {
-                    if (depth == MAX_DEPTH) {
+                    if (depth == maxDepth) {
                         return fail(Reject.MALFORMED_JSON);
                     }
                     boolean isObject = c == '{';
