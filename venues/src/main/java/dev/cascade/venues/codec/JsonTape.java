@@ -84,6 +84,12 @@ public final class JsonTape {
             byte c = b[pos];
             switch (c) {
                 case '"': {
+                    int q = WordScan.stringStop(b, pos + 1, limit);
+                    if (q < limit && b[q] == '"') { // no escape: the scan's answer without its call
+                        push(STRING, pos + 1, q);
+                        pos = q + 1;
+                        break;
+                    }
                     int e = scanString(b, pos + 1, limit);
                     if (e < 0) {
                         return fail(e == BINARY ? Reject.BINARY_DATA : Reject.MALFORMED_JSON);
