@@ -18,7 +18,8 @@ import java.util.concurrent.locks.LockSupport;
  * The hand-off is a single-producer single-consumer ring: slots are allocated once and reused, the two sides
  * exchange counters in batches, and a side with nothing to do parks until the other wakes it. Nothing that
  * interprets a line (stats, metadata, rejections) runs on the reader thread: the tokenizer is a pure function of the
- * bytes, so the result is the same as reading on one thread, line for line.
+ * bytes, so the result is the same as reading on one thread, line for line. For the same reason the reader may
+ * leave a line untokenized when the caller is keeping up (see {@link #SHARE_WHEN}): the caller then tokenizes it.
  */
 final class ReadAhead implements Runnable {
     /** Runs on the reader thread: prepares what it can from the line's bytes alone. */
