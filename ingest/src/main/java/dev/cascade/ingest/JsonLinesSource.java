@@ -52,6 +52,9 @@ final class JsonLinesSource extends LineSource {
     /** The current line's tokens: a read-ahead slot's tape, or {@link #ownTape}. */
     private JsonTape tape;
     private final JsonTape ownTape = new JsonTape();
+    /** The current line's envelope when it matched byte for byte: a read-ahead slot's, or {@link #ownEnvelope}. */
+    private RecordingEnvelope matched;
+    private final RecordingEnvelope ownEnvelope = new RecordingEnvelope();
     private final FrameIntake intake;
     // the current item
     private FrameKind fixedKind;
@@ -81,7 +84,7 @@ final class JsonLinesSource extends LineSource {
             int e = slot.length;
             int from = jsonStart(b, contentStart(b, 0, e, isFirstLine), e);
             if (from >= 0) {
-                slot.isTokenized = slot.tape.parse(b, from, e - from);
+                slot.isTokenized = tokenize(slot.envelope, slot.tape, b, from, e);
                 slot.tokenFrom = from;
                 slot.tokenTo = e;
             }
@@ -101,15 +104,32 @@ final class JsonLinesSource extends LineSource {
         return s;
     }
 
+    /**
+     * Tokenizes {@code b[s, e)}: only the frame when the envelope matches byte for byte (and the frame is one JSON
+     * value), else the whole line. Pure: it runs on the reader thread.
+     */
+    private static boolean tokenize(RecordingEnvelope envelope, JsonTape tape, byte[] b, int s, int e) {
+        if (envelope.match(b, s, e)) {
+            if (tape.parseMemberValue(b, envelope.frameStart(), envelope.frameEnd() - envelope.frameStart())) {
+                return true;
+            }
+            envelope.clear(); // the general path says what is wrong with the line
+        }
+        return tape.parse(b, s, e - s);
+    }
+
     /** Tokenizes {@code b[s, e)}, or takes the tokens the reader thread made of exactly that. */
     private boolean tokenize(byte[] b, int s, int e) {
         ReadAhead.Slot slot = slot();
         if (slot != null && slot.bytes == b && slot.tokenFrom == s && slot.tokenTo == e) {
             tape = slot.tape;
+            matched = slot.envelope.isMatched() ? slot.envelope : null;
             return slot.isTokenized;
         }
         tape = ownTape;
-        return tape.parse(b, s, e - s);
+        boolean isTokenized = tokenize(ownEnvelope, tape, b, s, e);
+        matched = ownEnvelope.isMatched() ? ownEnvelope : null;
+        return isTokenized;
     }
 
     @Override
@@ -118,6 +138,7 @@ final class JsonLinesSource extends LineSource {
         decoder = null;
         restPath = null;
         isOverview = false;
+        matched = null;
         long cryptofeedReceive = FrameDecoder.NO_RECEIVE_TIME;
         boolean isHttp = startsWith(b, s, e, "https://") || startsWith(b, s, e, "http://");
         int arrow = isHttp ? indexOf(b, s, e, REST_ARROW) : -1;
@@ -142,6 +163,10 @@ final class JsonLinesSource extends LineSource {
         }
         if (!tokenize(b, s, e)) {
             return reject(tape.error());
+        }
+        if (matched != null) { // the tape holds the frame alone
+            frame = 0;
+            return envelope(matched.ts(), b, matched.venueStart(), matched.venueEnd(), -1);
         }
         return tape.isObject(0) && envelopeMembers() ? envelope() : raw(cryptofeedReceive);
     }
@@ -195,12 +220,27 @@ final class JsonLinesSource extends LineSource {
         if (!Micros.isPlausible(ts)) {
             return reject(ts == Ascii.NOT_A_LONG ? tape.numberProblem(tsToken) : Reject.BAD_TIMESTAMP);
         }
+        if (!tape.isString(venueToken)) {
+            return envelope(ts, null, 0, 0, restToken);
+        }
+        return envelope(ts, tape.buffer(), tape.start(venueToken), tape.end(venueToken), restToken);
+    }
+
+    /**
+     * The envelope's members: a plausible ts, the venue string's raw bytes {@code vb[vs, ve)} (vb null when there is
+     * no venue string) and the rest member's token, or -1.
+     */
+    private boolean envelope(long ts, byte[] vb, int vs, int ve, int restToken) {
+        if (!Micros.isPlausible(ts)) {
+            return reject(Reject.BAD_TIMESTAMP);
+        }
         if (Checks.time(ts, fileMicros) != null) {
             return reject(Reject.IMPLAUSIBLE_TIME); // received after the file was written: a forged line
         }
-        Venue venue = tape.isString(venueToken)
-                ? Venue.byId(tape.buffer(), tape.start(venueToken), tape.length(venueToken)) : null;
-        if (venue == null && tape.isString(venueToken) && OverviewDocuments.isSource(tape.string(venueToken))) {
+        Venue venue = vb != null ? Venue.byId(vb, vs, ve - vs) : null;
+        if (venue == null && vb != null && OverviewDocuments.isSource(matched != null
+                ? new String(vb, vs, ve - vs, java.nio.charset.StandardCharsets.UTF_8) // a plain string: no escapes
+                : tape.string(venueToken))) {
             isOverview = true; // a CoinGecko or alternative.me answer the recorder fetched
             receiveMicros = ts;
             time = ts;
@@ -208,7 +248,7 @@ final class JsonLinesSource extends LineSource {
             return true;
         }
         if (venue == null) {
-            return reject(venueToken < 0 ? Reject.MISSING_FIELD : Reject.UNSUPPORTED_VENUE);
+            return reject(vb == null && venueToken < 0 ? Reject.MISSING_FIELD : Reject.UNSUPPORTED_VENUE);
         }
         this.venue = venue;
         receiveMicros = ts;

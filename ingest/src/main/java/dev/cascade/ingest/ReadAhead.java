@@ -18,7 +18,8 @@ import java.util.concurrent.locks.LockSupport;
  * The hand-off is a single-producer single-consumer ring: slots are allocated once and reused, the two sides
  * exchange counters in batches, and a side with nothing to do parks until the other wakes it. Nothing that
  * interprets a line (stats, metadata, rejections) runs on the reader thread: the tokenizer is a pure function of the
- * bytes, so the result is the same as reading on one thread, line for line.
+ * bytes, so the result is the same as reading on one thread, line for line. For the same reason the reader may
+ * leave a line untokenized when the caller is keeping up (see {@link #SHARE_WHEN}): the caller then tokenizes it.
  */
 final class ReadAhead implements Runnable {
     /** Runs on the reader thread: prepares what it can from the line's bytes alone. */
@@ -41,6 +42,8 @@ final class ReadAhead implements Runnable {
         RuntimeException crash;
         /** The tape holds {@code bytes[tokenFrom, tokenTo)} tokenized (or the parse's error) when tokenFrom >= 0. */
         final JsonTape tape = new JsonTape();
+        /** When matched, the tape holds only the envelope's frame (see {@link RecordingEnvelope}). */
+        final RecordingEnvelope envelope = new RecordingEnvelope();
         int tokenFrom = -1;
         int tokenTo;
         boolean isTokenized;
@@ -52,6 +55,14 @@ final class ReadAhead implements Runnable {
      * costs a trip through the scheduler, which on a busy machine takes longer than the slots' work.
      */
     private static final int WAKE_AFTER = 128;
+    /**
+     * The reader tokenizes a line only when at least this share of the ring (1/SHARE_WHEN) is filled and not yet
+     * handed back. Below it the caller is keeping up, and would wait for the next batch: the line goes over
+     * untokenized and the caller tokenizes it itself (the same pure function, so the same tokens). Each side then
+     * does about half the work per line, whichever is the slower (measured: the reader's share was the larger
+     * with every line tokenized on it).
+     */
+    private static final int SHARE_WHEN = 2;
 
     private final LineReader lines;
     private final Tokenizer tokenizer;
@@ -138,7 +149,7 @@ final class ReadAhead implements Runnable {
                 continue;
             }
             Slot slot = ring[(int) seq & mask];
-            fill(slot, isFirst);
+            fill(slot, isFirst, seq - released.get() >= ring.length / SHARE_WHEN);
             isFirst = false;
             seq++;
             if (slot.kind >= FAILED || slot.crash != null) {
@@ -153,7 +164,7 @@ final class ReadAhead implements Runnable {
         }
     }
 
-    private void fill(Slot slot, boolean isFirst) {
+    private void fill(Slot slot, boolean isFirst, boolean isTokenizing) {
         slot.failure = null;
         slot.crash = null;
         slot.tokenFrom = -1;
@@ -175,7 +186,9 @@ final class ReadAhead implements Runnable {
             System.arraycopy(lines.buffer(), lines.start(), slot.bytes, 0, n);
             slot.length = n;
             slot.kind = LINE;
-            tokenizer.prepare(slot, isFirst);
+            if (isTokenizing) {
+                tokenizer.prepare(slot, isFirst);
+            }
         } catch (IOException e) {
             slot.kind = FAILED;
             slot.failure = e;

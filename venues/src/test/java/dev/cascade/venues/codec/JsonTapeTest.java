@@ -50,6 +50,25 @@ class JsonTapeTest {
     }
 
     @Test
+    void shouldTakeOneByteKeysAsTheScanWould() {
+        assertThat(parse("{\"e\":1,\"\u00e9\":2}")).isTrue(); // a plain byte, and a two-byte character
+        assertThat(tape.integer(tape.member(0, Ascii.bytes("e")))).isEqualTo(1);
+        assertThat(tape.string(tape.firstKey(0) + 2)).isEqualTo("\u00e9");
+        assertThat(parse("{\"\\\"\":1}")).as("an escaped quote is not a one-byte key's end").isTrue();
+        assertThat(tape.string(tape.firstKey(0))).isEqualTo("\"");
+        assertThat(parse("{\"\":1}")).as("the empty key").isTrue();
+        assertThat(tape.length(tape.firstKey(0))).isZero();
+        assertThat(parse("{\"\t\":1}")).isFalse();
+        assertThat(tape.error()).isEqualTo(Reject.MALFORMED_JSON);
+        assertThat(parse("{\"\u0001\":1}")).isFalse();
+        assertThat(tape.error()).isEqualTo(Reject.BINARY_DATA);
+        assertThat(parse("{\"e\"")).isFalse();
+        assertThat(parse("{\"e")).isFalse();
+        assertThat(parse("{\"e\"}")).isFalse();
+        assertThat(parse("{\"e\" : 1 }")).isTrue();
+    }
+
+    @Test
     void shouldRejectTruncatedDocuments() {
         String full = "{\"stream\":\"btcusdt@aggTrade\",\"data\":{\"e\":\"aggTrade\",\"p\":\"1.5\"}}";
         for (int cut = 1; cut < full.length(); cut++) {
