@@ -223,7 +223,7 @@ public final class FiguresJson {
      * heatmap holds a few hundred thousand levels, 12 MB of JSON in the demo, and a node for each cost every
      * read-out about 100 MB of passing heap. Read back, they are the tree's nodes again.
      */
-    private record LevelsJson(List<Heatmap.Level> levels) implements JsonSerializable {
+    private record LevelsJson(List<Heatmap.Level> levels) implements Streamed {
         @Override
         public void serialize(JsonGenerator g, SerializerProvider p) throws IOException {
             g.writeStartArray();
@@ -236,14 +236,9 @@ public final class FiguresJson {
             }
             g.writeEndArray();
         }
-
-        @Override
-        public void serializeWithType(JsonGenerator g, SerializerProvider p, TypeSerializer t) throws IOException {
-            serialize(g, p);
-        }
     }
 
-    private record SnapshotsJson(List<Heatmap.Snapshot> snapshots) implements JsonSerializable {
+    private record SnapshotsJson(List<Heatmap.Snapshot> snapshots) implements Streamed {
         @Override
         public void serialize(JsonGenerator g, SerializerProvider p) throws IOException {
             g.writeStartArray();
@@ -262,9 +257,12 @@ public final class FiguresJson {
             }
             g.writeEndArray();
         }
+    }
 
+    /** A value a tree holds as itself and writes out when the tree is written, typed or not. */
+    private interface Streamed extends JsonSerializable {
         @Override
-        public void serializeWithType(JsonGenerator g, SerializerProvider p, TypeSerializer t) throws IOException {
+        default void serializeWithType(JsonGenerator g, SerializerProvider p, TypeSerializer t) throws IOException {
             serialize(g, p);
         }
     }
