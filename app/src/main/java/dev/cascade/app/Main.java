@@ -52,7 +52,32 @@ public final class Main implements Runnable {
     java.nio.file.Path config;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // An Error (out of memory, most likely) ends the process with one line, whichever thread it hit: the threads
+        // left behind (server, sockets, simulator) would otherwise keep a half-dead process up for ever. The exit
+        // runs the shutdown hooks, which close the store and the recording.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof Error) {
+                fatal(thread, e);
+            } else {
+                org.slf4j.LoggerFactory.getLogger(Main.class).error("thread {} stopped", thread.getName(), e);
+            }
+        });
+        int code;
+        try {
+            code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        } catch (Error e) {
+            fatal(Thread.currentThread(), e);
+            return;
+        }
+        System.exit(code);
+    }
+
+    private static void fatal(Thread thread, Throwable e) {
+        System.err.println("cascade: stopped by " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + " in thread " + thread.getName()
+                + (e instanceof OutOfMemoryError ? "; give it more heap: CASCADE_JAVA_OPTS=-Xmx..." : ""));
+        System.err.flush();
+        System.exit(USAGE);
     }
 
     /** Exit codes of every command (README: exit codes): read; usage or environment error; nothing usable; damaged. */
