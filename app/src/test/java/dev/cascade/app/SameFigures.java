@@ -19,6 +19,21 @@ final class SameFigures {
     private SameFigures() {
     }
 
+    /**
+     * A node as its JSON reads back: a read-out made in this process holds the heatmap's levels as values written
+     * out only when the tree is (FiguresJson), where one read from a file holds them as nodes.
+     */
+    private static JsonNode written(JsonNode n) {
+        if (!n.isPojo()) {
+            return n;
+        }
+        try {
+            return RunJson.MAPPER.readTree(RunJson.MAPPER.writeValueAsBytes(n));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The differences, one line each ("path: expected vs actual"), at most {@code limit}. */
     static List<String> differences(JsonNode expected, JsonNode actual, int limit) {
         List<String> out = new ArrayList<>();
@@ -32,6 +47,8 @@ final class SameFigures {
         if (out.size() >= limit) {
             return;
         }
+        a = written(a);
+        b = written(b);
         if (a.isNumber() && b.isNumber()) {
             double x = a.asDouble();
             double y = b.asDouble();
