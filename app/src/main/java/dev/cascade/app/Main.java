@@ -77,6 +77,11 @@ public final class Main implements Runnable {
                 + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + " in thread " + thread.getName()
                 + (e instanceof OutOfMemoryError ? "; give it more heap: CASCADE_JAVA_OPTS=-Xmx..." : ""));
         System.err.flush();
+        try {
+            Runtime.getRuntime().removeShutdownHook(new Thread(() -> { })); // throws once the JVM is shutting down
+        } catch (IllegalStateException shuttingDown) {
+            Runtime.getRuntime().halt(USAGE); // an Error in a shutdown hook: exit would wait on that very hook
+        }
         System.exit(USAGE);
     }
 
