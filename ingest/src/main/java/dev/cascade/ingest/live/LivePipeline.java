@@ -100,7 +100,7 @@ public final class LivePipeline implements WebSocketFeed.FrameSink, AutoCloseabl
         }
     }
 
-    /** Why the pipeline thread stopped on its own (nothing since is counted), or null while it runs or once closed. */
+    /** Why the pipeline thread stopped on its own, before any close (nothing since is counted); null if it did not. */
     public Throwable failure() {
         return failure;
     }

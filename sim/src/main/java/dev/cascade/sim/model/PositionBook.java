@@ -11,8 +11,8 @@ import java.util.Arrays;
  * queue skips it).
  *
  * <p>A day's book holds over a million positions, so they live in columns (primitive arrays indexed by a
- * position number, never reused) and the queues are heaps of those numbers: no object per position for the
- * collector to copy, which had cost more than the market itself.
+ * position number, renumbered in order when a quarter of them are gone) and the queues are heaps of those
+ * numbers: no object per position for the collector to copy, which had cost more than the market itself.
  */
 final class PositionBook {
     private static final byte LONG = 1;
