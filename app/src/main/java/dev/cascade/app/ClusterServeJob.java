@@ -1,41 +1,19 @@
 package dev.cascade.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.cascade.analytics.MarketState;
-import dev.cascade.analytics.bars.BarSeries;
-import dev.cascade.analytics.dedupe.DedupingListener;
 import dev.cascade.analytics.figures.FigureSettings;
-import dev.cascade.analytics.figures.Figures;
-import dev.cascade.kafka.EventDecoder;
-import dev.cascade.kafka.OverviewCodec;
 import dev.cascade.kafka.Topics;
-import dev.cascade.model.Candle;
-import dev.cascade.model.Coin;
-import dev.cascade.model.ContractType;
-import dev.cascade.model.ForwardingListener;
-import dev.cascade.model.Instrument;
-import dev.cascade.model.InstrumentRegistry;
-import dev.cascade.model.InstrumentSpec;
-import dev.cascade.model.Micros;
-import dev.cascade.model.Reject;
-import dev.cascade.model.Venue;
-import dev.cascade.output.json.Json;
 import dev.cascade.server.MarketView;
 import dev.cascade.server.Published;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,25 +23,20 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * {@code cascade serve --source kafka}: every figure from the cluster's output, continuously. The job did the
- * per-trade work; this process keeps the rest, in the MarketState a live run keeps:
+ * {@code cascade serve --source kafka}: every figure from the cluster's output, continuously, read from its topics
+ * into {@link ClusterFigures}:
  *
  * <pre>
- *   PREFIX.minutes (the job's instrument-minutes, JSON) ─> MinuteRevisions ─> MarketState.restoreMinute
- *                                                          (the minute bar, as a restart restores a stored one)
- *   PREFIX.late (EventCodec: past the job's lateness) ─> LateParts ─> MarketState.restoreMinute
- *                                                          (trades and candles, as the store's late parts)
- *   PREFIX.liquidations, PREFIX.market (EventCodec) ─> EventDecoder ─> DedupingListener ─> MarketState
- *                                                          (candles skipped: the job's bars hold them)
- *   PREFIX.overview (OverviewCodec) ─────────────────────────────────────────────────> MarketState
- *   every 5 s: Figures ─> Published ─> Server (API, dashboard, stream)
+ *   PREFIX.minutes (the job's instrument-minutes, JSON) ─> ClusterFigures.onResult (by partition)
+ *   PREFIX.late (EventCodec: past the job's lateness) ──> ClusterFigures.onLate
+ *   PREFIX.liquidations, PREFIX.market (EventCodec) ───> ClusterFigures.onEvent
+ *   PREFIX.overview (OverviewCodec) ───────────────────> ClusterFigures.onOverview
  * </pre>
  *
- * One consumer thread owns the state, as the live pipeline thread does: API queries run on it between polls.
- * It reads from the beginning of every partition (the results topic is compacted, the event topics keep what
- * the figures need) and then follows the topics until closed. Every {@code discoverEvery} it looks for partitions
- * added to the topics and reads them from their beginning too. The trades topic, a hundred times the rest, is
- * never read.
+ * One consumer thread owns the figures: API queries run on it between polls. It reads from the beginning of every
+ * partition (the results topic is compacted, the event topics keep what the figures need) and then follows the
+ * topics until closed. Every {@code discoverEvery} it looks for partitions added to the topics and reads them from
+ * their beginning too. The trades topic, a hundred times the rest, is never read.
  */
 final class ClusterServeJob implements AutoCloseable {
     /**
@@ -77,65 +50,39 @@ final class ClusterServeJob implements AutoCloseable {
     /** How often a running consumer looks for partitions added to its topics (and refreshes its metadata). */
     static final Duration DISCOVER_EVERY = Duration.ofSeconds(30);
 
-    /** Versions of a minute this much older than the partition's latest minute are forgotten: 6 times the job's lateness. */
-    static final Duration HORIZON = Duration.ofHours(1);
+    /** {@link ClusterFigures#HORIZON}. */
+    static final Duration HORIZON = ClusterFigures.HORIZON;
 
     private final Settings settings;
-    private final MarketState state = Storage.newState();
-    private final InstrumentRegistry registry = new InstrumentRegistry();
-    private final EventDecoder decoder = new EventDecoder(registry);
-    private final DedupingListener dedupe = new DedupingListener(state);
-    private final ForwardingListener events = new ForwardingListener(dedupe) {
-        @Override
-        public void onCandle(Candle e) {
-            // in the job's minute bars already; counting it here would add its volume twice
-        }
-    };
-    private final MinuteRevisions revisions;
-    private final LateParts late = new LateParts(state);
-    private final EventDecoder lateDecoder = new EventDecoder(registry);
+    private final ClusterFigures figures;
     private final List<String> topicNames;
     private final Set<TopicPartition> assigned = new HashSet<>();
     private long nextDiscovery;
-    private final Readouts readouts = new Readouts();
-    private final LinkedBlockingQueue<FutureTask<?>> queries = new LinkedBlockingQueue<>();
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Consumer<Published> onPublished;
     private final Thread thread;
-    private volatile Published published = Published.EMPTY;
     private volatile boolean isClosed;
     private volatile Throwable failure;
-    private final AtomicLong results = new AtomicLong();
-    private final AtomicLong rejectedResults = new AtomicLong();
-    private final AtomicLong staleResults = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
-    private final double[] d = new double[BarSeries.DOUBLES];
-    private final long[] t = new long[BarSeries.LONGS];
-
-    private final AtomicLong rejected;
 
     private ClusterServeJob(Settings settings, KafkaConsumer<byte[], byte[]> consumer, Consumer<Published> onPublished,
                             AtomicLong rejected, Runnable onEnd) {
         this.settings = settings;
         this.topicNames = List.of(settings.topics().liquidations(), settings.topics().market(),
                 settings.topics().overview(), settings.resultsTopic(), settings.lateTopic());
-        this.rejected = rejected;
         this.consumer = consumer;
-        this.onPublished = onPublished;
-        this.revisions = new MinuteRevisions(settings.horizon().toNanos() / 1000);
+        this.figures = new ClusterFigures(settings.figures(), settings.horizon(), onPublished, rejected, consumer::wakeup);
         this.thread = new Thread(() -> {
             try {
                 run();
             } catch (Throwable e) {
                 failure = e;
             } finally {
-                readouts.close();
+                figures.close();
                 consumer.close(Duration.ofSeconds(5));
                 onEnd.run();
             }
         }, "cluster-consumer");
     }
-
     /**
      * Connects, finds every partition of the five topics (a missing topic, or a cluster that does not answer
      * within {@link KafkaOptions#CONNECT_TIMEOUT}, is a one-line {@link IllegalStateException}), and starts
@@ -202,22 +149,20 @@ final class ClusterServeJob implements AutoCloseable {
         }
     }
 
-    private void run() {
+    private void run() throws InterruptedException {
         while (!isClosed) {
             try {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     records.incrementAndGet();
                     String topic = r.topic();
                     if (topic.equals(settings.resultsTopic())) {
-                        onResult(r.partition(), r.value());
+                        figures.onResult(r.partition(), r.value());
                     } else if (topic.equals(settings.lateTopic())) {
-                        lateDecoder.decode(r.value(), late);
+                        figures.onLate(r.value());
                     } else if (topic.equals(settings.topics().overview())) {
-                        if (!OverviewCodec.decode(r.key(), r.value(), state)) {
-                            state.onReject(Reject.MALFORMED_RECORD);
-                        }
+                        figures.onOverview(r.key(), r.value());
                     } else {
-                        decoder.decode(r.value(), events); // malformed: counted by the state as rejected
+                        figures.onEvent(r.value());
                     }
                 }
                 if (System.currentTimeMillis() >= nextDiscovery) {
@@ -226,113 +171,19 @@ final class ClusterServeJob implements AutoCloseable {
             } catch (WakeupException e) {
                 // a query or close: handled below
             }
-            for (FutureTask<?> q; (q = queries.poll()) != null; ) {
-                q.run();
-            }
-            publish();
-        }
-    }
-
-    /** One instrument-minute of the job's results: its bar into the state, once per version. */
-    private void onResult(int partition, byte[] value) {
-        results.incrementAndGet();
-        Instrument instrument;
-        String key;
-        long minute;
-        long revision;
-        try {
-            JsonNode m = Json.MAPPER.readTree(value);
-            if (!m.path("bar").isArray()) {
-                return; // liquidations only: they come from their own topic, with every detail
-            }
-            instrument = registry.define(new InstrumentSpec(Venue.byId(m.path("venue").asText()),
-                    m.path("symbol").asText(), Coin.of(m.path("coin").asText()),
-                    ContractType.valueOf(m.path("contractType").asText()), m.path("contractSize").asDouble(),
-                    m.path("contractCurrency").asText(), m.path("usdQuoted").asBoolean()));
-            key = m.path("venue").asText() + ":" + m.path("symbol").asText() + ":" + m.path("minuteMicros").asLong();
-            minute = m.path("minuteMicros").asLong();
-            revision = m.path("revision").asLong();
-            if (!row(m.path("bar"), m.path("barTimes"))
-                    || t[0] != Math.floorDiv(minute, Micros.PER_MINUTE)) {
-                rejectedResults.incrementAndGet();
-                return;
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            rejectedResults.incrementAndGet(); // not JSON, or not an instrument-minute: counted, never a figure
-            return;
-        }
-        switch (revisions.admit(partition, key, minute, revision, d, t)) {
-            case RESTORE -> state.restoreMinute(instrument, d, t, false);
-            case STALE -> staleResults.incrementAndGet();
-            case TOO_LATE -> rejectedResults.incrementAndGet();
-        }
-    }
-
-    /** Reads a bar's doubles (NaN written as "NaN") and longs into {@link #d} and {@link #t}; false if malformed. */
-    private boolean row(JsonNode doubles, JsonNode longs) {
-        if (doubles.size() != BarSeries.DOUBLES || !longs.isArray() || longs.size() != BarSeries.LONGS) {
-            return false;
-        }
-        for (int i = 0; i < BarSeries.DOUBLES; i++) {
-            JsonNode n = doubles.get(i);
-            if (n.isNumber()) {
-                d[i] = n.doubleValue();
-            } else if (n.isTextual() && n.asText().equals("NaN")) {
-                d[i] = Double.NaN;
-            } else {
-                return false;
-            }
-        }
-        for (int i = 0; i < BarSeries.LONGS; i++) {
-            if (!longs.get(i).canConvertToLong()) {
-                return false;
-            }
-            t[i] = longs.get(i).longValue();
-        }
-        return true;
-    }
-
-    /** On the consumer thread: forgets old liquidation detail as a live run does, and reads out when due. */
-    private void publish() {
-        if (state.counts().events() == 0) {
-            return;
-        }
-        state.evictLiquidationMinutesBefore(state.counts().lastMicros() - MarketState.LIVE_LIQUIDATION_DETAIL_MICROS);
-        long wall = System.currentTimeMillis();
-        if (readouts.isDue(wall)) {
-            Published p = Published.of(Figures.of(state, settings.figures()), state.counts().events(), settings.figures());
-            published = p;
-            rejected.set(state.counts().rejected() + rejectedResults.get());
-            onPublished.accept(p);
-            readouts.made(wall);
+            figures.runQueries(0);
+            figures.publish();
         }
     }
 
     /** The API's view: the latest read-out, queries on the consumer thread. */
     MarketView view() {
-        return new MarketView() {
-            @Override
-            public Published published() {
-                return published;
-            }
-
-            @Override
-            public <T> T query(Function<MarketState, T> query) throws InterruptedException, TimeoutException {
-                FutureTask<T> task = new FutureTask<>(() -> query.apply(state));
-                queries.add(task);
-                consumer.wakeup();
-                try {
-                    return task.get(LiveJob.QUERY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            }
-        };
+        return figures.view();
     }
 
     /** Asks for a read-out at the consumer's next turn and waits for it at most {@code waitMillis}. */
     boolean refresh(long waitMillis) {
-        return readouts.await(waitMillis);
+        return figures.refresh(waitMillis);
     }
 
     /** Records read, results read, results refused (malformed or too late), and stale versions skipped. */
@@ -341,20 +192,20 @@ final class ClusterServeJob implements AutoCloseable {
     }
 
     long results() {
-        return results.get();
+        return figures.results();
     }
 
     long rejectedResults() {
-        return rejectedResults.get();
+        return figures.rejectedResults();
     }
 
     long staleResults() {
-        return staleResults.get();
+        return figures.staleResults();
     }
 
     /** Late trades and candles of the job's late topic added to their minutes (read on the consumer thread). */
     long lateApplied() throws InterruptedException, TimeoutException {
-        return view().query(s -> late.applied());
+        return view().query(s -> figures.lateApplied());
     }
 
     /** Partitions being read: those of the topics at start and those added since. */

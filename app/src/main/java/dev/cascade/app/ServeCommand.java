@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code cascade serve [--store DIR] [FILE...]}: reads back what the store holds and replays the files (keeping
  * their events in the store), then serves every figure over the API and the dashboard until Ctrl-C. With
- * {@code --source kafka}, the figures come from the cluster instead and follow it ({@link ClusterServeJob}).
+ * {@code --source kafka} or {@code questdb}, the figures come from the cluster instead and follow it
+ * ({@link ClusterServeJob}, {@link QuestDbServeJob}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Replays files, then serves the API and the dashboard (http://127.0.0.1:8080/).")
@@ -49,10 +50,15 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     QuietOption quiet;
 
-    @Option(names = "--source", paramLabel = "kafka", description = "Serve the cluster's output, continuously: the "
-            + "Flink job's minute results and late events, and the liquidation, market and overview topics (see "
-            + "--kafka, --topic-prefix).")
+    @Option(names = "--source", paramLabel = "kafka|questdb", description = "Serve the cluster's output, "
+            + "continuously: from Kafka, the Flink job's minute results and late events and the liquidation, market "
+            + "and overview topics (see --kafka, --topic-prefix); from QuestDB, the tables the job writes with "
+            + "--questdb (see --questdb).")
     String source;
+
+    @Option(names = "--questdb", paramLabel = "HOST:PORT", description = "The QuestDB server's HTTP address, with "
+            + "--source questdb (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1:9000")
+    String questdb;
 
     @Option(names = "--results-topic", paramLabel = "TOPIC",
             description = "The job's results topic, with --source kafka (default: PREFIXminutes).")
@@ -76,20 +82,21 @@ final class ServeCommand implements Callable<Integer> {
         Server.Settings server = serve.settings(spec, registry -> FunctionCounter.builder("cascade_rejected", rejected,
                 AtomicLong::get).description("Inputs rejected with a reason, of every venue and source")
                 .register(registry), view::refresh);
-        boolean isKafka;
-        try {
-            isKafka = KafkaOptions.isKafka(source, "--source");
-        } catch (IllegalArgumentException e) {
-            throw Checks.usage(spec, e.getMessage());
+        if (source != null && !source.equalsIgnoreCase("kafka") && !source.equalsIgnoreCase("questdb")) {
+            throw Checks.usage(spec, "--source takes 'kafka' or 'questdb', not '" + source + "'");
+        }
+        if (source != null && (!files.isEmpty() || storeOptions.directory != null)) {
+            throw Checks.usage(spec, "--source " + source + " serves the cluster's output, not files or a store");
+        }
+        boolean isKafka = "kafka".equalsIgnoreCase(source);
+        if (!isKafka && (resultsTopic != null || lateTopic != null)) {
+            throw Checks.usage(spec, "--results-topic and --late-topic go with --source kafka");
         }
         if (isKafka) {
-            if (!files.isEmpty() || storeOptions.directory != null) {
-                throw Checks.usage(spec, "--source kafka serves the topics, not files or a store");
-            }
             return serveCluster(settings, server, rejected, view);
         }
-        if (resultsTopic != null || lateTopic != null) {
-            throw Checks.usage(spec, "--results-topic and --late-topic go with --source kafka");
+        if (source != null) {
+            return serveQuestDb(settings, server, rejected, view);
         }
         files.forEach(f -> Checks.readableFile(null, f));
         if (storeOptions.directory == null && files.isEmpty()) {
@@ -155,7 +162,7 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("cascade: " + e.getMessage());
             return Main.NOTHING_USABLE;
         }
-        view.following(job);
+        view.following(job.view(), job::refresh);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Serving Kafka at %s (%s, %s, %s, %s, %s) at http://%s:%d/ (API under /api/v1/, Ctrl-C to stop)%n",
                 kafka.bootstrap, results, late, kafka.topics().liquidations(), kafka.topics().market(),
@@ -179,6 +186,46 @@ final class ServeCommand implements Callable<Integer> {
         return Main.READ;
     }
 
+    /** {@code --source questdb}: serves what {@link QuestDbServeJob} reads out, until Ctrl-C or its reader fails. */
+    private int serveQuestDb(FigureSettings settings, Server.Settings server, AtomicLong rejected, ServedView view)
+            throws Exception {
+        if (!questdb.matches("[^:/\\s]+:\\d{1,5}")) {
+            throw Checks.usage(spec, "--questdb is HOST:PORT, not '" + questdb + "'");
+        }
+        Server s = Server.start(view, new Stream(), server);
+        CountDownLatch stop = new CountDownLatch(1);
+        QuestDbServeJob job;
+        try {
+            job = QuestDbServeJob.start(new QuestDbServeJob.Settings(questdb, settings, QuestDbServeJob.POLL_EVERY,
+                    QuestDbServeJob.MARGIN), s::published, rejected, stop::countDown);
+        } catch (IllegalStateException e) {
+            s.close();
+            spec.commandLine().getErr().println("cascade: " + e.getMessage());
+            return Main.NOTHING_USABLE;
+        }
+        view.following(job.view(), job::refresh);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Serving QuestDB at %s (%s, %s, %s) at http://%s:%d/ (API under /api/v1/, Ctrl-C to stop)%n",
+                questdb, dev.cascade.kafka.ClusterTables.MINUTES, dev.cascade.kafka.ClusterTables.EVENTS,
+                dev.cascade.kafka.ClusterTables.OVERVIEW, server.host(), s.port());
+        out.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                job.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            s.close();
+        }, "shutdown"));
+        stop.await();
+        if (job.failure() != null) {
+            s.close();
+            spec.commandLine().getErr().println("cascade: reading QuestDB at " + questdb + " failed: " + job.failure());
+            return Main.NOTHING_USABLE;
+        }
+        return Main.READ;
+    }
+
     /**
      * What {@code serve} serves: nothing yet while the data loads (the server is up before it, so that a port in
      * use is said at once), then the loaded state, which no longer changes.
@@ -187,22 +234,23 @@ final class ServeCommand implements Callable<Integer> {
         private final MarketState empty = new MarketState(MarketState.Retention.LIVE);
         private volatile MarketView loaded;
 
-        private volatile ClusterServeJob job;
+        private volatile java.util.function.LongPredicate refresh;
 
         void loaded(MarketView view) {
             loaded = view;
         }
 
-        void following(ClusterServeJob job) {
-            this.job = job;
-            loaded = job.view();
+        /** Follows a cluster's reader: its view, and its {@code refresh(waitMillis)}. */
+        void following(MarketView view, java.util.function.LongPredicate refresh) {
+            this.refresh = refresh;
+            loaded = view;
         }
 
-        /** The API's refresh: a fresh read-out from the cluster's consumer (a fixed state has nothing new). */
+        /** The API's refresh: a fresh read-out from the cluster's reader (a fixed state has nothing new). */
         void refresh() {
-            ClusterServeJob j = job;
-            if (j != null) {
-                j.refresh(LiveJob.QUERY_TIMEOUT_MILLIS);
+            java.util.function.LongPredicate r = refresh;
+            if (r != null) {
+                r.test(LiveJob.QUERY_TIMEOUT_MILLIS);
             }
         }
 

@@ -46,10 +46,17 @@ class UsageErrorsTest {
     }
 
     @Test
-    void shouldServeKafkaOrFilesButNotBoth() {
+    void shouldServeTheClusterOrFilesButNotBoth() {
         assertUsage(Cli.run("serve", "--source", "kafka", "x.jsonl"), "cascade serve",
-                "--source kafka serves the topics, not files or a store");
-        assertUsage(Cli.run("serve", "--source", "kinesis"), "cascade serve", "--source takes 'kafka', not 'kinesis'");
+                "--source kafka serves the cluster's output, not files or a store");
+        assertUsage(Cli.run("serve", "--source", "questdb", "--store", "dir"), "cascade serve",
+                "--source questdb serves the cluster's output, not files or a store");
+        assertUsage(Cli.run("serve", "--source", "kinesis"), "cascade serve",
+                "--source takes 'kafka' or 'questdb', not 'kinesis'");
+        assertUsage(Cli.run("serve", "--source", "questdb", "--questdb", "http://host:9000"), "cascade serve",
+                "--questdb is HOST:PORT, not 'http://host:9000'");
+        assertUsage(Cli.run("serve", "--source", "questdb", "--results-topic", "t"), "cascade serve",
+                "--results-topic and --late-topic go with --source kafka");
         assertUsage(Cli.run("serve", "--results-topic", "t", "x.jsonl"), "cascade serve",
                 "--results-topic and --late-topic go with --source kafka");
         assertUsage(Cli.run("serve", "--late-topic", "t", "x.jsonl"), "cascade serve",

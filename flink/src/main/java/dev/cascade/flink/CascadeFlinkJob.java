@@ -1,5 +1,6 @@
 package dev.cascade.flink;
 
+import dev.cascade.kafka.ClusterTables;
 import dev.cascade.kafka.EventCodec;
 import dev.cascade.kafka.TopicPlan;
 import dev.cascade.kafka.TopicProvisioner;
@@ -46,6 +47,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *     ─> InstrumentMinute (JSON) ─> Kafka cascade.minutes, transactional (exactly once with checkpoints)
  *                                └> QuestDB cascade_minutes (optional; DEDUP UPSERT keys make replays idempotent)
  *     └ events later than the lateness ─> Kafka cascade.late, as they came (nothing is dropped unseen)
+ *   with --questdb also (ClusterTables, what serve --source questdb follows):
+ *     deduped liquidations, open interest, marks, funding ─> QuestDB cascade_events (stream "event")
+ *     events later than the lateness ──────────────────────> QuestDB cascade_events (stream "late")
+ *     Kafka cascade.overview (CoinGecko, Fear &amp; Greed) ──> QuestDB cascade_overview
  * </pre>
  */
 public final class CascadeFlinkJob {
@@ -55,8 +60,9 @@ public final class CascadeFlinkJob {
     /**
      * What the job reads and writes. {@code isBounded} stops at the end offsets seen at start (a batch over
      * what the topics hold); otherwise it runs until cancelled. {@code questdb} (may be null) is the HTTP
-     * host:port of a QuestDB server that also receives the minutes. {@code quiet} (null: never) is how long a live
-     * partition may deliver nothing before its event time follows the wall clock ({@link QuietFeedWatermarks}).
+     * host:port of a QuestDB server that also receives the cluster's output ({@code ClusterTables}).
+     * {@code quiet} (null: never) is how long a live partition may deliver nothing before its event time follows
+     * the wall clock ({@link QuietFeedWatermarks}).
      */
     public record Settings(String bootstrap, Topics topics, String resultsTopic, String lateTopic, String groupId,
                            Duration outOfOrder, Duration lateness, boolean isBounded,
@@ -91,6 +97,11 @@ public final class CascadeFlinkJob {
     static final String UID_MINUTES_KAFKA = "minutes-to-kafka";
     static final String UID_LATE_KAFKA = "late-to-kafka";
     static final String UID_MINUTES_QUESTDB = "minutes-to-questdb";
+    static final String UID_BEYOND_MINUTES = "events-beyond-minutes";
+    static final String UID_EVENTS_QUESTDB = "events-to-questdb";
+    static final String UID_LATE_QUESTDB = "late-to-questdb";
+    static final String UID_OVERVIEW_SOURCE = "overview-documents";
+    static final String UID_OVERVIEW_QUESTDB = "overview-to-questdb";
 
     /** How far (event time) a partition may read ahead of the slowest. */
     static final Duration ALIGNMENT = Duration.ofMinutes(10);
@@ -187,7 +198,10 @@ public final class CascadeFlinkJob {
                 .withWatermarkAlignment(s.groupId(), ALIGNMENT, Duration.ofMillis(200));
         DataStream<byte[]> records = env.fromSource(source.build(), watermarks, "cascade events").uid(UID_SOURCE)
                 .filter(new ValidRecords()).name("valid records").uid(UID_VALID);
-        SingleOutputStreamOperator<InstrumentMinute> minutes = minutes(records, s);
+        SingleOutputStreamOperator<byte[]> deduped = deduped(records, s);
+        // the deduplicator's output is still partitioned by instrument: no second shuffle
+        SingleOutputStreamOperator<InstrumentMinute> minutes = windows(
+                DataStreamUtils.reinterpretAsKeyedStream(deduped, new InstrumentKey(), Types.STRING), s);
         minutes.sinkTo(KafkaSink.<InstrumentMinute>builder()
                 .setBootstrapServers(s.bootstrap())
                 .setRecordSerializer(KafkaRecordSerializationSchema.<InstrumentMinute>builder()
@@ -211,14 +225,38 @@ public final class CascadeFlinkJob {
                 .setProperty("transaction.timeout.ms", "900000")
                 .build()).name("late events to Kafka").uid(UID_LATE_KAFKA);
         if (s.questdb() != null) {
-            minutes.sinkTo(new QuestDbSink(s.questdb())).name("minutes to QuestDB").uid(UID_MINUTES_QUESTDB);
+            toQuestDb(env, s, minutes, deduped);
         }
     }
 
-    /** The analytics part, from timestamped records to stamped instrument-minutes. */
-    public static SingleOutputStreamOperator<InstrumentMinute> minutes(DataStream<byte[]> records, Settings s) {
-        // the deduplicator's output is still partitioned by instrument: no second shuffle
-        return windows(DataStreamUtils.reinterpretAsKeyedStream(deduped(records, s), new InstrumentKey(), Types.STRING), s);
+    /**
+     * The cluster's output into QuestDB ({@code ClusterTables}), what {@code serve --source questdb} follows: the
+     * minutes, the events the figures need beyond them (liquidations, open interest, marks, funding; after the
+     * dedupe), the late events, and the overview documents, which only this part of the job reads.
+     */
+    private static void toQuestDb(StreamExecutionEnvironment env, Settings s,
+                                  SingleOutputStreamOperator<InstrumentMinute> minutes, DataStream<byte[]> deduped) {
+        minutes.sinkTo(new QuestDbSink<>(s.questdb(), new QuestDbRows.Minutes())).name("minutes to QuestDB")
+                .uid(UID_MINUTES_QUESTDB);
+        deduped.filter(new BeyondMinutes()).name("events beyond the minutes").uid(UID_BEYOND_MINUTES)
+                .sinkTo(new QuestDbSink<>(s.questdb(), new QuestDbRows.Events(ClusterTables.STREAM_EVENT)))
+                .name("events to QuestDB").uid(UID_EVENTS_QUESTDB);
+        minutes.getSideOutput(LATE).sinkTo(new QuestDbSink<>(s.questdb(), new QuestDbRows.Events(ClusterTables.STREAM_LATE)))
+                .name("late events to QuestDB").uid(UID_LATE_QUESTDB);
+        var overview = KafkaSource.<OverviewRecord>builder()
+                .setBootstrapServers(s.bootstrap())
+                .setTopics(s.topics().overview())
+                .setGroupId(s.groupId())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(
+                        org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new OverviewRecord.Reader())
+                .setProperty("isolation.level", "read_committed");
+        if (s.isBounded()) {
+            overview.setBounded(OffsetsInitializer.latest());
+        }
+        env.fromSource(overview.build(), WatermarkStrategy.noWatermarks(), "overview documents").uid(UID_OVERVIEW_SOURCE)
+                .sinkTo(new QuestDbSink<>(s.questdb(), new QuestDbRows.Overview())).name("overview to QuestDB")
+                .uid(UID_OVERVIEW_QUESTDB);
     }
 
     /** Each instrument's records without repeats. */
@@ -268,6 +306,18 @@ public final class CascadeFlinkJob {
         @Override
         public byte[] serialize(byte[] record) {
             return record;
+        }
+    }
+
+    /**
+     * The records the figures need beyond the minute bars: not trades and candles, which the bars hold (a reader
+     * adding them again would count their volume twice).
+     */
+    static final class BeyondMinutes implements org.apache.flink.api.common.functions.FilterFunction<byte[]> {
+        @Override
+        public boolean filter(byte[] record) {
+            EventCodec.Kind kind = EventCodec.kind(record);
+            return kind != EventCodec.Kind.TRADE && kind != EventCodec.Kind.CANDLE;
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.cascade.flink;
 
+import dev.cascade.kafka.ClusterTables;
 import io.questdb.client.Sender;
 import java.io.IOException;
+import java.io.Serializable;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,110 +12,93 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
- * The job's instrument-minutes into a QuestDB server, the external store of a cluster deployment, over QuestDB's
- * InfluxDB line protocol on HTTP (its own client). The table is created on first use with
- * {@code DEDUP UPSERT KEYS(ts, venue, symbol)}, so a row written again (a revision, or a replay after a failure
- * restored the job from its last checkpoint) replaces the earlier one: with the writer flushing at every
- * checkpoint this is at-least-once delivery and exactly-once content.
+ * Rows of the cluster's output into a QuestDB server ({@link ClusterTables}), the external store of a cluster
+ * deployment, over QuestDB's InfluxDB line protocol on HTTP (its own client). The tables are created on first use;
+ * their {@code DEDUP UPSERT KEYS} make a row written again (a replay after a failure restored the job from its
+ * last checkpoint) replace the earlier one: with the writer flushing at every checkpoint this is at-least-once
+ * delivery and exactly-once content. A writer keeps its rows until it flushes and stamps them then
+ * ({@code written}), so a reader that follows a table by that column sees a row soon after its stamp.
  */
-public final class QuestDbSink implements Sink<InstrumentMinute> {
-    public static final String TABLE = "cascade_minutes";
-    static final String DDL = "CREATE TABLE IF NOT EXISTS " + TABLE + " (ts TIMESTAMP, venue SYMBOL, exchange SYMBOL, "
-            + "symbol SYMBOL, coin SYMBOL, revision LONG, long_usd DOUBLE, short_usd DOUBLE, long_count LONG, "
-            + "short_count LONG, largest_side SYMBOL, largest_usd DOUBLE, largest_price DOUBLE, largest_quantity DOUBLE, "
-            + "largest_ts TIMESTAMP, taker_buy_usd DOUBLE, taker_sell_usd DOUBLE, volume_usd DOUBLE, volume_coin DOUBLE, "
-            + "open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE, open_interest_usd DOUBLE, mark_price DOUBLE, "
-            + "funding_rate DOUBLE, trades LONG, open_interest LONG, mark_prices LONG, funding_rates LONG, candles LONG) "
-            + "TIMESTAMP(ts) PARTITION BY DAY WAL DEDUP UPSERT KEYS(ts, venue, symbol)";
-    /** Rows buffered before a flush between checkpoints. */
+public final class QuestDbSink<T> implements Sink<T> {
+    /** How one value becomes a row: everything but {@code written} and {@code at}, which the writer adds. */
+    public interface Row<T> extends Serializable {
+        /** Starts the row ({@code sender.table(...)}) and adds its columns; returns its designated time in µs. */
+        long write(Sender sender, T value);
+    }
+
+    /** Rows kept before a flush between checkpoints. */
     private static final int FLUSH_ROWS = 10_000;
 
     private final String address;
+    private final Row<T> row;
 
     /** @param address the server's HTTP host:port (9000 by default) */
-    public QuestDbSink(String address) {
+    public QuestDbSink(String address, Row<T> row) {
         this.address = address;
+        this.row = row;
     }
 
     @Override
-    public SinkWriter<InstrumentMinute> createWriter(WriterInitContext context) throws IOException {
-        createTable(address);
-        return new Writer(Sender.fromConfig("http::addr=" + address + ";auto_flush=off;"));
+    public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
+        createTables(address);
+        return new Writer<>(Sender.fromConfig("http::addr=" + address + ";auto_flush=off;"), row);
     }
 
-    /** Runs the table's DDL through the server's {@code /exec} endpoint (idempotent). */
-    static void createTable(String address) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address + "/exec?query="
-                + URLEncoder.encode(DDL, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)).build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IOException("QuestDB at " + address + " refused the table: " + response.body());
+    /** Runs the tables' DDL through the server's {@code /exec} endpoint (idempotent). */
+    static void createTables(String address) throws IOException {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String ddl : ClusterTables.DDL) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address + "/exec?query="
+                    + URLEncoder.encode(ddl, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)).build();
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IOException("QuestDB at " + address + " refused a table: " + response.body());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted creating the tables", e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted creating " + TABLE, e);
         }
     }
 
-    private static final class Writer implements SinkWriter<InstrumentMinute> {
+    private static final class Writer<T> implements SinkWriter<T> {
         private final Sender sender;
-        private int buffered;
+        private final Row<T> row;
+        private final List<T> kept = new ArrayList<>();
+        private long lastWritten;
 
-        Writer(Sender sender) {
+        Writer(Sender sender, Row<T> row) {
             this.sender = sender;
+            this.row = row;
         }
 
         @Override
-        public void write(InstrumentMinute m, Context context) {
-            sender.table(TABLE).symbol("venue", m.venue).symbol("exchange", m.exchange).symbol("symbol", m.symbol);
-            if (m.coin != null) {
-                sender.symbol("coin", m.coin);
-            }
-            if (m.largestSide != null) {
-                sender.symbol("largest_side", m.largestSide);
-            }
-            sender.longColumn("revision", m.revision).doubleColumn("long_usd", m.longUsd)
-                    .doubleColumn("short_usd", m.shortUsd).longColumn("long_count", m.longCount)
-                    .longColumn("short_count", m.shortCount);
-            if (m.largestSide != null) {
-                sender.doubleColumn("largest_usd", m.largestUsd).doubleColumn("largest_price", m.largestPrice)
-                        .doubleColumn("largest_quantity", m.largestQuantity)
-                        .timestampColumn("largest_ts", m.largestMicros, ChronoUnit.MICROS);
-            }
-            sender.doubleColumn("taker_buy_usd", m.takerBuyUsd).doubleColumn("taker_sell_usd", m.takerSellUsd)
-                    .doubleColumn("volume_usd", m.volumeUsd).doubleColumn("volume_coin", m.volumeCoin);
-            optional("open", m.open);
-            optional("high", m.high);
-            optional("low", m.low);
-            optional("close", m.close);
-            optional("open_interest_usd", m.openInterestUsd);
-            optional("mark_price", m.markPrice);
-            optional("funding_rate", m.fundingRate);
-            sender.longColumn("trades", m.trades).longColumn("open_interest", m.openInterest)
-                    .longColumn("mark_prices", m.markPrices).longColumn("funding_rates", m.fundingRates)
-                    .longColumn("candles", m.candles).at(m.minuteMicros, ChronoUnit.MICROS);
-            if (++buffered >= FLUSH_ROWS) {
+        public void write(T value, Context context) {
+            kept.add(value);
+            if (kept.size() >= FLUSH_ROWS) {
                 flush(false);
-            }
-        }
-
-        private void optional(String column, Double value) {
-            if (value != null) {
-                sender.doubleColumn(column, value);
             }
         }
 
         /** Called at every checkpoint and at the end of input: what was written is on the server when it returns. */
         @Override
         public void flush(boolean endOfInput) {
+            for (T value : kept) {
+                long at = row.write(sender, value);
+                // strictly increasing: a reader's page boundary never falls between two rows of one stamp
+                lastWritten = Math.max(lastWritten + 1, System.currentTimeMillis() * 1000);
+                sender.timestampColumn("written", lastWritten, ChronoUnit.MICROS).at(at, ChronoUnit.MICROS);
+            }
+            kept.clear();
             sender.flush();
-            buffered = 0;
         }
 
         @Override

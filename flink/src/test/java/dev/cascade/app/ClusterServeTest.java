@@ -99,19 +99,8 @@ class ClusterServeTest {
                     assertThat(rejected.get()).isZero();
                     assertThat(job.rejectedResults()).isZero();
 
-                    ObjectNode actual = RunJson.MAPPER.createObjectNode();
-                    actual.set("liquidations", served.liquidations("all"));
-                    ObjectNode windows = actual.putObject("windows");
-                    served.liquidations().keySet().forEach(name -> {
-                        if (!name.equals("all")) {
-                            windows.set(name, served.liquidations(name));
-                        }
-                    });
-                    served.sections().keySet().forEach(name -> actual.set(name, served.section(name)));
-                    ObjectNode expected = ((ObjectNode) replay).deepCopy();
-                    expected.remove(List.of("from", "to", "minuteBars")); // not in a read-out: the API has its own
-                    actual.remove(List.of("from", "to", "minuteBars"));
-                    List<String> differences = SameFigures.differences(expected, actual, 50);
+                    ObjectNode actual = asReplay(served);
+                    List<String> differences = SameFigures.differences(withoutRange(replay), actual, 50);
                     System.out.printf("serve --source kafka read %,d records (%,d results) to %,d events in %.1f s; "
                                     + "served vs replay differ at: %s%n", job.records(), job.results(), served.events(),
                             caughtUpNanos / 1e9, differences.stream().map(d -> d.substring(0, d.indexOf(':'))).toList());
@@ -135,6 +124,27 @@ class ClusterServeTest {
                 assertThat(ended.await(15, TimeUnit.SECONDS)).as("the consumer thread ends on close").isTrue();
             }
         }
+    }
+
+    /** A read-out in the shape of {@code replay --format json}, less what a read-out has not: its range and bars. */
+    static ObjectNode asReplay(Published served) {
+        ObjectNode actual = RunJson.MAPPER.createObjectNode();
+        actual.set("liquidations", served.liquidations("all"));
+        ObjectNode windows = actual.putObject("windows");
+        served.liquidations().keySet().forEach(name -> {
+            if (!name.equals("all")) {
+                windows.set(name, served.liquidations(name));
+            }
+        });
+        served.sections().keySet().forEach(name -> actual.set(name, served.section(name)));
+        return withoutRange(actual);
+    }
+
+    /** {@code replay}'s JSON less its range and minute bars (the API has its own). */
+    static ObjectNode withoutRange(JsonNode replay) {
+        ObjectNode copy = ((ObjectNode) replay).deepCopy();
+        copy.remove(List.of("from", "to", "minuteBars"));
+        return copy;
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Comparator;
 import java.util.Map;
 
 /** A real QuestDB server in the test JVM, HTTP only, on 127.0.0.1 and an ephemeral port, in a temporary directory. */
-final class EmbeddedQuestDb implements AutoCloseable {
+public final class EmbeddedQuestDb implements AutoCloseable {
     private final Path root;
     private final ServerMain server;
 
@@ -24,7 +24,7 @@ final class EmbeddedQuestDb implements AutoCloseable {
         this.server = server;
     }
 
-    static EmbeddedQuestDb start() throws Exception {
+    public static EmbeddedQuestDb start() throws Exception {
         Path root = Files.createTempDirectory("cascade-questdb");
         // QuestDB logs every connection to stdout by default: to a file in its directory instead
         Path log = root.resolve("log.conf");
@@ -39,17 +39,27 @@ final class EmbeddedQuestDb implements AutoCloseable {
     }
 
     /** host:port of its HTTP endpoint. */
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getHttpServerPort();
     }
 
     /** A directory beside the server's, removed with it. */
-    Path scratch(String name) throws Exception {
+    public Path scratch(String name) throws Exception {
         return Files.createDirectories(root.resolve(name));
     }
 
+    /** Runs a statement; a refusal fails. */
+    public void exec(String sql) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address() + "/exec?query="
+                + URLEncoder.encode(sql, StandardCharsets.UTF_8))).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(sql + ": " + response.body());
+        }
+    }
+
     /** The first row of a query's result (an empty node when there is none). */
-    JsonNode firstRow(String sql) throws Exception {
+    public JsonNode firstRow(String sql) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address() + "/exec?query="
                 + URLEncoder.encode(sql, StandardCharsets.UTF_8))).build();
         String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();

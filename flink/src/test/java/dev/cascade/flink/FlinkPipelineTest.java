@@ -187,7 +187,7 @@ class FlinkPipelineTest {
     /** The stored totals once the server has applied {@code minutes} rows (WAL tables apply asynchronously). */
     private static JsonNode awaitStored(int minutes) throws Exception {
         String sql = "select count(), sum(long_count), sum(short_count), sum(long_usd), sum(short_usd), sum(trades) from "
-                + QuestDbSink.TABLE;
+                + dev.cascade.kafka.ClusterTables.MINUTES;
         JsonNode[] row = new JsonNode[1];
         Recording.await("QuestDB holds " + minutes + " minutes", Duration.ofSeconds(60), () -> {
             row[0] = questdb.firstRow(sql);

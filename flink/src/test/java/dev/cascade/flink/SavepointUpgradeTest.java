@@ -133,7 +133,7 @@ class SavepointUpgradeTest {
             }
         }).distinct().count();
         Recording.await("QuestDB applies the upgraded job's minutes", LIMIT,
-                () -> questdb.firstRow("select count() from " + QuestDbSink.TABLE).path(0).asLong() == rows);
+                () -> questdb.firstRow("select count() from " + dev.cascade.kafka.ClusterTables.MINUTES).path(0).asLong() == rows);
     }
 
     /** The index of the middle record of the instrument-minute with the most records. */

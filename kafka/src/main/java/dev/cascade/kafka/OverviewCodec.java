@@ -62,8 +62,7 @@ public final class OverviewCodec {
         if (key == null || value == null) {
             return false;
         }
-        String k = new String(key, StandardCharsets.UTF_8);
-        String kind = k.substring(0, Math.max(0, k.lastIndexOf(':')));
+        String kind = kindOf(key);
         try {
             switch (kind) {
                 case GLOBAL -> out.onGlobalMarket(JSON.readValue(value, GlobalMarket.class));
@@ -79,7 +78,24 @@ public final class OverviewCodec {
         return true;
     }
 
-    private static byte[] key(String kind, long timeMicros) {
+    /** A record's key from its kind and time (the reverse of {@link #kindOf} and {@link #timeOf}). */
+    public static byte[] key(String kind, long timeMicros) {
         return (kind + ":" + timeMicros).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The kind part of a record's key ({@code global}, {@code coins}, {@code fear-greed}; "" when there is none). */
+    public static String kindOf(byte[] key) {
+        String k = new String(key, StandardCharsets.UTF_8);
+        return k.substring(0, Math.max(0, k.lastIndexOf(':')));
+    }
+
+    /** The time part of a record's key, in µs; {@link Long#MIN_VALUE} when it has none. */
+    public static long timeOf(byte[] key) {
+        String k = new String(key, StandardCharsets.UTF_8);
+        try {
+            return Long.parseLong(k.substring(k.lastIndexOf(':') + 1));
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
     }
 }
