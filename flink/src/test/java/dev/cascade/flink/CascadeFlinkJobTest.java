@@ -90,6 +90,7 @@ class CascadeFlinkJobTest {
             uids.add(t.getUid());
         }
         assertThat(uids).containsExactlyInAnyOrder("cascade-events", "valid-records", "dedupe", "instrument-minutes",
-                "minutes-to-kafka", "late-to-kafka", "minutes-to-questdb");
+                "minutes-to-kafka", "late-to-kafka", "minutes-to-questdb", "events-beyond-minutes", "events-to-questdb",
+                "late-to-questdb", "overview-documents", "overview-to-questdb");
     }
 }

@@ -96,7 +96,7 @@ class FlinkPipelineTest {
         assertThat(file).exists();
         Topics topics = Topics.withPrefix("e2e.");
         kafka.createTopics(4, topics.all());
-        kafka.createTopics(4, List.of("e2e.minutes", "e2e.late"));
+        kafka.createTopics(4, List.of("e2e.minutes", "e2e.late", topics.overview()));
 
         // 1. in process, and published
         MarketState inProcess = new MarketState(MarketState.Retention.REPLAY);

@@ -71,7 +71,7 @@ class SavepointUpgradeTest {
         rest.addAll(records.subList(cut, records.size()));
         Topics topics = Topics.withPrefix("up.");
         kafka.createTopics(4, topics.all());
-        kafka.createTopics(4, List.of("up.minutes", "up.late", "whole.minutes", "whole.late"));
+        kafka.createTopics(4, List.of("up.minutes", "up.late", "whole.minutes", "whole.late", topics.overview()));
         Path savepoints = questdb.scratch("savepoints");
 
         // 1. the first part, then a savepoint that leaves the open minutes open
