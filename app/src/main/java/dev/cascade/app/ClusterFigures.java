@@ -188,6 +188,8 @@ final class ClusterFigures {
 
     /** On the reader thread: forgets old liquidation detail as a live run does, and reads out when due. */
     void publish() {
+        // before any event too: a source of nothing but refused rows says so in cascade_rejected_total
+        rejected.set(state.counts().rejected() + rejectedResults.get());
         if (state.counts().events() == 0) {
             return;
         }
@@ -196,7 +198,6 @@ final class ClusterFigures {
         if (readouts.isDue(wall)) {
             Published p = Published.of(Figures.of(state, figures), state.counts().events(), figures);
             published = p;
-            rejected.set(state.counts().rejected() + rejectedResults.get());
             onPublished.accept(p);
             readouts.made(wall);
         }
