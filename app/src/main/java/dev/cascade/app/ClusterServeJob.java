@@ -2,7 +2,6 @@ package dev.cascade.app;
 
 import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.kafka.Topics;
-import dev.cascade.server.MarketView;
 import dev.cascade.server.Published;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -38,7 +36,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * topics until closed. Every {@code discoverEvery} it looks for partitions added to the topics and reads them from
  * their beginning too. The trades topic, a hundred times the rest, is never read.
  */
-final class ClusterServeJob implements AutoCloseable {
+final class ClusterServeJob extends ClusterReader {
     /**
      * Where the topics are and what to read out; {@code horizon} is {@link MinuteRevisions}'; {@code discoverEvery}
      * how often added partitions are looked for.
@@ -54,35 +52,31 @@ final class ClusterServeJob implements AutoCloseable {
     static final Duration HORIZON = ClusterFigures.HORIZON;
 
     private final Settings settings;
-    private final ClusterFigures figures;
     private final List<String> topicNames;
     private final Set<TopicPartition> assigned = new HashSet<>();
     private long nextDiscovery;
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Thread thread;
-    private volatile boolean isClosed;
-    private volatile Throwable failure;
     private final AtomicLong records = new AtomicLong();
 
     private ClusterServeJob(Settings settings, KafkaConsumer<byte[], byte[]> consumer, Consumer<Published> onPublished,
                             AtomicLong rejected, Runnable onEnd) {
+        super("cluster-consumer", settings.figures(), settings.horizon(), onPublished, rejected, onEnd);
         this.settings = settings;
         this.topicNames = List.of(settings.topics().liquidations(), settings.topics().market(),
                 settings.topics().overview(), settings.resultsTopic(), settings.lateTopic());
         this.consumer = consumer;
-        this.figures = new ClusterFigures(settings.figures(), settings.horizon(), onPublished, rejected, consumer::wakeup);
-        this.thread = new Thread(() -> {
-            try {
-                run();
-            } catch (Throwable e) {
-                failure = e;
-            } finally {
-                figures.close();
-                consumer.close(Duration.ofSeconds(5));
-                onEnd.run();
-            }
-        }, "cluster-consumer");
     }
+
+    @Override
+    void wakeup() {
+        consumer.wakeup();
+    }
+
+    @Override
+    void release() {
+        consumer.close(Duration.ofSeconds(5));
+    }
+
     /**
      * Connects, finds every partition of the five topics (a missing topic, or a cluster that does not answer
      * within {@link KafkaOptions#CONNECT_TIMEOUT}, is a one-line {@link IllegalStateException}), and starts
@@ -106,7 +100,7 @@ final class ClusterServeJob implements AutoCloseable {
             consumer.close(Duration.ofSeconds(5));
             throw e;
         }
-        job.thread.start();
+        job.startReading();
         return job;
     }
 
@@ -149,7 +143,8 @@ final class ClusterServeJob implements AutoCloseable {
         }
     }
 
-    private void run() throws InterruptedException {
+    @Override
+    void read() throws InterruptedException {
         while (!isClosed) {
             try {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
@@ -176,27 +171,13 @@ final class ClusterServeJob implements AutoCloseable {
         }
     }
 
-    /** The API's view: the latest read-out, queries on the consumer thread. */
-    MarketView view() {
-        return figures.view();
-    }
-
-    /** Asks for a read-out at the consumer's next turn and waits for it at most {@code waitMillis}. */
-    boolean refresh(long waitMillis) {
-        return figures.refresh(waitMillis);
-    }
-
-    /** Records read, results read, results refused (malformed or too late), and stale versions skipped. */
+    /** Records read, results read, and stale versions skipped. */
     long records() {
         return records.get();
     }
 
     long results() {
         return figures.results();
-    }
-
-    long rejectedResults() {
-        return figures.rejectedResults();
     }
 
     long staleResults() {
@@ -211,17 +192,5 @@ final class ClusterServeJob implements AutoCloseable {
     /** Partitions being read: those of the topics at start and those added since. */
     int partitions() throws InterruptedException, TimeoutException {
         return view().query(s -> assigned.size());
-    }
-
-    /** Why the consumer thread ended, or null. */
-    Throwable failure() {
-        return failure;
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        isClosed = true;
-        consumer.wakeup();
-        thread.join(TimeUnit.SECONDS.toMillis(15));
     }
 }

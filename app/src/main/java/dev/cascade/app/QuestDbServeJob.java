@@ -5,7 +5,6 @@ import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.kafka.ClusterTables;
 import dev.cascade.kafka.OverviewCodec;
 import dev.cascade.output.json.Json;
-import dev.cascade.server.MarketView;
 import dev.cascade.server.Published;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +21,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -46,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * recognised by their key (a row the job wrote again, with the same key, is passed over the same way). One reader
  * thread owns the figures; API queries run on it between polls.
  */
-final class QuestDbServeJob implements AutoCloseable {
+final class QuestDbServeJob extends ClusterReader {
     /** The server (HTTP host:port) and what to read out, and how closely to follow it. */
     record Settings(String address, FigureSettings figures, Duration pollEvery, Duration margin) {
     }
@@ -61,34 +59,30 @@ final class QuestDbServeJob implements AutoCloseable {
 
     private final Settings settings;
     private final HttpClient http;
-    private final ClusterFigures figures;
     private final List<Table> tables;
-    private final Thread thread;
-    private volatile boolean isClosed;
-    private volatile Throwable failure;
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong polls = new AtomicLong();
     private String outage; // the reason the last poll failed, while the server does not answer
 
     private QuestDbServeJob(Settings settings, HttpClient http, Consumer<Published> onPublished, AtomicLong rejected,
                             Runnable onEnd) {
+        super("questdb-reader", settings.figures(), ClusterFigures.HORIZON, onPublished, rejected, onEnd);
         this.settings = settings;
         this.http = http;
-        this.figures = new ClusterFigures(settings.figures(), ClusterFigures.HORIZON, onPublished, rejected, () -> { });
         this.tables = List.of(
                 new Table(ClusterTables.MINUTES, "venue, symbol, revision, result", this::onMinute),
                 new Table(ClusterTables.EVENTS, "stream, kind, venue, symbol, digest, record", this::onEvent),
                 new Table(ClusterTables.OVERVIEW, "kind, digest, body", this::onOverview));
-        this.thread = new Thread(() -> {
-            try {
-                run();
-            } catch (Throwable e) {
-                failure = e;
-            } finally {
-                figures.close();
-                onEnd.run();
-            }
-        }, "questdb-reader");
+    }
+
+    @Override
+    void wakeup() {
+        // the thread waits on the figures' queries, which a query ends; a close is seen within 200 ms
+    }
+
+    @Override
+    void release() {
+        // one HTTP request at a time, nothing held between them
     }
 
     /**
@@ -115,11 +109,12 @@ final class QuestDbServeJob implements AutoCloseable {
                 throw new IllegalStateException("interrupted");
             }
         }
-        job.thread.start();
+        job.startReading();
         return job;
     }
 
-    private void run() throws InterruptedException {
+    @Override
+    void read() throws InterruptedException {
         long nextPoll = 0;
         while (!isClosed) {
             if (System.currentTimeMillis() >= nextPoll) {
@@ -263,37 +258,12 @@ final class QuestDbServeJob implements AutoCloseable {
         }
     }
 
-    /** The API's view: the latest read-out, queries on the reader thread. */
-    MarketView view() {
-        return figures.view();
-    }
-
-    /** Asks for a read-out at the reader's next turn and waits for it at most {@code waitMillis}. */
-    boolean refresh(long waitMillis) {
-        return figures.refresh(waitMillis);
-    }
-
-    /** Rows read (each once), polls done, results refused. */
+    /** Rows read (each once), and polls done. */
     long rows() {
         return rows.get();
     }
 
     long polls() {
         return polls.get();
-    }
-
-    long rejectedResults() {
-        return figures.rejectedResults();
-    }
-
-    /** Why the reader thread ended, or null. */
-    Throwable failure() {
-        return failure;
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        isClosed = true;
-        thread.join(TimeUnit.SECONDS.toMillis(15));
     }
 }

@@ -3,6 +3,7 @@ package dev.cascade.app;
 import dev.cascade.analytics.MarketState;
 import dev.cascade.analytics.figures.FigureSettings;
 import dev.cascade.analytics.figures.Figures;
+import dev.cascade.kafka.ClusterTables;
 import dev.cascade.server.MarketView;
 import dev.cascade.server.Published;
 import dev.cascade.server.Server;
@@ -150,40 +151,11 @@ final class ServeCommand implements Callable<Integer> {
         if (results.equals(late) || collectors.contains(results) || collectors.contains(late)) {
             throw Checks.usage(spec, "--results-topic and --late-topic must differ from each other and the event topics");
         }
-        Server s = Server.start(view, new Stream(), server);
-        CountDownLatch stop = new CountDownLatch(1);
-        ClusterServeJob job;
-        try {
-            job = ClusterServeJob.start(new ClusterServeJob.Settings(kafka.bootstrap, kafka.topics(), results, late,
-                    settings, ClusterServeJob.HORIZON, ClusterServeJob.DISCOVER_EVERY), s::published, rejected,
-                    stop::countDown);
-        } catch (IllegalStateException e) {
-            s.close();
-            spec.commandLine().getErr().println("cascade: " + e.getMessage());
-            return Main.NOTHING_USABLE;
-        }
-        view.following(job.view(), job::refresh);
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf("Serving Kafka at %s (%s, %s, %s, %s, %s) at http://%s:%d/ (API under /api/v1/, Ctrl-C to stop)%n",
-                kafka.bootstrap, results, late, kafka.topics().liquidations(), kafka.topics().market(),
-                kafka.topics().overview(), server.host(), s.port());
-        out.flush();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                job.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            s.close();
-        }, "shutdown"));
-        stop.await();
-        if (job.failure() != null) {
-            s.close();
-            spec.commandLine().getErr().println("cascade: reading Kafka at " + kafka.bootstrap + " failed: "
-                    + job.failure());
-            return Main.NOTHING_USABLE;
-        }
-        return Main.READ;
+        String banner = String.format("Kafka at %s (%s, %s, %s, %s, %s)", kafka.bootstrap, results, late,
+                kafka.topics().liquidations(), kafka.topics().market(), kafka.topics().overview());
+        return follow(server, view, banner, "Kafka at " + kafka.bootstrap, (s, stop) -> ClusterServeJob.start(
+                new ClusterServeJob.Settings(kafka.bootstrap, kafka.topics(), results, late, settings,
+                        ClusterServeJob.HORIZON, ClusterServeJob.DISCOVER_EVERY), s::published, rejected, stop));
     }
 
     /** {@code --source questdb}: serves what {@link QuestDbServeJob} reads out, until Ctrl-C or its reader fails. */
@@ -192,12 +164,29 @@ final class ServeCommand implements Callable<Integer> {
         if (!questdb.matches("[^:/\\s]+:\\d{1,5}")) {
             throw Checks.usage(spec, "--questdb is HOST:PORT, not '" + questdb + "'");
         }
+        String banner = String.format("QuestDB at %s (%s, %s, %s)", questdb, ClusterTables.MINUTES,
+                ClusterTables.EVENTS, ClusterTables.OVERVIEW);
+        return follow(server, view, banner, "QuestDB at " + questdb, (s, stop) -> QuestDbServeJob.start(
+                new QuestDbServeJob.Settings(questdb, settings, QuestDbServeJob.POLL_EVERY, QuestDbServeJob.MARGIN),
+                s::published, rejected, stop));
+    }
+
+    /** Starts a cluster reader once the server is up, given the server and what to call when the reader ends. */
+    private interface ReaderStart {
+        ClusterReader start(Server server, Runnable onEnd);
+    }
+
+    /**
+     * Binds the port, starts the reader (one that does not find its source is a one-line error, exit 2), and
+     * serves what it reads out until Ctrl-C or until it fails (exit 2, the reason on stderr).
+     */
+    private int follow(Server.Settings server, ServedView view, String banner, String source, ReaderStart reader)
+            throws Exception {
         Server s = Server.start(view, new Stream(), server);
         CountDownLatch stop = new CountDownLatch(1);
-        QuestDbServeJob job;
+        ClusterReader job;
         try {
-            job = QuestDbServeJob.start(new QuestDbServeJob.Settings(questdb, settings, QuestDbServeJob.POLL_EVERY,
-                    QuestDbServeJob.MARGIN), s::published, rejected, stop::countDown);
+            job = reader.start(s, stop::countDown);
         } catch (IllegalStateException e) {
             s.close();
             spec.commandLine().getErr().println("cascade: " + e.getMessage());
@@ -205,9 +194,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         view.following(job.view(), job::refresh);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Serving QuestDB at %s (%s, %s, %s) at http://%s:%d/ (API under /api/v1/, Ctrl-C to stop)%n",
-                questdb, dev.cascade.kafka.ClusterTables.MINUTES, dev.cascade.kafka.ClusterTables.EVENTS,
-                dev.cascade.kafka.ClusterTables.OVERVIEW, server.host(), s.port());
+        out.printf("Serving %s at http://%s:%d/ (API under /api/v1/, Ctrl-C to stop)%n", banner, server.host(), s.port());
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -220,7 +207,7 @@ final class ServeCommand implements Callable<Integer> {
         stop.await();
         if (job.failure() != null) {
             s.close();
-            spec.commandLine().getErr().println("cascade: reading QuestDB at " + questdb + " failed: " + job.failure());
+            spec.commandLine().getErr().println("cascade: reading " + source + " failed: " + job.failure());
             return Main.NOTHING_USABLE;
         }
         return Main.READ;
